@@ -1,0 +1,197 @@
+package com.yibaoflow.policy;
+
+import com.yibaoflow.policy.calc.FiscalTier;
+import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.ParameterPaths;
+import com.yibaoflow.policy.calc.PolicyParameters;
+import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.Provenance;
+import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.ProblemType;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Checks a parameter set before it is stored: complete (every figure present and with its provenance), coherent
+ * (periods, ratios, shares), and not below the national floors of its coverage year (R-FUND-03, R-FUND-04).
+ * Structural errors are a 400 naming each field; a floor violation is a 422 citing the rule and the floor.
+ */
+final class PolicyParametersValidator {
+
+    private static final String P = "parameters.";
+
+    private PolicyParametersValidator() {
+    }
+
+    static void validate(Region region, int coverageYear, PolicyParameters parameters,
+                         Map<String, Provenance> provenance, Optional<NationalFloor> floor) {
+        if (parameters == null) {
+            throw ApiException.invalidField("parameters", "is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        ParameterPaths.leaves(parameters).forEach((path, value) -> {
+            if (value == null) {
+                errors.add(new FieldError(P + path, "is required"));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        PolicySnapshot snapshot = new PolicySnapshot(region.code(), coverageYear, 0, region.fiscalTier(), parameters,
+                provenance == null ? Map.of() : provenance);
+        ParameterPaths.missingProvenance(snapshot)
+                .forEach(path -> errors.add(new FieldError("provenance." + path, "is required: every figure carries "
+                        + "its rule ID and source, or is marked as a sample")));
+        checkPeriods(coverageYear, parameters.periods(), errors);
+        checkFunding(parameters, errors);
+        checkBenefits(parameters.benefits(), errors);
+        checkWarningLines(parameters.monitoring(), errors);
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        floor.ifPresent(f -> checkFloors(region, parameters.funding(), f));
+    }
+
+    private static void checkPeriods(int year, PolicyParameters.Periods periods, List<FieldError> errors) {
+        if (!periods.coverageStart().equals(LocalDate.of(year, 1, 1))) {
+            errors.add(new FieldError(P + "periods.coverageStart", "must be " + year + "-01-01 (R-REG-02, R-REG-03)"));
+        }
+        if (!periods.coverageEnd().equals(LocalDate.of(year, 12, 31))) {
+            errors.add(new FieldError(P + "periods.coverageEnd", "must be " + year + "-12-31 (R-REG-02, R-REG-03)"));
+        }
+        if (periods.collectionEnd().isBefore(periods.collectionStart())) {
+            errors.add(new FieldError(P + "periods.collectionEnd", "must not be before collectionStart"));
+        }
+        if (periods.collectionStart().isAfter(periods.coverageEnd())) {
+            errors.add(new FieldError(P + "periods.collectionStart", "must be before the end of the coverage year"));
+        }
+    }
+
+    private static void checkFunding(PolicyParameters parameters, List<FieldError> errors) {
+        PolicyParameters.Funding funding = parameters.funding();
+        positive(funding.individualStandard(), "funding.individualStandard", errors);
+        positive(funding.fiscalSubsidy(), "funding.fiscalSubsidy", errors);
+        ratio(funding.centralShareRatio(), "funding.centralShareRatio", errors);
+        ratio(funding.provinceShareOfLocal(), "funding.provinceShareOfLocal", errors);
+        ratio(funding.cityShareOfLocal(), "funding.cityShareOfLocal", errors);
+        ratio(funding.countyShareOfLocal(), "funding.countyShareOfLocal", errors);
+        BigDecimal local = funding.provinceShareOfLocal().add(funding.cityShareOfLocal()).add(funding.countyShareOfLocal());
+        if (local.compareTo(BigDecimal.ONE) != 0) {
+            errors.add(new FieldError(P + "funding.countyShareOfLocal",
+                    "province, city and county shares of the local subsidy must add up to 1 (R-FUND-04), they add up to "
+                            + local.stripTrailingZeros().toPlainString()));
+        }
+        for (Map.Entry<HardshipCategory, BigDecimal> subsidy : parameters.subsidies().entrySet()) {
+            String path = "subsidies." + subsidy.getKey();
+            if (subsidy.getValue() == null || subsidy.getValue().signum() < 0) {
+                errors.add(new FieldError(P + path, "must be zero or more"));
+            } else if (subsidy.getValue().compareTo(funding.individualStandard()) > 0) {
+                errors.add(new FieldError(P + path, "must not exceed the individual standard "
+                        + funding.individualStandard().toPlainString() + " (R-SUB-09)"));
+            }
+        }
+    }
+
+    private static void checkBenefits(PolicyParameters.Benefits benefits, List<FieldError> errors) {
+        ratio(benefits.inpatient().fundRatio(), "benefits.inpatient.fundRatio", errors);
+        notNegative(benefits.inpatient().deductible(), "benefits.inpatient.deductible", errors);
+        positive(benefits.inpatient().annualCap(), "benefits.inpatient.annualCap", errors);
+        notNegative(benefits.criticalIllness().deductible(), "benefits.criticalIllness.deductible", errors);
+        positive(benefits.criticalIllness().annualCap(), "benefits.criticalIllness.annualCap", errors);
+        List<PolicyParameters.Segment> segments = benefits.criticalIllness().segments();
+        if (segments.isEmpty() || segments.get(segments.size() - 1).upTo() != null) {
+            errors.add(new FieldError(P + "benefits.criticalIllness.segments",
+                    "must not be empty and the last segment must be open-ended (upTo null)"));
+        }
+        BigDecimal previous = BigDecimal.ZERO;
+        for (int i = 0; i < segments.size(); i++) {
+            PolicyParameters.Segment segment = segments.get(i);
+            ratio(segment.ratio(), "benefits.criticalIllness.segments[" + i + "].ratio", errors);
+            if (segment.upTo() != null) {
+                if (segment.upTo().compareTo(previous) <= 0) {
+                    errors.add(new FieldError(P + "benefits.criticalIllness.segments[" + i + "].upTo",
+                            "must be above the previous segment's bound"));
+                }
+                previous = segment.upTo();
+            } else if (i < segments.size() - 1) {
+                errors.add(new FieldError(P + "benefits.criticalIllness.segments[" + i + "].upTo",
+                        "only the last segment may be open-ended"));
+            }
+        }
+        benefits.assistance().forEach((category, assistance) -> {
+            String path = "benefits.assistance." + category;
+            ratio(assistance.ratio(), path + ".ratio", errors);
+            notNegative(assistance.deductible(), path + ".deductible", errors);
+            notNegative(assistance.annualLimit(), path + ".annualLimit", errors);
+        });
+    }
+
+    /** R-MON-02: a warning line is an absolute amount or a share of the rural income, never both or neither. */
+    private static void checkWarningLines(PolicyParameters.Monitoring monitoring, List<FieldError> errors) {
+        monitoring.warningLines().forEach((group, line) -> {
+            String path = P + "monitoring.warningLines." + group;
+            if ((line.absoluteAmount() == null) == (line.ratioOfRuralIncome() == null)) {
+                errors.add(new FieldError(path, "must have exactly one of absoluteAmount and ratioOfRuralIncome"));
+            } else if (line.absoluteAmount() != null && line.absoluteAmount().signum() <= 0) {
+                errors.add(new FieldError(path + ".absoluteAmount", "must be more than zero"));
+            } else if (line.ratioOfRuralIncome() != null && line.ratioOfRuralIncome().signum() <= 0) {
+                errors.add(new FieldError(path + ".ratioOfRuralIncome", "must be more than zero"));
+            }
+        });
+    }
+
+    /** R-FUND-03, R-FUND-04: a region's set may not fall below what the nation requires for that coverage year. */
+    private static void checkFloors(Region region, PolicyParameters.Funding funding, NationalFloor floor) {
+        if (funding.individualStandard().compareTo(floor.individualStandardMin()) < 0) {
+            throw ApiException.ruleViolation("R-FUND-03", P + "funding.individualStandard",
+                    "The individual contribution standard " + funding.individualStandard().toPlainString()
+                            + " is below the national floor of " + floor.individualStandardMin().toPlainString()
+                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.source() + ")");
+        }
+        if (funding.fiscalSubsidy().compareTo(floor.fiscalSubsidyMin()) < 0) {
+            throw ApiException.ruleViolation("R-FUND-03", P + "funding.fiscalSubsidy",
+                    "The per-capita fiscal subsidy " + funding.fiscalSubsidy().toPlainString()
+                            + " is below the national floor of " + floor.fiscalSubsidyMin().toPlainString()
+                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.source() + ")");
+        }
+        FiscalTier tier = region.fiscalTier();
+        floor.centralShareFor(tier).ifPresent(share -> {
+            if (funding.centralShareRatio().compareTo(share) != 0) {
+                throw ApiException.ruleViolation("R-FUND-04", P + "funding.centralShareRatio",
+                        "The central share for a " + tier + " province is " + share.stripTrailingZeros().toPlainString()
+                                + " (R-FUND-04, " + floor.source() + "), not "
+                                + funding.centralShareRatio().stripTrailingZeros().toPlainString());
+            }
+        });
+    }
+
+    private static void positive(BigDecimal value, String path, List<FieldError> errors) {
+        if (value.signum() <= 0) {
+            errors.add(new FieldError(P + path, "must be more than zero"));
+        }
+    }
+
+    private static void notNegative(BigDecimal value, String path, List<FieldError> errors) {
+        if (value.signum() < 0) {
+            errors.add(new FieldError(P + path, "must be zero or more"));
+        }
+    }
+
+    private static void ratio(BigDecimal value, String path, List<FieldError> errors) {
+        if (value == null || value.signum() < 0 || value.compareTo(BigDecimal.ONE) > 0) {
+            errors.add(new FieldError(P + path, "must be a ratio between 0 and 1"));
+        }
+    }
+
+    private static ApiException invalid(List<FieldError> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+                : errors.size() + " parameters are invalid; see errors";
+        return new ApiException(ProblemType.VALIDATION, detail, errors, Map.of());
+    }
+}

@@ -1,0 +1,152 @@
+package com.yibaoflow.policy;
+
+import com.yibaoflow.policy.calc.PolicyParameters;
+import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.Provenance;
+import com.yibaoflow.shared.problem.ApiException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The one facade of the policy module: regions, versioned parameter sets, and the snapshot every calculation reads.
+ * Snapshots are cached per version id, which never changes its figures once active.
+ */
+@Service
+public class PolicyService {
+
+    private final Regions regions;
+    private final PolicyVersions versions;
+    private final NationalFloors floors;
+    private final Clock clock;
+    private final Map<Long, PolicySnapshot> snapshots = new ConcurrentHashMap<>();
+
+    PolicyService(Regions regions, PolicyVersions versions, NationalFloors floors, Clock clock) {
+        this.regions = regions;
+        this.versions = versions;
+        this.floors = floors;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Region> regions() {
+        return regions.findAllByOrderByCode();
+    }
+
+    @Transactional(readOnly = true)
+    public Region region(String regionCode) {
+        return regions.findById(regionCode)
+                .orElseThrow(() -> ApiException.notFound("No region with code " + regionCode));
+    }
+
+    /** The active parameter set of a region and coverage year (404 if the region or an active set is missing). */
+    @Transactional(readOnly = true)
+    public PolicySnapshot activeSnapshot(String regionCode, int coverageYear) {
+        PolicyVersion version = active(regionCode, coverageYear);
+        return snapshots.computeIfAbsent(version.id(), id -> version.toSnapshot(region(regionCode).fiscalTier()));
+    }
+
+    @Transactional(readOnly = true)
+    public PolicyVersion active(String regionCode, int coverageYear) {
+        region(regionCode);
+        return versions.findByRegionCodeAndCoverageYearAndStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
+                .orElseThrow(() -> ApiException.notFound(
+                        "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear));
+    }
+
+    @Transactional(readOnly = true)
+    public List<PolicyVersion> versions(String regionCode, int coverageYear) {
+        region(regionCode);
+        List<PolicyVersion> all = versions.findByRegionCodeAndCoverageYearOrderByVersion(regionCode, coverageYear);
+        if (all.isEmpty()) {
+            throw ApiException.notFound("No policy parameters for region " + regionCode + " and coverage year " + coverageYear);
+        }
+        return all;
+    }
+
+    @Transactional(readOnly = true)
+    public PolicyVersion version(String regionCode, int coverageYear, int version) {
+        region(regionCode);
+        return versions.findByRegionCodeAndCoverageYearAndVersion(regionCode, coverageYear, version)
+                .orElseThrow(() -> ApiException.notFound("No version " + version + " of the policy parameters for region "
+                        + regionCode + " and coverage year " + coverageYear));
+    }
+
+    /** All active sets, e.g. to list the coverage years a region runs. */
+    @Transactional(readOnly = true)
+    public List<PolicyVersion> activeVersions() {
+        return versions.findByStatusOrderByRegionCodeAscCoverageYearAsc(PolicyStatus.ACTIVE);
+    }
+
+    /** A new DRAFT version: validated in full, including the national floors (R-FUND-03). */
+    @Transactional
+    public PolicyVersion createDraft(String regionCode, int coverageYear, PolicyParameters parameters,
+                                     Map<String, Provenance> provenance, String note, String userId) {
+        Region region = region(regionCode);
+        PolicyParametersValidator.validate(region, coverageYear, parameters, provenance, floors.findById(coverageYear));
+        int next = versions.maxVersion(regionCode, coverageYear) + 1;
+        try {
+            return versions.saveAndFlush(new PolicyVersion(regionCode, coverageYear, next, parameters, provenance, note,
+                    clock.instant(), userId));
+        } catch (DataIntegrityViolationException e) {
+            throw ApiException.conflict("Another version of " + regionCode + "/" + coverageYear
+                    + " was created at the same time; try again", Map.of());
+        }
+    }
+
+    /** Replaces the figures of a DRAFT; an active or superseded version is immutable (409). */
+    @Transactional
+    public PolicyVersion reviseDraft(String regionCode, int coverageYear, int version, PolicyParameters parameters,
+                                     Map<String, Provenance> provenance, String note) {
+        Region region = region(regionCode);
+        PolicyVersion draft = lock(regionCode, coverageYear, version);
+        requireDraft(draft);
+        PolicyParametersValidator.validate(region, coverageYear, parameters, provenance, floors.findById(coverageYear));
+        draft.revise(parameters, provenance, note);
+        return draft;
+    }
+
+    /**
+     * Activates a DRAFT and supersedes the active version. R-MM-03: refused without the reference of the request
+     * that approved the change (the major-matter process will check that the request is approved).
+     */
+    @Transactional
+    public PolicyVersion activate(String regionCode, int coverageYear, int version, String approvingRequestRef,
+                                  String userId) {
+        if (approvingRequestRef == null || approvingRequestRef.isBlank()) {
+            throw ApiException.ruleViolation("R-MM-03", "approvingRequestRef",
+                    "A policy change is activated only with the reference of the approved request (R-MM-03)");
+        }
+        PolicyVersion draft = lock(regionCode, coverageYear, version);
+        requireDraft(draft);
+        Region region = region(regionCode);
+        PolicyParametersValidator.validate(region, coverageYear, draft.parameters(), draft.provenance(),
+                floors.findById(coverageYear));
+        versions.findByRegionCodeAndCoverageYearAndStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
+                .ifPresent(current -> {
+                    current.supersede(clock.instant());
+                    versions.saveAndFlush(current);
+                });
+        draft.activate(approvingRequestRef.trim(), clock.instant(), userId);
+        return versions.saveAndFlush(draft);
+    }
+
+    private PolicyVersion lock(String regionCode, int coverageYear, int version) {
+        region(regionCode);
+        return versions.lockVersion(regionCode, coverageYear, version)
+                .orElseThrow(() -> ApiException.notFound("No version " + version + " of the policy parameters for region "
+                        + regionCode + " and coverage year " + coverageYear));
+    }
+
+    private static void requireDraft(PolicyVersion version) {
+        if (version.status() != PolicyStatus.DRAFT) {
+            throw ApiException.conflict("Policy version " + version.label() + " is " + version.status()
+                    + " and immutable; a change is a new version", Map.of("status", version.status().name()));
+        }
+    }
+}

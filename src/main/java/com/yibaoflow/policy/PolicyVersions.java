@@ -1,0 +1,28 @@
+package com.yibaoflow.policy;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface PolicyVersions extends JpaRepository<PolicyVersion, Long> {
+
+    Optional<PolicyVersion> findByRegionCodeAndCoverageYearAndStatus(String regionCode, int coverageYear,
+                                                                      PolicyStatus status);
+
+    Optional<PolicyVersion> findByRegionCodeAndCoverageYearAndVersion(String regionCode, int coverageYear, int version);
+
+    List<PolicyVersion> findByRegionCodeAndCoverageYearOrderByVersion(String regionCode, int coverageYear);
+
+    List<PolicyVersion> findByStatusOrderByRegionCodeAscCoverageYearAsc(PolicyStatus status);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select v from PolicyVersion v where v.regionCode = ?1 and v.coverageYear = ?2 and v.version = ?3")
+    Optional<PolicyVersion> lockVersion(String regionCode, int coverageYear, int version);
+
+    @Query("select coalesce(max(v.version), 0) from PolicyVersion v where v.regionCode = ?1 and v.coverageYear = ?2")
+    int maxVersion(String regionCode, int coverageYear);
+}

@@ -1,0 +1,20 @@
+package com.yibaoflow.policy.calc;
+
+/**
+ * A calculator input that no rule can be applied to (negative amount, policy-scope cost above total cost, date
+ * outside the policy periods, missing required value …). {@link #field()} names the offending input field, e.g.
+ * {@code policyScopeCost} or {@code payer.idNumber}, so the REST layer can answer HTTP 400 naming it.
+ */
+public class InvalidCalculationInputException extends IllegalArgumentException {
+
+    private final String field;
+
+    public InvalidCalculationInputException(String field, String message) {
+        super(field + ": " + message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,25 @@
+package com.yibaoflow.policy.calc;
+
+import java.util.Map;
+
+/**
+ * The immutable input of every calculator: the active parameter version of one region and coverage year, with the
+ * provenance of each figure keyed by its dotted path in {@link PolicyParameters}.
+ */
+public record PolicySnapshot(String regionCode, int coverageYear, int version, FiscalTier fiscalTier,
+                             PolicyParameters parameters, Map<String, Provenance> provenance) {
+
+    /** The provenance of a parameter path; a missing entry is a data error, never silently "confirmed". */
+    public Provenance provenanceOf(String path) {
+        Provenance p = provenance.get(path);
+        if (p == null) {
+            throw new IllegalStateException("No provenance recorded for parameter " + path);
+        }
+        return p;
+    }
+
+    /** "341721/2025 v1", recorded by every case that used it. */
+    public String label() {
+        return regionCode + "/" + coverageYear + " v" + version;
+    }
+}

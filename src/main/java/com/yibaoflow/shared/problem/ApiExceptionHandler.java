@@ -1,0 +1,234 @@
+package com.yibaoflow.shared.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.yibaoflow.shared.log.IdNumberMasking;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Every error of our REST API as an RFC 9457 problem detail ({@code application/problem+json}) with a stable
+ * {@code type}, a human {@code detail} and, for validation, the offending fields. Never a stack trace.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
+        ProblemDetail problem = Problems.of(e.type(), e.getMessage());
+        if (!e.fieldErrors().isEmpty()) {
+            problem.setProperty("errors", e.fieldErrors());
+        }
+        e.properties().forEach(problem::setProperty);
+        return ResponseEntity.status(e.type().status()).body(problem);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
+        List<ApiException.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new ApiException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return validation(errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
+        return validation(List.of(new ApiException.FieldError(e.getName(), "has an invalid value")));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> handleAccessDenied(AccessDeniedException e) {
+        ProblemDetail problem = Problems.of(ProblemType.FORBIDDEN, "Your department may not do this.");
+        return ResponseEntity.status(ProblemType.FORBIDDEN.status()).body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
+        log.error("Unexpected error on {} {}", request.getMethod(), IdNumberMasking.mask(request.getRequestURI()), e);
+        ProblemDetail problem = Problems.of(ProblemType.INTERNAL,
+                "The request could not be completed. The error has been logged.");
+        return ResponseEntity.status(ProblemType.INTERNAL.status()).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(validation(fieldErrors(e)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
+                new ApiException.FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        return asObject(validation(errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return asObject(validation(List.of(new ApiException.FieldError(path(unknown), "is not a known field"))));
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            return asObject(validation(List.of(new ApiException.FieldError(path(invalid),
+                    "has an invalid value '" + IdNumberMasking.mask(String.valueOf(invalid.getValue())) + "'"
+                            + allowedValues(invalid.getTargetType())))));
+        }
+        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
+            return asObject(validation(List.of(new ApiException.FieldError(path(mismatched), "has the wrong type"))));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && mapping.getCause() instanceof IllegalArgumentException iae) {
+            return asObject(validation(List.of(new ApiException.FieldError(path(mapping), iae.getMessage()))));
+        }
+        String detail = cause instanceof JsonProcessingException
+                ? "The request body is not valid JSON." : "The request body is missing or unreadable.";
+        return asObject(problem(ProblemType.MALFORMED_REQUEST, detail));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(validation(List.of(new ApiException.FieldError(e.getParameterName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(validation(List.of(new ApiException.FieldError(e.getRequestPartName(), "is required"))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(problem(ProblemType.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not supported here."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Content type " + e.getContentType() + " is not supported; supported: " + e.getSupportedMediaTypes()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(problem(ProblemType.PAYLOAD_TOO_LARGE, "The uploaded file is too large."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return asObject(problem(ProblemType.NOT_FOUND, "No such resource: /" + e.getResourcePath()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        return asObject(problem(ProblemType.NOT_FOUND, "No such resource: " + e.getRequestURL()));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType() != null
+                && "about:blank".equals(problem.getType().toString())) {
+            problem.setType(typeFor(statusCode).uri());
+        }
+        return super.handleExceptionInternal(e, body, headers, statusCode, request);
+    }
+
+    static List<ApiException.FieldError> fieldErrors(BindException e) {
+        List<ApiException.FieldError> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> errors.add(new ApiException.FieldError(f.getField(), f.getDefaultMessage())));
+        e.getGlobalErrors().forEach(g -> errors.add(new ApiException.FieldError(g.getObjectName(), g.getDefaultMessage())));
+        return errors;
+    }
+
+    private static ResponseEntity<ProblemDetail> validation(List<ApiException.FieldError> errors) {
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
+        return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status()).body(Problems.of(type, detail));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> asObject(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+
+    private static ProblemType typeFor(HttpStatusCode status) {
+        for (ProblemType type : ProblemType.values()) {
+            if (type.status().value() == status.value()) {
+                return type;
+            }
+        }
+        return status.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String allowedValues(Class<?> type) {
+        if (type != null && type.isEnum()) {
+            return "; allowed: " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        }
+        return "";
+    }
+
+    private static String lastNode(String propertyPath) {
+        int dot = propertyPath.lastIndexOf('.');
+        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
+    }
+}
