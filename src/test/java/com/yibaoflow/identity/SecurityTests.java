@@ -1,0 +1,77 @@
+package com.yibaoflow.identity;
+
+import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.TestUsers;
+import jakarta.servlet.http.HttpSession;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Our /api requires login against the Camunda identity service; groups are roles. */
+@IntegrationTest
+class SecurityTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Test
+    void anonymousCallsAreUnauthorizedWithAProblemDetail() throws Exception {
+        mvc.perform(get("/api/policies/341721/2025"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("WWW-Authenticate", "Basic realm=\"YibaoFlow\""))
+                .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+                .andExpect(jsonPath("$.type").value("https://yibaoflow.github.io/problems/unauthorized"))
+                .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void aWrongPasswordIsUnauthorized() throws Exception {
+        // Camunda throttles a user after a failed login; EDUCATION's test user is used nowhere else
+        mvc.perform(get("/api/me").with(httpBasic(TestUsers.userOf(Department.EDUCATION), "wrong")))
+                .andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void aUserSeesTheirDepartmentsAndRegion() throws Exception {
+        mvc.perform(get("/api/me").with(as(Department.CIVIL_AFFAIRS)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.userId").value("civil-affairs-user"))
+                .andExpect(jsonPath("$.regionCode").value("341721"))
+                .andExpect(jsonPath("$.departments[*].groupId").value(hasItem("civil-affairs")))
+                .andExpect(jsonPath("$.departments[*].name").value(hasItem("县民政局")));
+    }
+
+    @Test
+    void aLoginIsRememberedInTheSession() throws Exception {
+        HttpSession session = mvc.perform(get("/api/me").with(as(Department.PROVINCIAL_MEDICAL_SECURITY)))
+                .andExpect(status().isOk()).andReturn().getRequest().getSession(false);
+        mvc.perform(get("/api/me").session((MockHttpSession) session))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.regionCode").value("340000"));
+    }
+
+    @Test
+    void healthIsPublicButMetricsNeedAnAdministratorOrAuditor() throws Exception {
+        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(as(Department.TOWNSHIPS))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus").with(as(Department.AUDITORS))).andExpect(status().isOk());
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndTheEngine() throws Exception {
+        mvc.perform(get("/actuator/health").with(as(Department.CAMUNDA_ADMIN)))
+                .andExpect(jsonPath("$.components.db.status").value("UP"))
+                .andExpect(jsonPath("$.components.processEngine.status").value("UP"));
+    }
+}
