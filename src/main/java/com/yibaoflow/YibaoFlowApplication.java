@@ -5,6 +5,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import java.util.TimeZone;
+
 /** YibaoFlow: BPMN case management for a county office of resident basic medical insurance (居民医保). */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -12,6 +14,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class YibaoFlowApplication {
 
     public static void main(String[] args) {
+        // Camunda stores timestamps without a zone: keep the JVM in the offices' zone wherever it runs
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
         SpringApplication.run(YibaoFlowApplication.class, args);
     }
 }
