@@ -19,6 +19,10 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -45,8 +49,18 @@ class SecurityConfiguration {
             write(response, objectMapper, Problems.of(ProblemType.UNAUTHORIZED,
                     "Log in with your Tasklist user and password (HTTP Basic)."));
         };
-        AccessDeniedHandler deniedHandler = (request, response, e) -> write(response, objectMapper,
-                Problems.of(ProblemType.FORBIDDEN, "Your department may not do this."));
+        AccessDeniedHandler deniedHandler = (request, response, e) -> {
+            var authentication = SecurityContextHolder.getContext().getAuthentication();
+            if (e instanceof CsrfException && (authentication == null || !authentication.isAuthenticated()
+                    || authentication instanceof AnonymousAuthenticationToken)) {
+                // no credentials and no logged-in session: the CSRF check fails first, but the client is not logged in
+                entryPoint.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
+                return;
+            }
+            write(response, objectMapper, e instanceof CsrfException
+                    ? Problems.of(ProblemType.FORBIDDEN, "CSRF token missing or invalid: send HTTP Basic credentials with each request, or the session's CSRF token (header X-CSRF-TOKEN).")
+                    : Problems.of(ProblemType.FORBIDDEN, "Your department may not do this."));
+        };
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

@@ -17,6 +17,14 @@ public final class Inputs {
         return value;
     }
 
+    /** A required non-blank text. */
+    public static String text(String value, String field) {
+        if (required(value, field).isBlank()) {
+            throw new InvalidCalculationInputException(field, "must not be blank");
+        }
+        return value;
+    }
+
     /** A required non-negative CNY amount with at most 2 decimals, returned at scale 2. */
     public static BigDecimal amount(BigDecimal value, String field) {
         required(value, field);

@@ -28,9 +28,14 @@ public final class Money {
         }
     }
 
-    /** {@code amount × ratio}, rounded HALF_UP to 2 decimals: the only rounding a rule applies. */
+    /** {@code amount × ratio}, rounded HALF_UP to 2 decimals. */
     public static BigDecimal times(BigDecimal amount, BigDecimal ratio) {
-        return amount.multiply(ratio).setScale(SCALE, RoundingMode.HALF_UP);
+        return round(amount.multiply(ratio));
+    }
+
+    /** An exact product or sum of products, rounded HALF_UP to 2 decimals: the only rounding a rule applies. */
+    public static BigDecimal round(BigDecimal exact) {
+        return exact.setScale(SCALE, RoundingMode.HALF_UP);
     }
 
     /** {@code amount × count}, exact. */

@@ -8,6 +8,7 @@ import java.util.Map;
  */
 public enum Rule {
     R_REG_02("[D] (一)"),
+    R_REG_03("[N] 四"),
     R_FUND_01("[D] (二)"),
     R_FUND_02("[D] (二)"),
     R_FUND_04("[N] 二"),

@@ -2,6 +2,7 @@ package com.yibaoflow.shared.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.yibaoflow.policy.calc.InvalidCalculationInputException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -53,6 +54,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         e.properties().forEach(problem::setProperty);
         return ResponseEntity.status(e.type().status()).body(problem);
+    }
+
+    /** A calculator input no rule applies to (negative amount, date outside the coverage year …) names its field. */
+    @ExceptionHandler(InvalidCalculationInputException.class)
+    ResponseEntity<ProblemDetail> handleInvalidCalculationInput(InvalidCalculationInputException e) {
+        return handleApi(ApiException.invalidField(e.field(), e.getMessage().substring(e.field().length() + 2)));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

@@ -1,0 +1,22 @@
+package com.yibaoflow.policy.calc.contribution;
+
+import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.HardshipCategory;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Result of {@link ContributionCalculator}; all amounts CNY at scale 2. {@code subsidy + personalDue =
+ * individualStandard}; {@code centralFiscalShare + localFiscalShare = fiscalSubsidy};
+ * {@code provinceShare + cityShare + countyShare = localFiscalShare}.
+ *
+ * @param appliedCategory the category whose subsidy applies, null if none (R-SUB-09)
+ * @param policyVersion   {@code PolicySnapshot.label()}, e.g. "341721/2025 v1"
+ */
+public record ContributionResult(BigDecimal individualStandard, HardshipCategory appliedCategory, BigDecimal subsidy,
+                                 BigDecimal personalDue, BigDecimal fiscalSubsidy, BigDecimal centralFiscalShare,
+                                 BigDecimal localFiscalShare, BigDecimal provinceShare, BigDecimal cityShare,
+                                 BigDecimal countyShare, Payer payer, String policyVersion,
+                                 List<ExplanationStep> explanation) {
+}

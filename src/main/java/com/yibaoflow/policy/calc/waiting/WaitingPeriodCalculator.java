@@ -1,0 +1,237 @@
+package com.yibaoflow.policy.calc.waiting;
+
+import com.yibaoflow.policy.calc.Explanation;
+import com.yibaoflow.policy.calc.Inputs;
+import com.yibaoflow.policy.calc.InvalidCalculationInputException;
+import com.yibaoflow.policy.calc.PolicyParameters.Periods;
+import com.yibaoflow.policy.calc.PolicyParameters.Waiting;
+import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.policy.calc.Rule;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Waiting period before benefits start (R-WAIT-01..05, R-ELIG-03). Readings, in the order they are tested:
+ * <ol>
+ *   <li><b>Newborn</b> (R-ELIG-03): {@code DAYS.between(birthDate, paymentDate) ≤ newbornGraceDays} (day 90 yes,
+ *       day 91 no) → covered from birth, no waiting; benefits from the later of birth and coverage start (days before
+ *       the coverage start belong to the previous coverage year). This holds whatever the residence. The NEWBORN entry
+ *       of {@code exemptGroups} is honoured only within the grace days: a newborn paid later is handled like anyone
+ *       enrolling for the first time (next rules), i.e. fixed months only when paid outside the collection period.</li>
+ *   <li><b>Exempt groups</b> (R-WAIT-01): another residence listed in {@code exemptGroups} → no waiting; benefits from
+ *       the later of payment and coverage start.</li>
+ *   <li><b>Collection period</b>: a payment up to {@code collectionEnd} inclusive counts as in the period. A payment
+ *       before {@code collectionStart} is allowed only for students (R-REG-03, early payment), no earlier than one
+ *       year before the coverage start, and counts as in the period; otherwise it is invalid.</li>
+ *   <li><b>Missed years</b>: consecutive coverage years missed immediately before the coverage year (coverageYear−1
+ *       back to the last covered year). A person with no covered year at all is a <em>first enrollment</em>, not a
+ *       gap (interpretation): no variable months; fixed months only if paid outside the collection period.</li>
+ *   <li><b>No gap</b> (R-WAIT-01): covered the year before and paid in the period → exempt, benefits from the
+ *       coverage start; paid after the period → fixed months only.</li>
+ *   <li><b>Gap</b> (R-WAIT-02..04): fixed months plus variable months = missed years (minus one if
+ *       {@code firstMissedYearCounts} is false) × {@code monthsPerGapYear} − back-paid years ×
+ *       {@code monthsRemovedPerBackPaidYear}, floored at 0; back-paid years may not exceed missed years. After a gap
+ *       of {@code longGapYears} or more, fixed + variable is at least {@code longGapMinimumMonths} (the variable part
+ *       is raised).</li>
+ *   <li><b>Benefit start</b> (R-WAIT-05): {@code paymentDate.plusMonths(totalMonths)}, never before the coverage
+ *       start; after the coverage end means no benefits this coverage year.</li>
+ * </ol>
+ */
+public final class WaitingPeriodCalculator {
+
+    public WaitingPeriodResult calculate(PolicySnapshot snapshot, WaitingPeriodInput input) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        Inputs.required(input, "input");
+        Periods periods = snapshot.parameters().periods();
+        Waiting waiting = snapshot.parameters().waiting();
+        validate(snapshot, input);
+        Set<Integer> covered = Inputs.optionalSet(input.coveredYears(), "coveredYears");
+        int missedYears = missedYears(input.coverageYear(), covered);
+        if (input.backPaidYears() > missedYears) {
+            throw new InvalidCalculationInputException("backPaidYears", "cannot exceed the " + missedYears
+                    + " missed coverage year(s), was " + input.backPaidYears());
+        }
+
+        Explanation explanation = new Explanation(snapshot);
+        explanation.step(Rule.R_REG_02, "collection period " + periods.collectionStart() + " … "
+                        + periods.collectionEnd() + ", coverage period " + periods.coverageStart() + " … "
+                        + periods.coverageEnd() + "; paid on " + input.paymentDate() + ".",
+                explanation.param("periods.collectionStart", periods.collectionStart()),
+                explanation.param("periods.collectionEnd", periods.collectionEnd()),
+                explanation.param("periods.coverageStart", periods.coverageStart()),
+                explanation.param("periods.coverageEnd", periods.coverageEnd()));
+
+        long daysAfterBirth = ChronoUnit.DAYS.between(input.birthDate(), input.paymentDate());
+        if (daysAfterBirth <= waiting.newbornGraceDays()) {
+            return newborn(snapshot, input, daysAfterBirth, explanation);
+        }
+        if (input.residence() == Residence.NEWBORN) {
+            explanation.step(Rule.R_ELIG_03, "registered as NEWBORN but paid " + daysAfterBirth + " days after birth, "
+                    + "later than the grace period: not covered from birth; treated as a first enrollment.",
+                    explanation.param("waiting.newbornGraceDays", waiting.newbornGraceDays()));
+        } else if (input.residence() != null && waiting.exemptGroups().contains(input.residence())) {
+            explanation.step(Rule.R_WAIT_01, input.residence() + " is a group exempt from waiting periods.",
+                    explanation.param("waiting.exemptGroups", waiting.exemptGroups()));
+            return finish(snapshot, input, WaitingReason.EXEMPT_GROUP, 0, 0, 0, explanation);
+        }
+
+        boolean inPeriod = !input.paymentDate().isAfter(periods.collectionEnd());
+        if (input.paymentDate().isBefore(periods.collectionStart())) {
+            explanation.step(Rule.R_REG_03, "students may pay before the collection period starts; the early payment "
+                    + "counts as paid in the collection period.");
+        }
+        if (covered.isEmpty()) {
+            return firstEnrollment(snapshot, input, inPeriod, explanation);
+        }
+        if (missedYears == 0) {
+            return noGap(snapshot, input, inPeriod, explanation);
+        }
+        return gap(snapshot, input, missedYears, explanation);
+    }
+
+    private static void validate(PolicySnapshot snapshot, WaitingPeriodInput input) {
+        Periods periods = snapshot.parameters().periods();
+        if (input.coverageYear() != snapshot.coverageYear()) {
+            throw new InvalidCalculationInputException("coverageYear", "must be the policy's coverage year "
+                    + snapshot.coverageYear() + ", was " + input.coverageYear());
+        }
+        LocalDate payment = Inputs.required(input.paymentDate(), "paymentDate");
+        LocalDate birth = Inputs.required(input.birthDate(), "birthDate");
+        LocalDate earliest = input.residence() == Residence.STUDENT
+                ? periods.coverageStart().minusYears(1) : periods.collectionStart();
+        if (payment.isBefore(earliest) || payment.isAfter(periods.coverageEnd())) {
+            throw new InvalidCalculationInputException("paymentDate", "must be within " + earliest + " … "
+                    + periods.coverageEnd() + ", was " + payment);
+        }
+        if (birth.isAfter(payment)) {
+            throw new InvalidCalculationInputException("birthDate", "must not be after the payment date " + payment
+                    + ", was " + birth);
+        }
+        for (Integer year : Inputs.optionalSet(input.coveredYears(), "coveredYears")) {
+            if (year >= input.coverageYear() || year < birth.getYear()) {
+                throw new InvalidCalculationInputException("coveredYears", "must lie between the birth year "
+                        + birth.getYear() + " and the year before the coverage year " + input.coverageYear()
+                        + ", was " + year);
+            }
+        }
+        Inputs.nonNegative(input.backPaidYears(), "backPaidYears");
+    }
+
+    /** Consecutive coverage years missed right before the coverage year; 0 if none covered at all. */
+    private static int missedYears(int coverageYear, Set<Integer> covered) {
+        if (covered.isEmpty()) {
+            return 0;
+        }
+        int missed = 0;
+        for (int year = coverageYear - 1; !covered.contains(year); year--) {
+            missed++;
+        }
+        return missed;
+    }
+
+    private static WaitingPeriodResult newborn(PolicySnapshot snapshot, WaitingPeriodInput input, long days,
+                                               Explanation explanation) {
+        Waiting waiting = snapshot.parameters().waiting();
+        LocalDate coverageStart = snapshot.parameters().periods().coverageStart();
+        explanation.step(Rule.R_ELIG_03, "newborn paid " + days + " days after birth, within the grace period: covered "
+                        + "from the date of birth, no waiting period.",
+                explanation.param("waiting.newbornGraceDays", waiting.newbornGraceDays()));
+        LocalDate start = input.birthDate().isBefore(coverageStart) ? coverageStart : input.birthDate();
+        explanation.step(Rule.R_WAIT_05, "benefits start " + start + (start.equals(coverageStart)
+                ? " (born before the coverage year: the days before belong to the previous coverage year)." : "."));
+        return new WaitingPeriodResult(true, WaitingReason.NEWBORN_WITHIN_GRACE_PERIOD, 0, 0, 0, 0, start, true,
+                true, explanation.steps());
+    }
+
+    private static WaitingPeriodResult firstEnrollment(PolicySnapshot snapshot, WaitingPeriodInput input,
+                                                       boolean inPeriod, Explanation explanation) {
+        if (inPeriod) {
+            explanation.step(Rule.R_WAIT_01, "first enrollment (no earlier coverage year) paid in the collection "
+                    + "period: no interrupted coverage, no waiting period.");
+            return finish(snapshot, input, WaitingReason.FIRST_ENROLLMENT_IN_COLLECTION_PERIOD, 0, 0, 0, explanation);
+        }
+        explanation.step(Rule.R_WAIT_01, "first enrollment (no earlier coverage year) paid outside the collection "
+                + "period: fixed waiting period only; reading: a person never covered has no interrupted coverage, "
+                + "so no variable months.");
+        return finish(snapshot, input, WaitingReason.FIRST_ENROLLMENT_OUTSIDE_COLLECTION_PERIOD,
+                fixedMonths(snapshot, explanation), 0, 0, explanation);
+    }
+
+    private static WaitingPeriodResult noGap(PolicySnapshot snapshot, WaitingPeriodInput input, boolean inPeriod,
+                                             Explanation explanation) {
+        if (inPeriod) {
+            explanation.step(Rule.R_WAIT_01, "enrolled in " + (input.coverageYear() - 1) + " and paid in the "
+                    + "collection period: continuous enrollment, no waiting period.");
+            return finish(snapshot, input, WaitingReason.CONTINUOUS_ENROLLMENT, 0, 0, 0, explanation);
+        }
+        explanation.step(Rule.R_WAIT_01, "enrolled in " + (input.coverageYear() - 1) + " but paid after the "
+                + "collection period: fixed waiting period, no variable months.");
+        return finish(snapshot, input, WaitingReason.PAID_OUTSIDE_COLLECTION_PERIOD,
+                fixedMonths(snapshot, explanation), 0, 0, explanation);
+    }
+
+    private static WaitingPeriodResult gap(PolicySnapshot snapshot, WaitingPeriodInput input, int missedYears,
+                                           Explanation explanation) {
+        Waiting waiting = snapshot.parameters().waiting();
+        explanation.step(Rule.R_WAIT_01, "coverage interrupted: " + missedYears + " consecutive coverage year(s) missed ("
+                + (input.coverageYear() - missedYears) + "–" + (input.coverageYear() - 1)
+                + "): fixed plus variable waiting period.");
+        int fixed = fixedMonths(snapshot, explanation);
+        int countedYears = waiting.firstMissedYearCounts() ? missedYears : missedYears - 1;
+        int gross = countedYears * waiting.monthsPerGapYear();
+        explanation.step(Rule.R_WAIT_03, countedYears + " counted missed year(s) × " + waiting.monthsPerGapYear()
+                        + " month(s) = " + gross + " variable month(s).",
+                explanation.param("waiting.monthsPerGapYear", waiting.monthsPerGapYear()),
+                explanation.param("waiting.firstMissedYearCounts", waiting.firstMissedYearCounts()));
+        int variable = gross;
+        if (input.backPaidYears() > 0) {
+            int removed = input.backPaidYears() * waiting.monthsRemovedPerBackPaidYear();
+            variable = Math.max(0, gross - removed);
+            explanation.step(Rule.R_WAIT_04, input.backPaidYears() + " back-paid year(s) remove " + removed
+                    + " month(s): " + variable + " variable month(s) remain.",
+                    explanation.param("waiting.monthsRemovedPerBackPaidYear", waiting.monthsRemovedPerBackPaidYear()));
+        }
+        if (missedYears >= waiting.longGapYears()) {
+            int floored = Math.max(variable, waiting.longGapMinimumMonths() - fixed);
+            explanation.step(Rule.R_WAIT_04, "a gap of " + missedYears + " years reaches the long-gap threshold: "
+                            + "fixed + variable at least " + waiting.longGapMinimumMonths() + " months"
+                            + (floored > variable ? ", variable raised to " + floored + " month(s)." : " (already met)."),
+                    explanation.param("waiting.longGapYears", waiting.longGapYears()),
+                    explanation.param("waiting.longGapMinimumMonths", waiting.longGapMinimumMonths()));
+            variable = floored;
+        }
+        return finish(snapshot, input, WaitingReason.COVERAGE_GAP, fixed, variable, missedYears, explanation);
+    }
+
+    private static int fixedMonths(PolicySnapshot snapshot, Explanation explanation) {
+        int fixed = snapshot.parameters().waiting().fixedMonths();
+        explanation.step(Rule.R_WAIT_02, "fixed waiting period " + fixed + " month(s).",
+                explanation.param("waiting.fixedMonths", fixed));
+        return fixed;
+    }
+
+    /** R-WAIT-05: benefit start from the payment date, never before the coverage start. */
+    private static WaitingPeriodResult finish(PolicySnapshot snapshot, WaitingPeriodInput input, WaitingReason reason,
+                                              int fixed, int variable, int missedYears, Explanation explanation) {
+        Periods periods = snapshot.parameters().periods();
+        int total = fixed + variable;
+        LocalDate end = input.paymentDate().plusMonths(total);
+        LocalDate start = end.isBefore(periods.coverageStart()) ? periods.coverageStart() : end;
+        explanation.step(Rule.R_WAIT_05, "waiting period " + total + " month(s) from the payment date "
+                + input.paymentDate() + ": benefits start " + start
+                + (start.equals(end) ? "." : " (never before the coverage start)."));
+        boolean inYear = !start.isAfter(periods.coverageEnd());
+        if (!inYear) {
+            explanation.step(Rule.R_WAIT_05, "the benefit start is after the coverage end " + periods.coverageEnd()
+                    + ": no benefits in this coverage year.");
+        }
+        boolean exempt = reason == WaitingReason.EXEMPT_GROUP || reason == WaitingReason.CONTINUOUS_ENROLLMENT
+                || reason == WaitingReason.FIRST_ENROLLMENT_IN_COLLECTION_PERIOD;
+        return new WaitingPeriodResult(exempt, reason, fixed, variable, total, missedYears, start, false, inYear,
+                explanation.steps());
+    }
+}
