@@ -29,6 +29,13 @@ public class ApiException extends RuntimeException {
                 Map.of());
     }
 
+    /** Several fields at once; the detail names them all. */
+    public static ApiException validation(List<FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return new ApiException(ProblemType.VALIDATION, detail, List.copyOf(errors), Map.of());
+    }
+
     public static ApiException conflict(String detail, Map<String, Object> properties) {
         return new ApiException(ProblemType.CONFLICT, detail, List.of(), properties);
     }

@@ -1,0 +1,147 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.policy.calc.contribution.Payer;
+import com.yibaoflow.policy.calc.contribution.Relationship;
+import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.problem.ApiException.FieldError;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The shape checks every door applies to an application before a case exists (API body, roster row, correction):
+ * the same rules give the same field names and messages wherever the data came from. Eligibility (R-ELIG-01/02) is
+ * the process's job, not this class's.
+ */
+final class ApplicationRules {
+
+    static final int MAX_BACK_PAID_YEARS = 20;
+    private static final Pattern PHONE = Pattern.compile("^[0-9+\\- ]{5,20}$");
+
+    private ApplicationRules() {
+    }
+
+    /** The field errors of an application's fields (empty when it may be taken in). */
+    static List<FieldError> check(String idNumber, String name, Residence residence, String township, String phone,
+                                  List<String> claimedCategories, Payer payer, Integer paidBackYears) {
+        List<FieldError> errors = new ArrayList<>();
+        if (idNumber == null || idNumber.isBlank()) {
+            errors.add(new FieldError("idNumber", "is required"));
+        } else if (!ResidentIdNumber.isValid(idNumber)) {
+            errors.add(new FieldError("idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
+        }
+        if (name == null || name.isBlank()) {
+            errors.add(new FieldError("name", "is required"));
+        } else if (name.strip().length() > 100) {
+            errors.add(new FieldError("name", "must be at most 100 characters"));
+        }
+        if (residence == null) {
+            errors.add(new FieldError("residence", "is required (LOCAL_HUKOU, NON_LOCAL_RESIDENT, STUDENT, NEWBORN)"));
+        }
+        if (township == null || township.isBlank()) {
+            errors.add(new FieldError("township", "is required"));
+        } else if (township.strip().length() > 100) {
+            errors.add(new FieldError("township", "must be at most 100 characters"));
+        }
+        if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
+            errors.add(new FieldError("phone", "is not a phone number"));
+        }
+        if (claimedCategories != null) {
+            for (int i = 0; i < claimedCategories.size(); i++) {
+                if (category(claimedCategories.get(i)) == null) {
+                    errors.add(new FieldError("claimedCategories[" + i + "]",
+                            "is not a hardship category: " + claimedCategories.get(i)));
+                }
+            }
+        }
+        if (payer != null) {
+            if (payer.idNumber() == null || !ResidentIdNumber.isValid(payer.idNumber())) {
+                errors.add(new FieldError("payer.idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
+            } else if (payer.idNumber().equalsIgnoreCase(idNumber)) {
+                errors.add(new FieldError("payer.idNumber", "must be a relative, not the applicant (R-FUND-06)"));
+            }
+            if (payer.name() == null || payer.name().isBlank()) {
+                errors.add(new FieldError("payer.name", "is required"));
+            }
+            if (payer.relationship() == null) {
+                errors.add(new FieldError("payer.relationship", "is required (R-FUND-06 close relatives only)"));
+            }
+        }
+        if (paidBackYears != null && (paidBackYears < 0 || paidBackYears > MAX_BACK_PAID_YEARS)) {
+            errors.add(new FieldError("paidBackYears", "must be between 0 and " + MAX_BACK_PAID_YEARS));
+        }
+        return errors;
+    }
+
+    /** A category by its code or its Chinese name, or null. */
+    static HardshipCategory category(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        for (HardshipCategory c : HardshipCategory.values()) {
+            if (c.name().equals(t.toUpperCase(Locale.ROOT)) || c.chineseName().equals(t)) {
+                return c;
+            }
+        }
+        return switch (t) {
+            case "特困", "特困供养人员" -> HardshipCategory.EXTREME_POVERTY;
+            case "低保", "低保户", "最低生活保障对象" -> HardshipCategory.MINIMUM_LIVING;
+            case "孤儿/事实无人抚养儿童", "事实无人抚养儿童" -> HardshipCategory.ORPHAN;
+            case "优抚对象" -> HardshipCategory.ENTITLED_GROUP;
+            case "重度残疾人", "一二级重度残疾人" -> HardshipCategory.SEVERE_DISABILITY;
+            case "监测对象" -> HardshipCategory.POVERTY_MONITORING;
+            default -> null;
+        };
+    }
+
+    /** A residence category by its code or the Chinese text of a roster, or null. */
+    static Residence residence(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        for (Residence r : Residence.values()) {
+            if (r.name().equals(t.toUpperCase(Locale.ROOT))) {
+                return r;
+            }
+        }
+        if (t.startsWith("本地") || t.startsWith("本县") || t.equals("户籍人口")) {
+            return Residence.LOCAL_HUKOU;
+        }
+        if (t.startsWith("外地") || t.startsWith("非本县") || t.contains("居住证") || t.equals("常住人口")) {
+            return Residence.NON_LOCAL_RESIDENT;
+        }
+        if (t.contains("学生")) {
+            return Residence.STUDENT;
+        }
+        if (t.contains("新生儿")) {
+            return Residence.NEWBORN;
+        }
+        return null;
+    }
+
+    static Relationship relationship(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Relationship.valueOf(text.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Normalized category codes, duplicates removed, in the order given. */
+    static List<String> categoryCodes(List<String> claimed) {
+        if (claimed == null) {
+            return List.of();
+        }
+        return claimed.stream().map(ApplicationRules::category).filter(java.util.Objects::nonNull)
+                .map(Enum::name).distinct().toList();
+    }
+}

@@ -1,0 +1,274 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.Residence;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One resident's application for one coverage year (参保登记), with the figures computed for it, the policy version
+ * they came from and the explanation behind them. The process instance drives it; this row is what the office
+ * lists, searches and audits.
+ */
+@Entity
+@Table(name = "enrollment_case")
+public class EnrollmentCase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "business_key", nullable = false, updatable = false)
+    private String businessKey;
+    @Column(name = "id_number", nullable = false, updatable = false)
+    private String idNumber;
+    @Column(nullable = false)
+    private String name;
+    @Column(name = "birth_date")
+    private LocalDate birthDate;
+    private String sex;
+    @Column(name = "region_code", nullable = false, updatable = false)
+    private String regionCode;
+    @Column(name = "coverage_year", nullable = false, updatable = false)
+    private int coverageYear;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Residence residence;
+    @Column(name = "residence_permit_number")
+    private String residencePermitNumber;
+    @Column(nullable = false)
+    private String township;
+    private String phone;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "claimed_categories", nullable = false)
+    private List<String> claimedCategories = new ArrayList<>();
+    @Column(name = "payer_id_number")
+    private String payerIdNumber;
+    @Column(name = "payer_name")
+    private String payerName;
+    @Column(name = "payer_relationship")
+    private String payerRelationship;
+    @Column(name = "paid_back_years", nullable = false)
+    private int paidBackYears;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    private EnrollmentSource source;
+    @Column(name = "import_id", updatable = false)
+    private Long importId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EnrollmentStatus status;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "review_reasons", nullable = false)
+    private List<String> reviewReasons = new ArrayList<>();
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+    @Column(name = "rejection_detail")
+    private String rejectionDetail;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "verified_categories", nullable = false)
+    private List<String> verifiedCategories = new ArrayList<>();
+    @Column(name = "applied_category")
+    private String appliedCategory;
+    @Column(name = "individual_standard")
+    private BigDecimal individualStandard;
+    private BigDecimal subsidy;
+    @Column(name = "personal_due")
+    private BigDecimal personalDue;
+    @Column(name = "fiscal_subsidy")
+    private BigDecimal fiscalSubsidy;
+    @Column(name = "central_fiscal_share")
+    private BigDecimal centralFiscalShare;
+    @Column(name = "local_fiscal_share")
+    private BigDecimal localFiscalShare;
+    @Column(name = "policy_version")
+    private String policyVersion;
+    @Column(name = "waiting_exempt")
+    private Boolean waitingExempt;
+    @Column(name = "waiting_fixed_months")
+    private Integer waitingFixedMonths;
+    @Column(name = "waiting_variable_months")
+    private Integer waitingVariableMonths;
+    @Column(name = "benefit_start_date")
+    private LocalDate benefitStartDate;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<ExplanationStep> explanation = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "waiting_explanation", nullable = false)
+    private List<ExplanationStep> waitingExplanation = new ArrayList<>();
+    @Column(name = "payment_deadline")
+    private LocalDate paymentDeadline;
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+    @Version
+    @Column(name = "lock_version", nullable = false)
+    private int lockVersion;
+
+    protected EnrollmentCase() {
+    }
+
+    EnrollmentCase(Application application, EnrollmentSource source, Long importId, Instant now, String createdBy) {
+        this.idNumber = application.idNumber();
+        this.regionCode = application.regionCode();
+        this.coverageYear = application.coverageYear();
+        this.businessKey = EnrollmentProcess.businessKey(regionCode, coverageYear, idNumber);
+        this.source = source;
+        this.importId = importId;
+        this.status = EnrollmentStatus.RECEIVED;
+        this.createdAt = now;
+        this.createdBy = createdBy;
+        apply(application, now);
+    }
+
+    /** The applicant's data, at intake or after a correction. */
+    void apply(Application a, Instant now) {
+        this.name = a.name();
+        this.residence = a.residence();
+        this.residencePermitNumber = a.residencePermitNumber();
+        this.township = a.township();
+        this.phone = a.phone();
+        this.claimedCategories = new ArrayList<>(a.claimedCategories());
+        this.payerIdNumber = a.payer() == null ? null : a.payer().idNumber();
+        this.payerName = a.payer() == null ? null : a.payer().name();
+        this.payerRelationship = a.payer() == null ? null : a.payer().relationship().name();
+        this.paidBackYears = a.paidBackYears();
+        this.updatedAt = now;
+    }
+
+    void identity(LocalDate birthDate, String sex) {
+        this.birthDate = birthDate;
+        this.sex = sex;
+    }
+
+    void moveTo(EnrollmentStatus status, Instant now) {
+        this.status = status;
+        this.updatedAt = now;
+    }
+
+    void reject(String reason, String detail, Instant now) {
+        this.rejectionReason = reason;
+        this.rejectionDetail = detail;
+        moveTo(EnrollmentStatus.REJECTED, now);
+    }
+
+    void needsReview(List<String> reasons, Instant now) {
+        this.reviewReasons = new ArrayList<>(reasons);
+        this.updatedAt = now;
+    }
+
+    void paymentDeadline(LocalDate deadline) {
+        this.paymentDeadline = deadline;
+    }
+
+    /** The waiting period as recalculated with the real payment date (R-WAIT-01..05, R-ELIG-03). */
+    void waiting(boolean exempt, int fixedMonths, int variableMonths, LocalDate benefitStartDate,
+                 List<ExplanationStep> waitingExplanation, Instant now) {
+        this.waitingExempt = exempt;
+        this.waitingFixedMonths = fixedMonths;
+        this.waitingVariableMonths = variableMonths;
+        this.benefitStartDate = benefitStartDate;
+        this.waitingExplanation = new ArrayList<>(waitingExplanation);
+        this.updatedAt = now;
+    }
+
+    /** The version number within {@link #policyVersion()} ("341721/2025 v1" → 1). */
+    int policyVersionNumber() {
+        return Integer.parseInt(policyVersion.substring(policyVersion.lastIndexOf(" v") + 2));
+    }
+
+    void figures(Figures f, Instant now) {
+        this.verifiedCategories = new ArrayList<>(f.verifiedCategories());
+        this.appliedCategory = f.appliedCategory();
+        this.individualStandard = f.individualStandard();
+        this.subsidy = f.subsidy();
+        this.personalDue = f.personalDue();
+        this.fiscalSubsidy = f.fiscalSubsidy();
+        this.centralFiscalShare = f.centralFiscalShare();
+        this.localFiscalShare = f.localFiscalShare();
+        this.policyVersion = f.policyVersion();
+        this.waitingExempt = f.waitingExempt();
+        this.waitingFixedMonths = f.waitingFixedMonths();
+        this.waitingVariableMonths = f.waitingVariableMonths();
+        this.benefitStartDate = f.benefitStartDate();
+        this.explanation = new ArrayList<>(f.explanation());
+        this.waitingExplanation = new ArrayList<>(f.waitingExplanation());
+        this.updatedAt = now;
+    }
+
+    void linkProcess(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** The figures of a case, as computed by the calculators. */
+    record Figures(List<String> verifiedCategories, String appliedCategory, BigDecimal individualStandard,
+                   BigDecimal subsidy, BigDecimal personalDue, BigDecimal fiscalSubsidy, BigDecimal centralFiscalShare,
+                   BigDecimal localFiscalShare, String policyVersion, Boolean waitingExempt, Integer waitingFixedMonths,
+                   Integer waitingVariableMonths, LocalDate benefitStartDate, List<ExplanationStep> explanation,
+                   List<ExplanationStep> waitingExplanation) {
+    }
+
+    public Long id() { return id; }
+    public String businessKey() { return businessKey; }
+    public String idNumber() { return idNumber; }
+    public String name() { return name; }
+    public LocalDate birthDate() { return birthDate; }
+    public String sex() { return sex; }
+    public String regionCode() { return regionCode; }
+    public int coverageYear() { return coverageYear; }
+    public Residence residence() { return residence; }
+    public String residencePermitNumber() { return residencePermitNumber; }
+    public String township() { return township; }
+    public String phone() { return phone; }
+    public List<String> claimedCategories() { return claimedCategories; }
+    public String payerIdNumber() { return payerIdNumber; }
+    public String payerName() { return payerName; }
+    public String payerRelationship() { return payerRelationship; }
+    public int paidBackYears() { return paidBackYears; }
+    public EnrollmentSource source() { return source; }
+    public Long importId() { return importId; }
+    public EnrollmentStatus status() { return status; }
+    public List<String> reviewReasons() { return reviewReasons; }
+    public String rejectionReason() { return rejectionReason; }
+    public String rejectionDetail() { return rejectionDetail; }
+    public List<String> verifiedCategories() { return verifiedCategories; }
+    public String appliedCategory() { return appliedCategory; }
+    public BigDecimal individualStandard() { return individualStandard; }
+    public BigDecimal subsidy() { return subsidy; }
+    public BigDecimal personalDue() { return personalDue; }
+    public BigDecimal fiscalSubsidy() { return fiscalSubsidy; }
+    public BigDecimal centralFiscalShare() { return centralFiscalShare; }
+    public BigDecimal localFiscalShare() { return localFiscalShare; }
+    public String policyVersion() { return policyVersion; }
+    public Boolean waitingExempt() { return waitingExempt; }
+    public Integer waitingFixedMonths() { return waitingFixedMonths; }
+    public Integer waitingVariableMonths() { return waitingVariableMonths; }
+    public LocalDate benefitStartDate() { return benefitStartDate; }
+    public List<ExplanationStep> explanation() { return explanation; }
+    public List<ExplanationStep> waitingExplanation() { return waitingExplanation; }
+    public LocalDate paymentDeadline() { return paymentDeadline; }
+    public String processInstanceId() { return processInstanceId; }
+    public Instant createdAt() { return createdAt; }
+    public String createdBy() { return createdBy; }
+    public Instant updatedAt() { return updatedAt; }
+}

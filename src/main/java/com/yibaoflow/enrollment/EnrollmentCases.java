@@ -1,0 +1,46 @@
+package com.yibaoflow.enrollment;
+
+import jakarta.persistence.LockModeType;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
+
+    @Query("select c from EnrollmentCase c where c.idNumber = ?1 and c.coverageYear = ?2 and c.status in ?3")
+    Optional<EnrollmentCase> findByPersonAndYearInStatus(String idNumber, int coverageYear,
+                                                          Collection<EnrollmentStatus> statuses);
+
+    @Query("select c from EnrollmentCase c where c.idNumber in ?1 and c.coverageYear = ?2 and c.status in ?3")
+    List<EnrollmentCase> findLive(Collection<String> idNumbers, int coverageYear, Collection<EnrollmentStatus> statuses);
+
+    /** The live case of a person and year, locked until the transaction ends (payments serialize on it). */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from EnrollmentCase c where c.idNumber = ?1 and c.coverageYear = ?2 and c.status in ?3")
+    Optional<EnrollmentCase> lockByPersonAndYearInStatus(String idNumber, int coverageYear,
+                                                         Collection<EnrollmentStatus> statuses);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from EnrollmentCase c where c.id = ?1")
+    Optional<EnrollmentCase> lock(Long id);
+
+    @Query("""
+            select c from EnrollmentCase c
+            where c.regionCode in :regions
+              and (:coverageYear is null or c.coverageYear = :coverageYear)
+              and (:township is null or c.township = :township)
+              and (:status is null or c.status = :status)
+            """)
+    Page<EnrollmentCase> search(Collection<String> regions, Integer coverageYear, String township, EnrollmentStatus status,
+                                Pageable pageable);
+
+    @Query("select c.name from EnrollmentCase c where c.idNumber = ?1 and c.status = 'ENROLLED' and c.coverageYear < ?2 "
+            + "order by c.coverageYear desc")
+    List<String> namesInEarlierYears(String idNumber, int coverageYear);
+}

@@ -1,0 +1,259 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.identity.RegionScope;
+import com.yibaoflow.identity.StaffPrincipal;
+import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.policy.calc.contribution.Payer;
+import com.yibaoflow.policy.calc.contribution.Relationship;
+import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.ProblemType;
+import com.yibaoflow.shared.web.PageView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.NotNull;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Enrollment cases through the API door (issue #4 §1, §9) and payment confirmations from the tax bureau (§7). */
+@RestController
+@Tag(name = "Enrollment", description = "参保登记: intake, cases, withdrawal, payment confirmations")
+class EnrollmentController {
+
+    private final EnrollmentService enrollments;
+    private final PaymentService paymentService;
+    private final EnrollmentCases cases;
+    private final Payments payments;
+    private final Coverages coverages;
+    private final RegionScope regions;
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    EnrollmentController(EnrollmentService enrollments, PaymentService paymentService, EnrollmentCases cases,
+                         Payments payments, Coverages coverages, RegionScope regions, TaskService tasks,
+                         RuntimeService runtime, HistoryService history) {
+        this.enrollments = enrollments;
+        this.paymentService = paymentService;
+        this.cases = cases;
+        this.payments = payments;
+        this.coverages = coverages;
+        this.regions = regions;
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    record PayerRequest(String idNumber, String name, Relationship relationship) {
+    }
+
+    record ApplicationRequest(String regionCode, Integer coverageYear, String idNumber, String name,
+                              Residence residence, String residencePermitNumber, String township, String phone,
+                              List<String> claimedCategories, PayerRequest payer, Integer paidBackYears) {
+    }
+
+    @PostMapping("/api/enrollments")
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'townships', 'camunda-admin')")
+    @Operation(summary = "Apply for enrollment (R-ELIG-01/02): 201 with the case, 409 with the existing case")
+    ResponseEntity<EnrollmentView> apply(@RequestBody ApplicationRequest request,
+                                         @AuthenticationPrincipal StaffPrincipal principal) {
+        Application application = applicationOf(request);
+        regions.requireVisible(principal, application.regionCode(), "Region " + application.regionCode());
+        EnrollmentCase c;
+        try {
+            c = enrollments.intake(application, EnrollmentSource.API, null, principal.userId());
+        } catch (EnrollmentService.AlreadyEnrolledException e) {
+            throw EnrollmentService.conflict(e.existing());
+        }
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
+                .buildAndExpand(c.id()).toUri()).body(view(c));
+    }
+
+    @GetMapping("/api/enrollments/{id}")
+    @Transactional(readOnly = true)
+    @Operation(summary = "A case: state, figures and their explanation, payments, coverage, open tasks")
+    EnrollmentView get(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
+        EnrollmentCase c = cases.findById(id).orElseThrow(() -> ApiException.notFound("Enrollment case " + id
+                + " not found"));
+        regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
+        return view(c);
+    }
+
+    @GetMapping("/api/enrollments")
+    @Transactional(readOnly = true)
+    @Operation(summary = "Pages through the cases of the regions the user works on")
+    PageView<EnrollmentView.Summary> list(@RequestParam(required = false) String regionCode,
+                                          @RequestParam(required = false) Integer coverageYear,
+                                          @RequestParam(required = false) String township,
+                                          @RequestParam(required = false) EnrollmentStatus status,
+                                          @RequestParam(defaultValue = "0") int page,
+                                          @RequestParam(defaultValue = "50") int size,
+                                          @AuthenticationPrincipal StaffPrincipal principal) {
+        if (page < 0) {
+            throw ApiException.invalidField("page", "must not be negative");
+        }
+        if (size < 1 || size > 500) {
+            throw ApiException.invalidField("size", "must be between 1 and 500");
+        }
+        Set<String> visible = regions.visibleRegions(principal);
+        if (regionCode != null) {
+            visible = visible.contains(regionCode) ? Set.of(regionCode) : Set.of();
+        }
+        return PageView.of(cases.search(visible, coverageYear, township, status,
+                PageRequest.of(page, size, Sort.by("id"))), EnrollmentView.Summary::of);
+    }
+
+    @PostMapping("/api/enrollments/{id}/withdrawal")
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
+    @Operation(summary = "The resident withdraws before paying: 202, the case becomes WITHDRAWN")
+    ResponseEntity<EnrollmentView> withdraw(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
+        EnrollmentCase c = cases.findById(id).orElseThrow(() -> ApiException.notFound("Enrollment case " + id
+                + " not found"));
+        regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
+        boolean paid = payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
+                .anyMatch(p -> p.outcome() == Payment.Outcome.ACCEPTED);
+        boolean open = c.status() == EnrollmentStatus.RECEIVED || c.status() == EnrollmentStatus.IN_REVIEW
+                || c.status() == EnrollmentStatus.AWAITING_PAYMENT;
+        if (paid || !open || runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.businessKey())
+                .processDefinitionKey(EnrollmentProcess.KEY).count() == 0) {
+            throw ApiException.conflict("Case " + id + " is " + c.status() + (paid ? " and paid" : "")
+                    + ": only an unpaid open application can be withdrawn", Map.of("status", c.status()));
+        }
+        runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED)
+                .processInstanceId(c.processInstanceId())
+                .correlate();
+        return ResponseEntity.accepted().body(view(cases.findById(id).orElseThrow()));
+    }
+
+    record PaymentRequest(String paymentReference, String idNumber, String regionCode, Integer coverageYear,
+                          BigDecimal amount, Payment.Channel channel, OffsetDateTime paidAt) {
+    }
+
+    record PaymentAnswer(String paymentReference, Long caseId, String outcome, BigDecimal amount, String detail) {
+    }
+
+    @PostMapping("/api/payments")
+    @PreAuthorize("hasAnyRole('tax', 'camunda-admin')")
+    @Operation(summary = "Payment confirmation (R-PAY): idempotent by reference; wrong amount → 422, no case → 404")
+    ResponseEntity<?> pay(@RequestBody PaymentRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (request.paymentReference() == null || request.paymentReference().isBlank()
+                || request.paymentReference().length() > 64) {
+            errors.add(new FieldError("paymentReference", "is required, at most 64 characters"));
+        }
+        if (request.idNumber() == null || request.idNumber().isBlank()) {
+            errors.add(new FieldError("idNumber", "is required"));
+        }
+        if (request.regionCode() == null || request.regionCode().isBlank()) {
+            errors.add(new FieldError("regionCode", "is required"));
+        }
+        if (request.coverageYear() == null) {
+            errors.add(new FieldError("coverageYear", "is required"));
+        }
+        if (request.amount() == null) {
+            errors.add(new FieldError("amount", "is required"));
+        }
+        if (request.channel() == null) {
+            errors.add(new FieldError("channel", "is required (WECHAT, ALIPAY, WANSHITONG, AGENT, TAX_HALL)"));
+        }
+        if (request.paidAt() == null) {
+            errors.add(new FieldError("paidAt", "is required (ISO date-time with offset)"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        Payment p = paymentService.confirm(new PaymentService.Confirmation(request.paymentReference().strip(),
+                request.idNumber().strip().toUpperCase(), request.regionCode().strip(), request.coverageYear(),
+                request.amount(), request.channel(), request.paidAt().toInstant()));
+        if (p.outcome() == Payment.Outcome.WRONG_AMOUNT) {
+            throw new ApiException(ProblemType.BUSINESS_RULE, "R-PAY: " + p.detail() + "; the case keeps waiting",
+                    List.of(new FieldError("amount", p.detail())),
+                    Map.of("paymentReference", p.paymentReference(), "caseId", p.caseId(), "outcome",
+                            p.outcome().name()));
+        }
+        return ResponseEntity.ok(new PaymentAnswer(p.paymentReference(), p.caseId(), p.outcome().name(), p.amount(),
+                p.detail()));
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private Application applicationOf(ApplicationRequest r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (r.regionCode() == null || r.regionCode().isBlank()) {
+            errors.add(new FieldError("regionCode", "is required"));
+        }
+        if (r.coverageYear() == null) {
+            errors.add(new FieldError("coverageYear", "is required"));
+        }
+        Payer payer = r.payer() == null ? null
+                : new Payer(upper(r.payer().idNumber()), strip(r.payer().name()), r.payer().relationship());
+        errors.addAll(ApplicationRules.check(upper(r.idNumber()), r.name(), r.residence(), r.township(), r.phone(),
+                r.claimedCategories(), payer, r.paidBackYears()));
+        if (!errors.isEmpty()) {
+            throw ApiException.validation(errors);
+        }
+        enrollments.requireOpenYear(r.regionCode().strip(), r.coverageYear());
+        return new Application(r.regionCode().strip(), r.coverageYear(), upper(r.idNumber()), r.name().strip(),
+                r.residence(), strip(r.residencePermitNumber()), r.township().strip(), strip(r.phone()),
+                ApplicationRules.categoryCodes(r.claimedCategories()), payer,
+                r.paidBackYears() == null ? 0 : r.paidBackYears());
+    }
+
+    private EnrollmentView view(EnrollmentCase c) {
+        List<EnrollmentView.OpenTask> open = new ArrayList<>();
+        if (c.processInstanceId() != null) {
+            List<String> instances = new ArrayList<>(List.of(c.processInstanceId()));
+            history.createHistoricProcessInstanceQuery().superProcessInstanceId(c.processInstanceId()).unfinished()
+                    .list().stream().map(HistoricProcessInstance::getId).forEach(instances::add);
+            for (String instance : instances) {
+                for (Task t : tasks.createTaskQuery().processInstanceId(instance).list()) {
+                    List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
+                            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                            .map(l -> l.getGroupId()).toList();
+                    open.add(new EnrollmentView.OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                            keyOf(t.getProcessDefinitionId()), t.getAssignee(), groups, t.getCreateTime(),
+                            t.getDueDate()));
+                }
+            }
+        }
+        return EnrollmentView.of(c, payments.findByCaseIdOrderByReceivedAtAsc(c.id()),
+                coverages.findByCaseId(c.id()).orElse(null), open);
+    }
+
+    private static String keyOf(String processDefinitionId) {
+        return processDefinitionId == null ? null : processDefinitionId.split(":")[0];
+    }
+
+    private static String upper(String s) {
+        return s == null ? null : s.strip().toUpperCase();
+    }
+
+    private static String strip(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

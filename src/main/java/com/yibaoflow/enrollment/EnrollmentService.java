@@ -1,0 +1,203 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.policy.PolicyService;
+import com.yibaoflow.policy.Regions;
+import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.problem.ApiException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Intake of enrollment applications through the API and roster doors (issue #4 §1): the case row and the process
+ * instance are created in one transaction, so a case never exists without its process nor the other way round.
+ * R-ELIG-02 (one live enrollment per person and coverage year, in any region) is enforced by a unique index, so
+ * two racing intakes of one person end in one case and one 409.
+ */
+@Service
+public class EnrollmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(EnrollmentService.class);
+    static final EnumSet<EnrollmentStatus> LIVE = EnumSet.of(EnrollmentStatus.RECEIVED, EnrollmentStatus.IN_REVIEW,
+            EnrollmentStatus.AWAITING_PAYMENT, EnrollmentStatus.ENROLLED);
+
+    private final EnrollmentCases cases;
+    private final PolicyService policies;
+    private final Regions regions;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    EnrollmentService(EnrollmentCases cases, PolicyService policies, Regions regions, RuntimeService runtime,
+                      PlatformTransactionManager transactionManager, Clock clock) {
+        this.cases = cases;
+        this.policies = policies;
+        this.regions = regions;
+        this.runtime = runtime;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    /** Thrown when the person already has a live case for the coverage year (R-ELIG-02). */
+    public static final class AlreadyEnrolledException extends RuntimeException {
+        private final EnrollmentCase existing;
+
+        AlreadyEnrolledException(EnrollmentCase existing) {
+            super("R-ELIG-02: " + ResidentIdNumber.mask(existing.idNumber()) + " already has case " + existing.id()
+                    + " for coverage year " + existing.coverageYear() + " in region " + existing.regionCode());
+            this.existing = existing;
+        }
+
+        public EnrollmentCase existing() {
+            return existing;
+        }
+    }
+
+    /** The region exists and has active parameters for the year: otherwise the field is named. */
+    public void requireOpenYear(String regionCode, int coverageYear) {
+        if (regionCode == null || !regions.existsById(regionCode)) {
+            throw ApiException.invalidField("regionCode", "is not a known pooling region: " + regionCode);
+        }
+        try {
+            policies.activeSnapshot(regionCode, coverageYear);
+        } catch (ApiException e) {
+            throw ApiException.invalidField("coverageYear",
+                    "has no active policy parameters in region " + regionCode + ": " + coverageYear);
+        }
+    }
+
+    /**
+     * Takes in one application: case row plus process instance, or {@link AlreadyEnrolledException} with the live
+     * case of the same person and year.
+     */
+    public EnrollmentCase intake(Application application, EnrollmentSource source, Long importId, String userId) {
+        try {
+            return tx.execute(status -> {
+                Optional<EnrollmentCase> live = cases.findByPersonAndYearInStatus(application.idNumber(),
+                        application.coverageYear(), LIVE);
+                if (live.isPresent()) {
+                    throw new AlreadyEnrolledException(live.get());
+                }
+                EnrollmentCase c = cases.saveAndFlush(
+                        new EnrollmentCase(application, source, importId, clock.instant(), userId));
+                ProcessInstance pi = runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
+                        .businessKey(c.businessKey())
+                        .setVariable(EnrollmentProcess.CASE_ID, c.id())
+                        .execute();
+                c.linkProcess(pi.getId());
+                log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
+                return c;
+            });
+        } catch (DataIntegrityViolationException e) {
+            // the unique index saw a concurrent intake of the same person and year commit first
+            EnrollmentCase existing = cases.findByPersonAndYearInStatus(application.idNumber(),
+                    application.coverageYear(), LIVE).orElseThrow(() -> e);
+            throw new AlreadyEnrolledException(existing);
+        }
+    }
+
+    /** The outcome of one application of a batch: the new case, or the live case that blocked it (R-ELIG-02). */
+    public record Outcome(Application application, EnrollmentCase created, EnrollmentCase existing) {
+    }
+
+    /**
+     * Takes in many applications in one transaction (the roster door): one query finds the persons who already
+     * have a live case, the others get their case and process. Should a concurrent intake win a race inside the
+     * batch, the batch is rolled back and taken in one by one.
+     */
+    public List<Outcome> intakeAll(List<Application> applications, EnrollmentSource source, Long importId,
+                                   String userId) {
+        try {
+            return tx.execute(status -> {
+                Map<String, EnrollmentCase> live = new java.util.HashMap<>();
+                applications.stream().collect(java.util.stream.Collectors.groupingBy(Application::coverageYear))
+                        .forEach((year, group) -> cases.findLive(group.stream().map(Application::idNumber).toList(),
+                                year, LIVE).forEach(c -> live.put(c.idNumber() + "/" + c.coverageYear(), c)));
+                List<Outcome> outcomes = new ArrayList<>();
+                for (Application a : applications) {
+                    EnrollmentCase existing = live.get(a.idNumber() + "/" + a.coverageYear());
+                    if (existing != null) {
+                        outcomes.add(new Outcome(a, null, existing));
+                        continue;
+                    }
+                    EnrollmentCase c = cases.save(new EnrollmentCase(a, source, importId, clock.instant(), userId));
+                    live.put(a.idNumber() + "/" + a.coverageYear(), c);
+                    outcomes.add(new Outcome(a, c, null));
+                }
+                cases.flush();
+                for (Outcome o : outcomes) {
+                    if (o.created() != null) {
+                        ProcessInstance pi = runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
+                                .businessKey(o.created().businessKey())
+                                .setVariable(EnrollmentProcess.CASE_ID, o.created().id())
+                                .execute();
+                        o.created().linkProcess(pi.getId());
+                    }
+                }
+                return outcomes;
+            });
+        } catch (DataIntegrityViolationException e) {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Application a : applications) {
+                try {
+                    outcomes.add(new Outcome(a, intake(a, source, importId, userId), null));
+                } catch (AlreadyEnrolledException already) {
+                    outcomes.add(new Outcome(a, null, already.existing()));
+                }
+            }
+            return outcomes;
+        }
+    }
+
+    /**
+     * The applicant's data as process variables (for the forms, gateways and the hardship call), set by the
+     * registration step from the case row: the API and roster doors start the process with the case id only, which
+     * keeps intake fast; the Tasklist door's start form sets the same names itself.
+     */
+    static VariableMap variablesOf(EnrollmentCase c) {
+        return Variables.createVariables()
+                .putValue(EnrollmentProcess.CASE_ID, c.id())
+                .putValue(EnrollmentProcess.ID_NUMBER, c.idNumber())
+                .putValue(EnrollmentProcess.ID_NUMBER_MASKED, ResidentIdNumber.mask(c.idNumber()))
+                .putValue(EnrollmentProcess.NAME, c.name())
+                .putValue(EnrollmentProcess.REGION_CODE, c.regionCode())
+                .putValue(EnrollmentProcess.COVERAGE_YEAR, c.coverageYear())
+                .putValue(EnrollmentProcess.RESIDENCE, c.residence().name())
+                .putValue(EnrollmentProcess.RESIDENCE_PERMIT_NUMBER, c.residencePermitNumber())
+                .putValue(EnrollmentProcess.TOWNSHIP, c.township())
+                .putValue(EnrollmentProcess.PHONE, c.phone())
+                .putValue(EnrollmentProcess.CLAIMED_CATEGORIES, new ArrayList<>(c.claimedCategories()));
+    }
+
+    /** The conflict answer of a second intake: the existing case, so the caller can go on with it. */
+    public static ApiException conflict(EnrollmentCase existing) {
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("ruleId", "R-ELIG-02");
+        props.put("existingCaseId", existing.id());
+        props.put("existingCase", "/api/enrollments/" + existing.id());
+        props.put("existingStatus", existing.status());
+        props.put("existingRegionCode", existing.regionCode());
+        return ApiException.conflict("R-ELIG-02: this person already has a " + existing.status()
+                + " enrollment for coverage year " + existing.coverageYear() + " (case " + existing.id()
+                + ", region " + existing.regionCode() + ")", props);
+    }
+
+    public List<String> liveStatuses() {
+        return LIVE.stream().map(Enum::name).toList();
+    }
+}

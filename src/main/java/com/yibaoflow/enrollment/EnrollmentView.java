@@ -1,0 +1,81 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.shared.id.ResidentIdNumber;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+
+/** A case as the API shows it: state, figures with their explanation, payments, coverage and open tasks. */
+public record EnrollmentView(Long id, String businessKey, String idNumber, String name, LocalDate birthDate,
+                             String sex, String regionCode, int coverageYear, String residence,
+                             String residencePermitNumber, String township, String phone,
+                             List<String> claimedCategories, Payer payer, int paidBackYears, String source,
+                             EnrollmentStatus status, List<String> reviewReasons, String rejectionReason,
+                             String rejectionDetail, Figures figures, LocalDate paymentDeadline,
+                             List<PaymentView> payments, CoverageView coverage, List<OpenTask> openTasks,
+                             String processInstanceId, Instant createdAt, String createdBy, Instant updatedAt) {
+
+    public record Payer(String idNumber, String name, String relationship) {
+    }
+
+    public record Figures(List<String> verifiedCategories, String appliedCategory, BigDecimal individualStandard,
+                          BigDecimal subsidy, BigDecimal personalDue, BigDecimal fiscalSubsidy,
+                          BigDecimal centralFiscalShare, BigDecimal localFiscalShare, String policyVersion,
+                          Boolean waitingExempt, Integer waitingFixedMonths, Integer waitingVariableMonths,
+                          LocalDate benefitStartDate, List<ExplanationStep> explanation,
+                          List<ExplanationStep> waitingExplanation) {
+    }
+
+    public record PaymentView(String paymentReference, BigDecimal amount, String channel, Instant paidAt,
+                              Instant receivedAt, String outcome, String detail) {
+        static PaymentView of(Payment p) {
+            return new PaymentView(p.paymentReference(), p.amount(), p.channel().name(), p.paidAt(), p.receivedAt(),
+                    p.outcome().name(), p.detail());
+        }
+    }
+
+    public record CoverageView(Long id, String appliedCategory, BigDecimal individualStandard, BigDecimal subsidy,
+                               BigDecimal personalPaid, String paymentReference, LocalDate benefitStartDate,
+                               LocalDate benefitEndDate, boolean coveredFromBirth, String policyVersion) {
+        static CoverageView of(Coverage c) {
+            return new CoverageView(c.id(), c.appliedCategory(), c.individualStandard(), c.subsidy(),
+                    c.personalPaid(), c.paymentReference(), c.benefitStartDate(), c.benefitEndDate(),
+                    c.coveredFromBirth(), c.policyVersion());
+        }
+    }
+
+    public record OpenTask(String id, String name, String taskDefinitionKey, String processDefinitionKey,
+                           String assignee, List<String> candidateGroups, Date created, Date due) {
+    }
+
+    /** One row of a listing: who, where, which state; the ID number masked. */
+    public record Summary(Long id, String businessKey, String idNumberMasked, String name, String regionCode,
+                          int coverageYear, String township, EnrollmentStatus status, BigDecimal personalDue,
+                          String appliedCategory, Instant updatedAt) {
+        static Summary of(EnrollmentCase c) {
+            return new Summary(c.id(), c.businessKey(), ResidentIdNumber.mask(c.idNumber()), c.name(),
+                    c.regionCode(), c.coverageYear(), c.township(), c.status(), c.personalDue(), c.appliedCategory(),
+                    c.updatedAt());
+        }
+    }
+
+    static EnrollmentView of(EnrollmentCase c, List<Payment> payments, Coverage coverage, List<OpenTask> tasks) {
+        return new EnrollmentView(c.id(), c.businessKey(), c.idNumber(), c.name(), c.birthDate(), c.sex(),
+                c.regionCode(), c.coverageYear(), c.residence().name(), c.residencePermitNumber(), c.township(),
+                c.phone(), c.claimedCategories(),
+                c.payerIdNumber() == null ? null : new Payer(c.payerIdNumber(), c.payerName(), c.payerRelationship()),
+                c.paidBackYears(), c.source().name(), c.status(), c.reviewReasons(), c.rejectionReason(),
+                c.rejectionDetail(),
+                new Figures(c.verifiedCategories(), c.appliedCategory(), c.individualStandard(), c.subsidy(),
+                        c.personalDue(), c.fiscalSubsidy(), c.centralFiscalShare(), c.localFiscalShare(),
+                        c.policyVersion(), c.waitingExempt(), c.waitingFixedMonths(), c.waitingVariableMonths(),
+                        c.benefitStartDate(), c.explanation(), c.waitingExplanation()),
+                c.paymentDeadline(), payments.stream().map(PaymentView::of).toList(),
+                coverage == null ? null : CoverageView.of(coverage), tasks, c.processInstanceId(), c.createdAt(),
+                c.createdBy(), c.updatedAt());
+    }
+}

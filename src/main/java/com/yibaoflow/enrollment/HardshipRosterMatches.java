@@ -1,0 +1,14 @@
+package com.yibaoflow.enrollment;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Hardship categories a department roster currently lists a person under (R-SUB-12), so that enrollment verifies a
+ * category the resident did not claim (issue #4 §4). Implemented by the hardship feature; enrollment only asks.
+ */
+public interface HardshipRosterMatches {
+
+    /** Category codes on a current roster of the region for the person, as of the day. */
+    List<String> currentCategories(String idNumber, String regionCode, LocalDate asOf);
+}

@@ -1,0 +1,129 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.identity.RegionScope;
+import com.yibaoflow.identity.StaffPrincipal;
+import com.yibaoflow.shared.problem.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The roster door of enrollment (issue #4 §1) and the registries eligibility reads (§3). */
+@RestController
+@Tag(name = "Imports", description = "Township rosters and eligibility registries (CSV or .xlsx)")
+class ImportController {
+
+    private final EnrollmentImportService enrollmentImports;
+    private final EnrollmentImports imports;
+    private final RegistryImportService registries;
+    private final RegionScope regions;
+
+    ImportController(EnrollmentImportService enrollmentImports, EnrollmentImports imports,
+                     RegistryImportService registries, RegionScope regions) {
+        this.enrollmentImports = enrollmentImports;
+        this.imports = imports;
+        this.registries = registries;
+        this.regions = regions;
+    }
+
+    record ImportView(EnrollmentImports.ImportStatus status, List<EnrollmentImports.RowError> errors,
+                      int errorsOffset) {
+    }
+
+    @PostMapping(path = "/api/enrollments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'townships', 'camunda-admin')")
+    @Operation(summary = "Upload a township roster (CSV or .xlsx): 202, then follow the import's progress")
+    ResponseEntity<ImportView> importRoster(@RequestPart(name = "file", required = false) MultipartFile file,
+                                            @RequestParam(required = false) String regionCode,
+                                            @RequestParam(required = false) Integer coverageYear,
+                                            @RequestParam(required = false) String township,
+                                            @AuthenticationPrincipal StaffPrincipal principal) {
+        requireFile(file);
+        if (regionCode == null || regionCode.isBlank()) {
+            throw ApiException.invalidField("regionCode", "is required");
+        }
+        if (coverageYear == null) {
+            throw ApiException.invalidField("coverageYear", "is required");
+        }
+        regions.requireVisible(principal, regionCode, "Region " + regionCode);
+        long id;
+        try (InputStream in = file.getInputStream()) {
+            id = enrollmentImports.start(in, file.getOriginalFilename(), regionCode, coverageYear,
+                    township == null || township.isBlank() ? null : township.strip(), principal.userId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri())
+                .body(view(id, 0, 1000));
+    }
+
+    @GetMapping("/api/enrollments/imports/{id}")
+    @Operation(summary = "An import's progress: total, processed, started, and every rejected row (paged)")
+    ImportView importStatus(@PathVariable long id, @RequestParam(defaultValue = "0") int errorsOffset,
+                            @RequestParam(defaultValue = "1000") int errorsLimit,
+                            @AuthenticationPrincipal StaffPrincipal principal) {
+        if (errorsOffset < 0) {
+            throw ApiException.invalidField("errorsOffset", "must not be negative");
+        }
+        if (errorsLimit < 1 || errorsLimit > 10000) {
+            throw ApiException.invalidField("errorsLimit", "must be between 1 and 10000");
+        }
+        ImportView view = view(id, errorsOffset, errorsLimit);
+        regions.requireVisible(principal, view.status().regionCode(), "Import " + id);
+        return view;
+    }
+
+    @PostMapping(path = "/api/registries/employee-insurance/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
+    @Operation(summary = "Import an employee-insurance extract (R-ELIG-02); idempotent")
+    RegistryImportService.Report importEmployeeInsurance(
+            @RequestPart(name = "file", required = false) MultipartFile file) {
+        requireFile(file);
+        try (InputStream in = file.getInputStream()) {
+            return registries.importEmployeeInsurance(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PostMapping(path = "/api/registries/other-region-enrollments/imports",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
+    @Operation(summary = "Import enrollments of other pooling regions (R-ELIG-02); idempotent")
+    RegistryImportService.Report importOtherRegions(@RequestPart(name = "file", required = false) MultipartFile file) {
+        requireFile(file);
+        try (InputStream in = file.getInputStream()) {
+            return registries.importOtherRegionEnrollments(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ImportView view(long id, int offset, int limit) {
+        EnrollmentImports.ImportStatus status = imports.find(id)
+                .orElseThrow(() -> ApiException.notFound("Import " + id + " not found"));
+        return new ImportView(status, imports.errors(id, offset, limit), offset);
+    }
+
+    private static void requireFile(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw ApiException.invalidField("file", "is required: a CSV or .xlsx file (multipart field 'file')");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.policy.PolicyService;
+import com.yibaoflow.policy.calc.PolicyParameters.Periods;
+import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.time.ClockConfiguration;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
+
+/**
+ * Payment confirmations from the tax bureau (issue #4 §7, R-PAY): a confirmation of the right amount for a case
+ * waiting for payment moves the process on (message {@code PaymentConfirmed}); a wrong amount is kept on record and
+ * the case keeps waiting. The payment reference makes every confirmation idempotent: the same one again gets the
+ * same answer, and nothing happens twice.
+ */
+@Service
+public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
+
+    private final Payments payments;
+    private final EnrollmentCases cases;
+    private final PolicyService policies;
+    private final RuntimeService runtime;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    PaymentService(Payments payments, EnrollmentCases cases, PolicyService policies, RuntimeService runtime,
+                   PlatformTransactionManager transactionManager, Clock clock) {
+        this.payments = payments;
+        this.cases = cases;
+        this.policies = policies;
+        this.runtime = runtime;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+    }
+
+    public record Confirmation(String paymentReference, String idNumber, String regionCode, int coverageYear,
+                               BigDecimal amount, Payment.Channel channel, Instant paidAt) {
+    }
+
+    public Payment confirm(Confirmation p) {
+        BigDecimal amount = amountOf(p.amount());
+        try {
+            return tx.execute(status -> payments.findById(p.paymentReference())
+                    .map(existing -> replay(existing, p, amount))
+                    .orElseGet(() -> record(p, amount)));
+        } catch (DataIntegrityViolationException e) {
+            // the same reference committed concurrently: answer as for a repeat
+            return payments.findById(p.paymentReference()).map(existing -> replay(existing, p, amount))
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private Payment replay(Payment existing, Confirmation p, BigDecimal amount) {
+        if (!existing.sameAs(p.idNumber(), p.regionCode(), p.coverageYear(), amount, p.channel(), p.paidAt())) {
+            throw ApiException.conflict("Payment reference " + p.paymentReference()
+                    + " was already used for a different payment", Map.of("paymentReference", p.paymentReference()));
+        }
+        return existing;
+    }
+
+    private Payment record(Confirmation p, BigDecimal amount) {
+        EnrollmentCase c = cases.lockByPersonAndYearInStatus(p.idNumber(), p.coverageYear(), EnrollmentService.LIVE)
+                .filter(found -> found.regionCode().equals(p.regionCode()))
+                .orElseThrow(() -> ApiException.notFound("No enrollment case of " + ResidentIdNumber.mask(p.idNumber())
+                        + " for coverage year " + p.coverageYear() + " in region " + p.regionCode()));
+        if (payments.findById(p.paymentReference()).isPresent()) {
+            throw new DataIntegrityViolationException("payment reference recorded concurrently");
+        }
+        if (c.status() != EnrollmentStatus.AWAITING_PAYMENT
+                || payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
+                .anyMatch(paid -> paid.outcome() == Payment.Outcome.ACCEPTED)) {
+            throw ApiException.conflict("Case " + c.id() + " is " + c.status() + ", not waiting for a payment",
+                    Map.of("caseId", c.id(), "status", c.status()));
+        }
+        Periods periods = policies.activeSnapshot(c.regionCode(), c.coverageYear()).parameters().periods();
+        LocalDate paidOn = p.paidAt().atZone(ClockConfiguration.ZONE).toLocalDate();
+        if (p.paidAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw ApiException.invalidField("paidAt", "lies in the future: " + p.paidAt());
+        }
+        if (paidOn.isBefore(periods.collectionStart().minusYears(1)) || paidOn.isAfter(periods.coverageEnd())) {
+            throw ApiException.invalidField("paidAt", "is outside the collection and coverage periods of "
+                    + c.coverageYear() + ": " + paidOn);
+        }
+        Instant now = clock.instant();
+        if (amount.compareTo(c.personalDue()) != 0) {
+            log.info("Payment {} for case {}: wrong amount {} (due {})", p.paymentReference(), c.id(), amount,
+                    c.personalDue());
+            return payments.save(new Payment(p.paymentReference(), c.id(), p.idNumber(), p.regionCode(),
+                    p.coverageYear(), amount, p.channel(), p.paidAt(), now, Payment.Outcome.WRONG_AMOUNT,
+                    "amount " + amount.toPlainString() + " does not match the personal due "
+                            + c.personalDue().toPlainString()));
+        }
+        Payment payment = payments.saveAndFlush(new Payment(p.paymentReference(), c.id(), p.idNumber(),
+                p.regionCode(), p.coverageYear(), amount, p.channel(), p.paidAt(), now, Payment.Outcome.ACCEPTED,
+                null));
+        runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_PAYMENT_CONFIRMED)
+                .processInstanceBusinessKey(c.businessKey())
+                .setVariables(Variables.createVariables()
+                        .putValue(EnrollmentProcess.PAYMENT_REFERENCE, p.paymentReference())
+                        .putValue(EnrollmentSteps.PAID_AT, Date.from(p.paidAt()))
+                        .putValue(EnrollmentSteps.PAID_AMOUNT, amount.toPlainString()))
+                .correlate();
+        log.info("Payment {} accepted for case {}", p.paymentReference(), c.id());
+        return payment;
+    }
+
+    private static BigDecimal amountOf(BigDecimal amount) {
+        if (amount.signum() <= 0) {
+            throw ApiException.invalidField("amount", "must be positive, was " + amount.toPlainString());
+        }
+        try {
+            return amount.setScale(2, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw ApiException.invalidField("amount", "must have at most 2 decimal places (fen), was "
+                    + amount.toPlainString());
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package com.yibaoflow.hardship;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface HardshipClaims extends JpaRepository<HardshipClaim, Long> {
+
+    List<HardshipClaim> findByVerificationIdOrderByIdAsc(Long verificationId);
+
+    Optional<HardshipClaim> findByVerificationIdAndCategory(Long verificationId, String category);
+}

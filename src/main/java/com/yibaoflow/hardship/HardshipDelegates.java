@@ -1,0 +1,35 @@
+package com.yibaoflow.hardship;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The delegate beans {@code processes/hardship-verification.bpmn} calls by name; each hands over to a step. */
+@Configuration(proxyBeanMethods = false)
+class HardshipDelegates {
+
+    @Bean
+    JavaDelegate matchHardshipRosters(HardshipSteps steps) {
+        return steps::matchRosters;
+    }
+
+    @Bean
+    JavaDelegate recordHardshipClaimDecision(HardshipSteps steps) {
+        return steps::recordClaimDecision;
+    }
+
+    @Bean
+    JavaDelegate determineHighestSubsidy(HardshipSteps steps) {
+        return steps::determineHighestSubsidy;
+    }
+
+    @Bean
+    JavaDelegate remindDepartmentOfClaim(HardshipSteps steps) {
+        return steps::remindDepartment;
+    }
+
+    @Bean
+    JavaDelegate escalateHardshipClaim(HardshipSteps steps) {
+        return steps::escalateClaim;
+    }
+}

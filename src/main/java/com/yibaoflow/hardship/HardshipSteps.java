@@ -1,0 +1,214 @@
+package com.yibaoflow.hardship;
+
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.identity.Roles;
+import com.yibaoflow.notification.NotificationService;
+import com.yibaoflow.policy.PolicyService;
+import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.policy.calc.contribution.ContributionCalculator;
+import com.yibaoflow.policy.calc.contribution.ContributionInput;
+import com.yibaoflow.policy.calc.contribution.ContributionResult;
+import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.time.ShiftableClock;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import static com.yibaoflow.hardship.HardshipProcess.*;
+import static com.yibaoflow.shared.process.ProcessVariables.integer;
+import static com.yibaoflow.shared.process.ProcessVariables.longValue;
+import static com.yibaoflow.shared.process.ProcessVariables.requiredString;
+import static com.yibaoflow.shared.process.ProcessVariables.string;
+import static com.yibaoflow.shared.process.ProcessVariables.strings;
+
+/** What the steps of {@code processes/hardship-verification.bpmn} do (docs/process-contracts.md). */
+@Service
+@Transactional
+public class HardshipSteps {
+
+    private final HardshipVerifications verifications;
+    private final HardshipClaims claims;
+    private final Rosters rosters;
+    private final PolicyService policies;
+    private final NotificationService notifications;
+    private final TaskService tasks;
+    private final HistoryService history;
+    private final ShiftableClock clock;
+    private final ContributionCalculator contribution = new ContributionCalculator();
+
+    HardshipSteps(HardshipVerifications verifications, HardshipClaims claims, Rosters rosters, PolicyService policies,
+                  NotificationService notifications, TaskService tasks, HistoryService history,
+                  ShiftableClock clock) {
+        this.verifications = verifications;
+        this.claims = claims;
+        this.rosters = rosters;
+        this.policies = policies;
+        this.notifications = notifications;
+        this.tasks = tasks;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    // ---- Task_MatchRosters ------------------------------------------------------------------------------------
+
+    /**
+     * Creates the verification and one claim per claimed category; a claim the owning department's current roster
+     * confirms is verified at once (source: that roster version), the others wait for the department (R-SUB-12).
+     */
+    public void matchRosters(DelegateExecution execution) {
+        String idNumber = requiredString(execution, ID_NUMBER).toUpperCase(Locale.ROOT);
+        String regionCode = requiredString(execution, REGION_CODE);
+        int coverageYear = integer(execution, COVERAGE_YEAR);
+        HardshipVerification verification;
+        Long existingId = longValue(execution, VERIFICATION_ID);
+        if (existingId != null) {
+            verification = verifications.findById(existingId).orElseThrow();
+        } else {
+            verification = verifications.saveAndFlush(new HardshipVerification(
+                    execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+                            : businessKey(regionCode, coverageYear, idNumber),
+                    idNumber, Optional.ofNullable(string(execution, PERSON_NAME)).orElse(""), regionCode,
+                    coverageYear, longValue(execution, ENROLLMENT_CASE_ID), execution.getProcessInstanceId(),
+                    clock.instant()));
+            execution.setVariable(VERIFICATION_ID, verification.id());
+        }
+        execution.setVariable(ID_NUMBER_MASKED, ResidentIdNumber.mask(idNumber));
+        List<String> pending = new ArrayList<>();
+        for (HardshipCategory category : categories(strings(execution, CLAIMED_CATEGORIES))) {
+            Department owner = CategoryOwnership.ownerOf(category);
+            HardshipClaim claim = claims.findByVerificationIdAndCategory(verification.id(), category.name())
+                    .orElseGet(() -> claims.save(new HardshipClaim(verification.id(), category.name(),
+                            owner.groupId())));
+            if (claim.status() != HardshipClaim.Status.PENDING) {
+                continue;
+            }
+            Optional<Long> roster = rosters.currentVersionListing(idNumber, category.name(), owner.groupId(),
+                    regionCode, clock.today());
+            if (roster.isPresent()) {
+                claim.verifiedByRoster(roster.get(), clock.instant());
+            } else {
+                pending.add(category.name());
+            }
+        }
+        execution.setVariable(PENDING_CLAIMS, pending);
+        execution.setVariable(HAS_PENDING_CLAIMS, !pending.isEmpty());
+    }
+
+    // ---- Task_RecordClaimDecision -----------------------------------------------------------------------------
+
+    /** The department's decision on one claim, with the user who took it (the source of a verified category). */
+    public void recordClaimDecision(DelegateExecution execution) {
+        String decision = string(execution, DECISION);
+        if (!VERIFY.equals(decision) && !REFUSE.equals(decision)) {
+            throw new ProcessEngineException("Unknown verification decision: " + decision);
+        }
+        String category = requiredString(execution, CLAIM_CATEGORY);
+        HardshipClaim claim = claims.findByVerificationIdAndCategory(longValue(execution, VERIFICATION_ID), category)
+                .orElseThrow(() -> new IllegalStateException("No claim " + category));
+        claim.decidedByDepartment(VERIFY.equals(decision), deciderOf(execution), string(execution, REFUSAL_REASON),
+                string(execution, EVIDENCE_NOTE), clock.instant());
+    }
+
+    // ---- Task_DetermineSubsidy --------------------------------------------------------------------------------
+
+    /** The verified categories and the one whose subsidy applies: the highest, never a sum (R-SUB-09). */
+    public void determineHighestSubsidy(DelegateExecution execution) {
+        HardshipVerification verification = verifications.findById(longValue(execution, VERIFICATION_ID))
+                .orElseThrow();
+        List<String> verified = claims.findByVerificationIdOrderByIdAsc(verification.id()).stream()
+                .filter(c -> c.status() == HardshipClaim.Status.VERIFIED).map(HardshipClaim::category).toList();
+        String applied = null;
+        if (!verified.isEmpty()) {
+            Set<HardshipCategory> categories = EnumSet.noneOf(HardshipCategory.class);
+            verified.forEach(c -> categories.add(HardshipCategory.valueOf(c)));
+            ContributionResult result = contribution.calculate(
+                    policies.activeSnapshot(verification.regionCode(), verification.coverageYear()),
+                    new ContributionInput(Residence.LOCAL_HUKOU, categories, null));
+            applied = result.appliedCategory() == null ? null : result.appliedCategory().name();
+        }
+        verification.complete(verified, applied, clock.instant());
+        execution.setVariable(VERIFIED_CATEGORIES, new ArrayList<>(verified));
+        execution.setVariable(APPLIED_CATEGORY, applied);
+    }
+
+    // ---- Task_RemindDepartment / Task_EscalateClaim -----------------------------------------------------------
+
+    public void remindDepartment(DelegateExecution execution) {
+        String department = requiredString(execution, DEPARTMENT);
+        notifications.notify(department, string(execution, REGION_CODE), null, "困难身份核实到期提醒",
+                claimText(execution) + "的核实已到期，请尽快办理。", execution.getProcessBusinessKey());
+    }
+
+    /** Overdue verification: the medical security supervisors may take the task, and are told. */
+    public void escalateClaim(DelegateExecution execution) {
+        openVerifyTask(execution).ifPresent(task -> tasks.addCandidateGroup(task.getId(), Roles.SUPERVISOR));
+        notifications.notify(Roles.SUPERVISOR, string(execution, REGION_CODE), null, "困难身份核实超时，已升级",
+                claimText(execution) + "（核实部门：" + Department.byGroupId(string(execution, DEPARTMENT))
+                        .map(Department::chineseName).orElse(string(execution, DEPARTMENT))
+                        + "）已超时未核实，请医保主管协调。", execution.getProcessBusinessKey());
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private Optional<Task> openVerifyTask(DelegateExecution execution) {
+        String category = string(execution, CLAIM_CATEGORY);
+        return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(TASK_VERIFY_CLAIM).list().stream()
+                .filter(t -> category != null && category.equals(tasks.getVariable(t.getId(), CLAIM_CATEGORY)))
+                .findFirst();
+    }
+
+    private String claimText(DelegateExecution execution) {
+        String category = string(execution, CLAIM_CATEGORY);
+        String label = category == null ? "" : HardshipCategory.valueOf(category).chineseName();
+        return Optional.ofNullable(string(execution, PERSON_NAME)).orElse("") + "（"
+                + ResidentIdNumber.mask(string(execution, ID_NUMBER)) + "）" + label + "身份";
+    }
+
+    /**
+     * Who completed the verification task of this claim: the latest finished {@code Task_VerifyClaim} in the same
+     * sub-process instance as this step; its assignee, else the user the operation log names.
+     */
+    private String deciderOf(DelegateExecution execution) {
+        String scope = execution.getParentActivityInstanceId();
+        Optional<HistoricActivityInstance> task = history.createHistoricActivityInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_VERIFY_CLAIM).finished()
+                .orderByHistoricActivityInstanceEndTime().desc().list().stream()
+                .filter(a -> scope != null && scope.equals(a.getParentActivityInstanceId())).findFirst();
+        if (task.isEmpty() || task.get().getTaskId() == null) {
+            return "department:" + string(execution, DEPARTMENT);
+        }
+        if (task.get().getAssignee() != null) {
+            return task.get().getAssignee();
+        }
+        return history.createUserOperationLogQuery().taskId(task.get().getTaskId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
+                .map(UserOperationLogEntry::getUserId).filter(u -> u != null).findFirst()
+                .orElse("department:" + string(execution, DEPARTMENT));
+    }
+
+    private static List<HardshipCategory> categories(List<String> codes) {
+        List<HardshipCategory> result = new ArrayList<>();
+        for (String code : codes) {
+            HardshipCategory c = HardshipCategory.valueOf(code.strip().toUpperCase(Locale.ROOT));
+            if (!result.contains(c)) {
+                result.add(c);
+            }
+        }
+        return result;
+    }
+}

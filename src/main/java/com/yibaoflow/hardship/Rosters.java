@@ -1,0 +1,43 @@
+package com.yibaoflow.hardship;
+
+import com.yibaoflow.enrollment.HardshipRosterMatches;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads the current department rosters (花名册): a person is on a roster for a category when the current version
+ * of the owning department's roster for the region lists them with a validity that covers the day.
+ */
+@Repository
+public class Rosters implements HardshipRosterMatches {
+
+    private final JdbcTemplate jdbc;
+
+    Rosters(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The current roster version listing the person under the category on the day, if any. */
+    public Optional<Long> currentVersionListing(String idNumber, String category, String department,
+                                                String regionCode, LocalDate asOf) {
+        return jdbc.query("""
+                        select v.id from roster_entry e join roster_version v on v.id = e.version_id
+                        where v.current and v.department = ? and v.region_code = ? and e.id_number = ?
+                          and e.category = ? and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)""",
+                (rs, i) -> rs.getLong(1), department, regionCode, idNumber, category, asOf, asOf).stream().findFirst();
+    }
+
+    @Override
+    public List<String> currentCategories(String idNumber, String regionCode, LocalDate asOf) {
+        return jdbc.queryForList("""
+                        select distinct e.category from roster_entry e join roster_version v on v.id = e.version_id
+                        where v.current and v.region_code = ? and e.id_number = ?
+                          and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
+                        order by e.category""",
+                String.class, regionCode, idNumber, asOf, asOf);
+    }
+}

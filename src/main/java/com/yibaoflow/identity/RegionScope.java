@@ -1,0 +1,55 @@
+package com.yibaoflow.identity;
+
+import com.yibaoflow.policy.Region;
+import com.yibaoflow.policy.Regions;
+import com.yibaoflow.shared.problem.ApiException;
+import org.springframework.stereotype.Component;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Which pooling regions a staff member works on: their own region and every region below it (a city sees its
+ * counties, the province sees all). Administrators see everything.
+ */
+@Component
+public class RegionScope {
+
+    private final Regions regions;
+
+    RegionScope(Regions regions) {
+        this.regions = regions;
+    }
+
+    public Set<String> visibleRegions(StaffPrincipal principal) {
+        List<Region> all = regions.findAll();
+        Set<String> visible = new HashSet<>();
+        if (principal.isAdmin()) {
+            all.forEach(r -> visible.add(r.code()));
+            return visible;
+        }
+        visible.add(principal.regionCode());
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (Region r : all) {
+                if (r.parentCode() != null && visible.contains(r.parentCode()) && visible.add(r.code())) {
+                    grew = true;
+                }
+            }
+        }
+        return visible;
+    }
+
+    public boolean canSee(StaffPrincipal principal, String regionCode) {
+        return visibleRegions(principal).contains(regionCode);
+    }
+
+    /** Not found rather than forbidden: a case of another region is not disclosed to exist. */
+    public void requireVisible(StaffPrincipal principal, String regionCode, String what) {
+        if (!canSee(principal, regionCode)) {
+            throw ApiException.notFound(what + " not found");
+        }
+    }
+}

@@ -1,0 +1,485 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.notification.NotificationService;
+import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.policy.calc.contribution.Payer;
+import com.yibaoflow.policy.calc.contribution.Relationship;
+import com.yibaoflow.shared.time.ClockConfiguration;
+import com.yibaoflow.shared.time.ShiftableClock;
+import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.ProcessDriver;
+import com.yibaoflow.testsupport.TestIds;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/**
+ * Every path of {@code processes/enrollment.bpmn} (issue #4), against the real engine, delegates and PostgreSQL.
+ * The clock stands in Dongzhi's 2025 collection period (2024-09-01 … 2024-12-31) unless a test moves it.
+ */
+@IntegrationTest
+class EnrollmentProcessTests {
+
+    static final String REGION = "341721";
+    static final int YEAR = 2025;
+
+    @Autowired
+    EnrollmentService enrollments;
+    @Autowired
+    PaymentService payments;
+    @Autowired
+    EnrollmentCases cases;
+    @Autowired
+    Coverages coverages;
+    @Autowired
+    NotificationService notifications;
+    @Autowired
+    ProcessDriver driver;
+    @Autowired
+    ShiftableClock clock;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void inTheCollectionPeriod() {
+        AbstractAssertions.init(engine);
+        clock.setToday(LocalDate.of(2024, 11, 15), LocalTime.of(9, 0)); // a Friday
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    Application application(String idNumber, Residence residence, List<String> categories) {
+        return new Application(REGION, YEAR, idNumber, "张三", residence, null, "尧渡镇", "13800000000",
+                categories, null, 0);
+    }
+
+    EnrollmentCase intake(Application application) {
+        EnrollmentCase c = enrollments.intake(application, EnrollmentSource.API, null, "test");
+        driver.runJobs(c.processInstanceId());
+        return c;
+    }
+
+    EnrollmentCase reload(EnrollmentCase c) {
+        return cases.findById(c.id()).orElseThrow();
+    }
+
+    ProcessInstance instance(EnrollmentCase c) {
+        return runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
+    }
+
+    /** The tax bureau confirms a payment made on the day at 08:00 (the clock moves there if it is earlier). */
+    void pay(EnrollmentCase c, String reference, String amount, LocalDate paidOn) {
+        java.time.Instant paidAt = paidOn.atTime(8, 0).atZone(ClockConfiguration.ZONE).toInstant();
+        if (clock.instant().isBefore(paidAt)) {
+            clock.setInstant(paidAt.plusSeconds(3600));
+        }
+        payments.confirm(new PaymentService.Confirmation(reference, c.idNumber(), REGION, YEAR,
+                new BigDecimal(amount), Payment.Channel.WECHAT, paidAt));
+        driver.runJobs(c.processInstanceId());
+    }
+
+    Task task(EnrollmentCase c, String key) {
+        return driver.family(c.processInstanceId()).stream()
+                .flatMap(id -> tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(key).list().stream())
+                .findFirst().orElseThrow(() -> new AssertionError("no open task " + key));
+    }
+
+    void complete(EnrollmentCase c, String key, Map<String, Object> variables) {
+        Task t = task(c, key);
+        tasks.claim(t.getId(), "caseworker-user");
+        tasks.complete(t.getId(), variables);
+        driver.runJobs(c.processInstanceId());
+    }
+
+    EnrollmentCase nonLocalWithoutPermit() {
+        return intake(application(TestIds.adult(), Residence.NON_LOCAL_RESIDENT, List.of()));
+    }
+
+    // ---- straight through -------------------------------------------------------------------------------------
+
+    @Test
+    void R_ELIG_01_R_PAY_straightThroughWaitsForPaymentThenActivatesCoverage() {
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        EnrollmentCase waiting = reload(c);
+        assertThat(waiting.status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+        assertThat(waiting.personalDue()).isEqualByComparingTo("400.00");
+        assertThat(waiting.policyVersion()).isEqualTo("341721/2025 v1");
+        assertThat(waiting.paymentDeadline()).isEqualTo(LocalDate.of(2024, 12, 31));
+        assertThat(waiting.birthDate()).isNotNull();
+        assertThat(waiting.explanation()).extracting(s -> s.ruleId()).contains("R-FUND-01", "R-FUND-04");
+
+        pay(c, "PAY-" + c.id(), "400.00", LocalDate.of(2024, 11, 18));
+
+        assertThat(instance(c)).isNull();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+                .activityId("EndEvent_Enrolled").count()).isEqualTo(1);
+        EnrollmentCase enrolled = reload(c);
+        assertThat(enrolled.status()).isEqualTo(EnrollmentStatus.ENROLLED);
+        Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
+        assertThat(coverage.personalPaid()).isEqualByComparingTo("400.00");
+        assertThat(coverage.paymentReference()).isEqualTo("PAY-" + c.id());
+        assertThat(coverage.benefitStartDate()).isEqualTo(LocalDate.of(2025, 1, 1)); // R-WAIT-01 first enrollment in period
+        assertThat(coverage.benefitEndDate()).isEqualTo(LocalDate.of(2025, 12, 31));
+        assertThat(coverage.coveredFromBirth()).isFalse();
+    }
+
+    @Test
+    void R_FUND_06_aRelativesPayerIsRecordedOnTheCoverage() {
+        String payerId = TestIds.adult();
+        EnrollmentCase c = intake(new Application(REGION, YEAR, TestIds.adult(), "李四", Residence.LOCAL_HUKOU, null,
+                "尧渡镇", null, List.of(), new Payer(payerId, "李父", Relationship.PARENT), 0));
+        pay(c, "PAY-" + c.id(), "400", LocalDate.of(2024, 11, 15));
+        Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
+        assertThat(coverage.payerIdNumber()).isEqualTo(payerId);
+        assertThat(coverage.payerRelationship()).isEqualTo("PARENT");
+    }
+
+    // ---- hardship -----------------------------------------------------------------------------------------
+
+    @Test
+    void R_SUB_01_aFullSubsidyVerifiedByTheDepartmentSkipsPayment() {
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of("EXTREME_POVERTY")));
+
+        assertThat(instance(c)).isWaitingAt("CallActivity_VerifyHardship");
+        Task verify = task(c, "Task_VerifyClaim");
+        assertThat(tasks.getIdentityLinksForTask(verify.getId())).anySatisfy(link -> {
+            assertThat(link.getType()).isEqualTo(IdentityLinkType.CANDIDATE);
+            assertThat(link.getGroupId()).isEqualTo("civil-affairs");
+        });
+        tasks.claim(verify.getId(), "civil-affairs-user");
+        tasks.complete(verify.getId(), Variables.createVariables().putValue("decision", "VERIFY"));
+        driver.runJobs(c.processInstanceId());
+
+        EnrollmentCase enrolled = reload(c);
+        assertThat(enrolled.status()).isEqualTo(EnrollmentStatus.ENROLLED);
+        assertThat(enrolled.appliedCategory()).isEqualTo("EXTREME_POVERTY");
+        assertThat(enrolled.personalDue()).isEqualByComparingTo("0.00");
+        assertThat(coverages.findByCaseId(c.id()).orElseThrow().personalPaid()).isEqualByComparingTo("0.00");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+                .activityId(EnrollmentProcess.TASK_AWAIT_PAYMENT).count()).isZero();
+    }
+
+    @Test
+    void R_SUB_09_aRosterMatchIsVerifiedWithoutATaskAndTheHighestSubsidyApplies() {
+        String id = TestIds.adult();
+        long version = jdbc.queryForObject("""
+                insert into roster_version (department, region_code, version, as_of, imported_by, imported_at, current)
+                values ('agriculture-rural', '341721', 900 + (select count(*) from roster_version), '2024-10-01',
+                        'test', now(), false) returning id""", Long.class);
+        jdbc.update("insert into roster_entry (version_id, id_number, name, category, valid_from) values (?, ?, '张三', "
+                + "'POVERTY_MONITORING', '2024-01-01')", version, id);
+        // a roster of its own department and region makes the match; flag it current only for this person's test
+        jdbc.update("update roster_version set current = false where department = 'agriculture-rural' "
+                + "and region_code = '341721'");
+        jdbc.update("update roster_version set current = true where id = ?", version);
+
+        EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
+
+        EnrollmentCase waiting = reload(c);
+        assertThat(waiting.status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+        assertThat(waiting.verifiedCategories()).containsExactly("POVERTY_MONITORING");
+        assertThat(waiting.appliedCategory()).isEqualTo("POVERTY_MONITORING");
+        assertThat(waiting.personalDue()).isEqualByComparingTo("200.00");
+        jdbc.update("update roster_version set current = false where id = ?", version);
+    }
+
+    @Test
+    void aRefusedClaimLeavesTheFullStandard() {
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of("SEVERE_DISABILITY")));
+        Task verify = task(c, "Task_VerifyClaim");
+        tasks.claim(verify.getId(), "disabled-federation-user");
+        tasks.complete(verify.getId(), Variables.createVariables().putValue("decision", "REFUSE")
+                .putValue("refusalReason", "残疾等级为三级"));
+        driver.runJobs(c.processInstanceId());
+
+        EnrollmentCase waiting = reload(c);
+        assertThat(waiting.verifiedCategories()).isEmpty();
+        assertThat(waiting.personalDue()).isEqualByComparingTo("400.00");
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+    }
+
+    // ---- rejections ---------------------------------------------------------------------------------------
+
+    @Test
+    void R_ELIG_02_employeeInsuranceForTheSamePeriodRejects() {
+        String id = TestIds.adult();
+        jdbc.update("insert into employee_insurance_record (id_number, name, valid_from, imported_at) "
+                + "values (?, '张三', '2020-01-01', now())", id);
+        EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
+
+        EnrollmentCase rejected = reload(c);
+        assertThat(rejected.status()).isEqualTo(EnrollmentStatus.REJECTED);
+        assertThat(rejected.rejectionReason()).isEqualTo("EMPLOYEE_INSURED");
+        assertThat(rejected.rejectionDetail()).contains("职工基本医疗保险");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+                .activityId("EndEvent_Rejected").count()).isEqualTo(1);
+    }
+
+    @Test
+    void R_ELIG_02_enrollmentInAnotherRegionRejects() {
+        String id = TestIds.adult();
+        jdbc.update("insert into other_region_enrollment (id_number, region_code, coverage_year, imported_at) "
+                + "values (?, '340102', 2025, now())", id);
+        EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
+
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.REJECTED);
+        assertThat(reload(c).rejectionReason()).isEqualTo("ENROLLED_ELSEWHERE");
+    }
+
+    @Test
+    void anApplicationAfterTheCoverageYearIsRejected() {
+        clock.setToday(LocalDate.of(2026, 1, 5), LocalTime.of(9, 0));
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+        assertThat(reload(c).rejectionReason()).isEqualTo("COVERAGE_YEAR_OVER");
+    }
+
+    // ---- the Tasklist door ----------------------------------------------------------------------------------
+
+    ProcessInstance startFromTasklist(String idNumber, String name) {
+        ProcessInstance pi = runtime.startProcessInstanceByKey(EnrollmentProcess.KEY, Variables.createVariables()
+                .putValue("idNumber", idNumber).putValue("name", name).putValue("regionCode", REGION)
+                .putValue("coverageYear", 2025L).putValue("residence", "LOCAL_HUKOU")
+                .putValue("township", "胜利镇").putValue("claimedCategories", "[]"));
+        driver.runJobs(pi.getId());
+        return pi;
+    }
+
+    @Test
+    void theTasklistDoorCreatesTheCaseWithTheBusinessKey() {
+        String id = TestIds.adult();
+        ProcessInstance pi = startFromTasklist(id, "王五");
+
+        EnrollmentCase c = cases.findByPersonAndYearInStatus(id, YEAR, EnrollmentService.LIVE).orElseThrow();
+        assertThat(c.source()).isEqualTo(EnrollmentSource.TASKLIST);
+        assertThat(c.processInstanceId()).isEqualTo(pi.getId());
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+                .isEqualTo(EnrollmentProcess.businessKey(REGION, YEAR, id));
+        assertThat(c.status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+    }
+
+    @Test
+    void aWrongCheckDigitFromTheCounterIsRejectedAsInvalidIdentity() {
+        ProcessInstance pi = startFromTasklist(TestIds.withWrongCheckDigit(TestIds.adult()), "赵六");
+        assertThat(pi).isEnded();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("EndEvent_Rejected").count()).isEqualTo(1);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("rejectionReason").singleResult().getValue()).isEqualTo("INVALID_IDENTITY");
+    }
+
+    @Test
+    void R_ELIG_02_aSecondApplicationAtTheCounterEndsAsDuplicate() {
+        String id = TestIds.adult();
+        intake(application(id, Residence.LOCAL_HUKOU, List.of()));
+        ProcessInstance pi = startFromTasklist(id, "张三");
+        assertThat(pi).isEnded();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("EndEvent_Duplicate").count()).isEqualTo(1);
+        assertThat(cases.findAll().stream().filter(c -> c.idNumber().equals(id)).count()).isEqualTo(1);
+    }
+
+    // ---- review ---------------------------------------------------------------------------------------------
+
+    @Test
+    void aNonLocalResidentWithoutPermitGoesToReviewAndApprovalLeadsToPayment() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_REVIEW);
+        Task review = task(c, EnrollmentProcess.TASK_REVIEW);
+        assertThat(review.getDueDate()).isNotNull();
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.IN_REVIEW);
+        assertThat(reload(c).reviewReasons()).containsExactly("NON_LOCAL_WITHOUT_PERMIT");
+        assertThat(tasks.getVariable(review.getId(), "reviewReasons")).asString().contains("居住证");
+
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
+
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+    }
+
+    @Test
+    void reviewRejectionRecordsTheReasonCode() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "REJECT",
+                "reviewReasonCode", "NOT_ELIGIBLE_RESIDENCE", "reviewComment", "未在本县居住"));
+        EnrollmentCase rejected = reload(c);
+        assertThat(rejected.status()).isEqualTo(EnrollmentStatus.REJECTED);
+        assertThat(rejected.rejectionReason()).isEqualTo("NOT_ELIGIBLE_RESIDENCE");
+        assertThat(rejected.rejectionDetail()).isEqualTo("未在本县居住");
+    }
+
+    @Test
+    void aRejectionWithoutReasonCodeIsRefusedAndTheTaskStaysOpen() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        Task review = task(c, EnrollmentProcess.TASK_REVIEW);
+        assertThatThrownBy(() -> tasks.complete(review.getId(), Map.of("reviewDecision", "REJECT")))
+                .hasMessageContaining("原因");
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_REVIEW);
+    }
+
+    @Test
+    void sendBackForCorrectionLoopsThroughTheChecksAgain() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "SEND_BACK",
+                "reviewComment", "请补充居住证"));
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_CORRECT);
+
+        complete(c, EnrollmentProcess.TASK_CORRECT, Map.of("residencePermitNumber", "皖R2024-0001",
+                "name", "张三丰", "residence", "NON_LOCAL_RESIDENT", "township", "尧渡镇"));
+
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        EnrollmentCase corrected = reload(c);
+        assertThat(corrected.name()).isEqualTo("张三丰");
+        assertThat(corrected.residencePermitNumber()).isEqualTo("皖R2024-0001");
+        assertThat(corrected.reviewReasons()).isEmpty();
+    }
+
+    @Test
+    void anOverdueReviewIsEscalatedToSupervisorsAndTheCaseworkersReminded() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        Task review = task(c, EnrollmentProcess.TASK_REVIEW);
+        // Friday 2024-11-15 + 3 working days = Wednesday 2024-11-20, 17:30
+        assertThat(review.getDueDate().toInstant()).isEqualTo(
+                LocalDate.of(2024, 11, 20).atTime(17, 30).atZone(ClockConfiguration.ZONE).toInstant());
+
+        driver.advance(Duration.ofDays(4), c.processInstanceId()); // Tuesday: not yet due
+        assertThat(notifications.ofCase(c.businessKey())).isEmpty();
+
+        driver.advance(Duration.ofDays(2), c.processInstanceId()); // Thursday: overdue
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_REVIEW);
+        assertThat(tasks.getIdentityLinksForTask(review.getId())).extracting(l -> l.getGroupId())
+                .contains("medical-security", "medical-security-supervisors");
+        assertThat(notifications.ofCase(c.businessKey())).extracting(n -> n.recipientGroup())
+                .containsExactlyInAnyOrder("medical-security-supervisors", "medical-security");
+
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+    }
+
+    @Test
+    void anApplicationAfterTheCollectionPeriodIsReviewedAndGetsAWaitingPeriod() {
+        clock.setToday(LocalDate.of(2025, 2, 10), LocalTime.of(9, 0));
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+        assertThat(reload(c).reviewReasons()).containsExactly("OUTSIDE_COLLECTION_PERIOD");
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
+        assertThat(reload(c).paymentDeadline()).isEqualTo(LocalDate.of(2025, 3, 12));
+
+        pay(c, "PAY-" + c.id(), "400.00", LocalDate.of(2025, 2, 12));
+
+        Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
+        assertThat(reload(c).waitingFixedMonths()).isEqualTo(3); // R-WAIT-01: outside the period
+        assertThat(coverage.benefitStartDate()).isEqualTo(LocalDate.of(2025, 5, 12));
+    }
+
+    // ---- payment ------------------------------------------------------------------------------------------
+
+    @Test
+    void aWrongAmountIsKeptOnRecordAndTheCaseKeepsWaiting() {
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+        pay(c, "WRONG-" + c.id(), "380.00", LocalDate.of(2024, 11, 15));
+
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+
+        pay(c, "RIGHT-" + c.id(), "400.00", LocalDate.of(2024, 11, 15));
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.ENROLLED);
+    }
+
+    @Test
+    void theTownshipIsRemindedAndAnUnpaidCaseLapsesWhenTheCollectionPeriodEnds() {
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+
+        clock.setToday(LocalDate.of(2024, 12, 24), LocalTime.of(9, 30));
+        driver.runJobs(c.processInstanceId());
+        assertThat(notifications.ofCase(c.businessKey())).singleElement().satisfies(n -> {
+            assertThat(n.recipientGroup()).isEqualTo("townships");
+            assertThat(n.township()).isEqualTo("尧渡镇");
+            assertThat(n.body()).contains("400.00").contains("2024-12-31");
+        });
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+
+        clock.setToday(LocalDate.of(2025, 1, 1), LocalTime.of(0, 30));
+        driver.runJobs(c.processInstanceId());
+        assertThat(instance(c)).isNull();
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.LAPSED);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+                .activityId("EndEvent_Lapsed").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aResidentMayWithdrawBeforePaying() {
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+        runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED)
+                .processInstanceId(c.processInstanceId()).correlate();
+        driver.runJobs(c.processInstanceId());
+
+        assertThat(instance(c)).isNull();
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
+        // a withdrawn application does not block a new one (R-ELIG-02 counts live cases only)
+        EnrollmentCase again = intake(application(c.idNumber(), Residence.LOCAL_HUKOU, List.of()));
+        assertThat(reload(again).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+    }
+
+    // ---- newborn (R-ELIG-03) ------------------------------------------------------------------------------
+
+    @Test
+    void R_ELIG_03_aNewbornPaidWithin90DaysIsCoveredFromBirth() {
+        clock.setToday(LocalDate.of(2025, 3, 20), LocalTime.of(9, 0));
+        EnrollmentCase c = intake(application(TestIds.bornOn(LocalDate.of(2025, 1, 15)), Residence.NEWBORN,
+                List.of()));
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT); // no review for a newborn
+        assertThat(reload(c).paymentDeadline()).isEqualTo(LocalDate.of(2025, 4, 19));
+
+        pay(c, "NB-" + c.id(), "400.00", LocalDate.of(2025, 4, 15)); // day 90
+        Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
+        assertThat(coverage.coveredFromBirth()).isTrue();
+        assertThat(coverage.benefitStartDate()).isEqualTo(LocalDate.of(2025, 1, 15));
+    }
+
+    @Test
+    void R_ELIG_03_aNewbornPaidOnDay91WaitsLikeAnyLateEnrollment() {
+        clock.setToday(LocalDate.of(2025, 3, 20), LocalTime.of(9, 0));
+        EnrollmentCase c = intake(application(TestIds.bornOn(LocalDate.of(2025, 1, 15)), Residence.NEWBORN,
+                List.of()));
+        pay(c, "NB-" + c.id(), "400.00", LocalDate.of(2025, 4, 16)); // day 91
+        Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
+        assertThat(coverage.coveredFromBirth()).isFalse();
+        assertThat(coverage.benefitStartDate()).isEqualTo(LocalDate.of(2025, 7, 16));
+    }
+}

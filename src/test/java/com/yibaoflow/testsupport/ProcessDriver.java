@@ -1,0 +1,65 @@
+package com.yibaoflow.testsupport;
+
+import com.yibaoflow.shared.time.ShiftableClock;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Drives process instances in tests, where the job executor is off: runs the due jobs of an instance and of the
+ * instances it called, until none is left, and moves the shared clock (engine timers read the same clock).
+ */
+@Component
+public class ProcessDriver {
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final ShiftableClock clock;
+
+    ProcessDriver(RuntimeService runtime, ManagementService management, ShiftableClock clock) {
+        this.runtime = runtime;
+        this.management = management;
+        this.clock = clock;
+    }
+
+    /** Runs every due job of the instance and its called instances until none is due. */
+    public void runJobs(String processInstanceId) {
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = new ArrayList<>();
+            for (String id : family(processInstanceId)) {
+                due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
+            }
+            if (due.isEmpty()) {
+                return;
+            }
+            for (Job job : due) {
+                management.executeJob(job.getId());
+            }
+        }
+        throw new IllegalStateException("Jobs of " + processInstanceId + " keep coming after 100 rounds");
+    }
+
+    /** Moves the clock on and runs the jobs (timers) that became due. */
+    public void advance(Duration duration, String processInstanceId) {
+        clock.advance(duration);
+        runJobs(processInstanceId);
+    }
+
+    /** The instance and, recursively, the instances it called that are still running. */
+    public List<String> family(String processInstanceId) {
+        List<String> ids = new ArrayList<>();
+        ids.add(processInstanceId);
+        for (int i = 0; i < ids.size(); i++) {
+            for (ProcessInstance sub : runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()) {
+                ids.add(sub.getId());
+            }
+        }
+        return ids;
+    }
+}
