@@ -119,23 +119,23 @@ class DemoCases {
     /** 民政 roster: 杨磊 is 特困 (verified automatically), plus people not yet enrolled (outreach). */
     private void rosterOfCivilAffairs(String extremePoor) {
         Long version = jdbc.queryForObject("""
-                insert into roster_version (department, region_code, version, as_of, file_name, row_count,
+                insert into yibao.roster_version (department, region_code, version, as_of, file_name, row_count,
                                             imported_by, imported_at, current)
                 values ('civil-affairs', ?, 1, ?, 'demo-civil-affairs-roster.csv', 3, 'demo', now(), true)
                 returning id""", Long.class, REGION, LocalDate.of(2024, 10, 1));
-        jdbc.update("insert into roster_entry (version_id, id_number, name, category, valid_from, township) "
+        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, township) "
                 + "values (?, ?, '杨磊', 'EXTREME_POVERTY', '2023-01-01', '葛公镇')", version, extremePoor);
-        jdbc.update("insert into roster_entry (version_id, id_number, name, category, valid_from, township) "
+        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, township) "
                 + "values (?, ?, '周强', 'MINIMUM_LIVING', '2024-03-01', '尧渡镇')", version,
                 id("34172119620717001"));
-        jdbc.update("insert into roster_entry (version_id, id_number, name, category, valid_from, township) "
+        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, township) "
                 + "values (?, ?, '吴霞', 'EXTREME_POVERTY', '2022-06-01', '尧渡镇')", version,
                 id("34172119480228002"));
     }
 
     /** 陈静 is insured as an employee (职工医保): her application is rejected (R-ELIG-02). */
     private void registries() {
-        jdbc.update("insert into employee_insurance_record (id_number, name, valid_from, employer, imported_at) "
+        jdbc.update("insert into yibao.employee_insurance_record (id_number, name, valid_from, employer, imported_at) "
                 + "values (?, '陈静', '2019-07-01', '池州某制造有限公司', now())", id("34172119791009005"));
     }
 }

@@ -23,7 +23,7 @@ public class EligibilityRegistry {
     /** An employee-insurance period overlapping [from, to], as "2024-01-01 – (open)" text, if any. */
     public Optional<String> employeeInsuranceDuring(String idNumber, LocalDate from, LocalDate to) {
         List<String> periods = jdbc.query("""
-                        select valid_from, valid_to, employer from employee_insurance_record
+                        select valid_from, valid_to, employer from yibao.employee_insurance_record
                         where id_number = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)
                         order by valid_from limit 1""",
                 (rs, i) -> rs.getDate(1).toLocalDate() + " – "
@@ -36,7 +36,7 @@ public class EligibilityRegistry {
     /** Another pooling region where the person is enrolled for the coverage year, if any. */
     public Optional<String> enrolledElsewhere(String idNumber, int coverageYear, String ourRegion) {
         return jdbc.query("""
-                        select region_code from other_region_enrollment
+                        select region_code from yibao.other_region_enrollment
                         where id_number = ? and coverage_year = ? and region_code <> ? order by region_code limit 1""",
                 (rs, i) -> rs.getString(1), idNumber, coverageYear, ourRegion).stream().findFirst();
     }

@@ -34,7 +34,7 @@ public class EnrollmentImports {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                    insert into enrollment_import (file_name, region_code, coverage_year, status, created_by, created_at)
+                    insert into yibao.enrollment_import (file_name, region_code, coverage_year, status, created_by, created_at)
                     values (?, ?, ?, 'RUNNING', ?, ?)""", Statement.RETURN_GENERATED_KEYS);
             ps.setString(1, fileName);
             ps.setString(2, regionCode);
@@ -48,7 +48,7 @@ public class EnrollmentImports {
 
     void progress(long id, int total, int processed, int started, int rejected, List<RowError> newErrors) {
         if (!newErrors.isEmpty()) {
-            jdbc.batchUpdate("insert into enrollment_import_error (import_id, row_number, field, reason) "
+            jdbc.batchUpdate("insert into yibao.enrollment_import_error (import_id, row_number, field, reason) "
                     + "values (?, ?, ?, ?)", newErrors, 500, (ps, e) -> {
                 ps.setLong(1, id);
                 ps.setInt(2, e.rowNumber());
@@ -56,17 +56,17 @@ public class EnrollmentImports {
                 ps.setString(4, e.reason().length() > 500 ? e.reason().substring(0, 500) : e.reason());
             });
         }
-        jdbc.update("update enrollment_import set total = ?, processed = ?, started = ?, rejected = ? where id = ?",
+        jdbc.update("update yibao.enrollment_import set total = ?, processed = ?, started = ?, rejected = ? where id = ?",
                 total, processed, started, rejected, id);
     }
 
     void finish(long id, String status, String failure, Instant now) {
-        jdbc.update("update enrollment_import set status = ?, failure = ?, finished_at = ? where id = ?", status,
+        jdbc.update("update yibao.enrollment_import set status = ?, failure = ?, finished_at = ? where id = ?", status,
                 failure, Timestamp.from(now), id);
     }
 
     public Optional<ImportStatus> find(long id) {
-        return jdbc.query("select * from enrollment_import where id = ?", (rs, i) -> new ImportStatus(
+        return jdbc.query("select * from yibao.enrollment_import where id = ?", (rs, i) -> new ImportStatus(
                 rs.getLong("id"), rs.getString("file_name"), rs.getString("region_code"),
                 (Integer) rs.getObject("coverage_year"), rs.getString("status"), rs.getInt("total"),
                 rs.getInt("processed"), rs.getInt("started"), rs.getInt("rejected"), rs.getString("failure"),
@@ -76,7 +76,7 @@ public class EnrollmentImports {
     }
 
     public List<RowError> errors(long id, int offset, int limit) {
-        return jdbc.query("select row_number, field, reason from enrollment_import_error where import_id = ? "
+        return jdbc.query("select row_number, field, reason from yibao.enrollment_import_error where import_id = ? "
                         + "order by row_number, id offset ? limit ?",
                 (rs, i) -> new RowError(rs.getInt(1), rs.getString(2), rs.getString(3)), id, offset, limit);
     }

@@ -58,7 +58,7 @@ import static com.yibaoflow.shared.process.ProcessVariables.strings;
  * changes it and writes the variables the next gateway reads, in the engine's transaction.
  */
 @Service
-@Transactional
+@Transactional(noRollbackFor = BpmnError.class) // a BPMN error is a modelled outcome, caught by a boundary event
 public class EnrollmentSteps {
 
     static final String REJECTION_DETAIL = "rejectionDetail";

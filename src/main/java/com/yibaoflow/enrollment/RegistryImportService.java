@@ -72,7 +72,7 @@ public class RegistryImportService {
                 return null;
             }
             return jdbc.update("""
-                    insert into employee_insurance_record (id_number, name, valid_from, valid_to, employer, imported_at)
+                    insert into yibao.employee_insurance_record (id_number, name, valid_from, valid_to, employer, imported_at)
                     values (?, ?, ?, ?, ?, ?) on conflict (id_number, valid_from)
                     do update set valid_to = excluded.valid_to, name = excluded.name, employer = excluded.employer
                     where employee_insurance_record.valid_to is distinct from excluded.valid_to""",
@@ -102,7 +102,7 @@ public class RegistryImportService {
                 return null;
             }
             return jdbc.update("""
-                    insert into other_region_enrollment (id_number, name, region_code, coverage_year, imported_at)
+                    insert into yibao.other_region_enrollment (id_number, name, region_code, coverage_year, imported_at)
                     values (?, ?, ?, ?, ?) on conflict do nothing""", id, row.get("name"), region, year, now);
         });
     }

@@ -25,7 +25,7 @@ public class Rosters implements HardshipRosterMatches {
     public Optional<Long> currentVersionListing(String idNumber, String category, String department,
                                                 String regionCode, LocalDate asOf) {
         return jdbc.query("""
-                        select v.id from roster_entry e join roster_version v on v.id = e.version_id
+                        select v.id from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
                         where v.current and v.department = ? and v.region_code = ? and e.id_number = ?
                           and e.category = ? and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)""",
                 (rs, i) -> rs.getLong(1), department, regionCode, idNumber, category, asOf, asOf).stream().findFirst();
@@ -34,7 +34,7 @@ public class Rosters implements HardshipRosterMatches {
     @Override
     public List<String> currentCategories(String idNumber, String regionCode, LocalDate asOf) {
         return jdbc.queryForList("""
-                        select distinct e.category from roster_entry e join roster_version v on v.id = e.version_id
+                        select distinct e.category from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
                         where v.current and v.region_code = ? and e.id_number = ?
                           and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
                         order by e.category""",

@@ -200,15 +200,15 @@ class EnrollmentProcessTests {
     void R_SUB_09_aRosterMatchIsVerifiedWithoutATaskAndTheHighestSubsidyApplies() {
         String id = TestIds.adult();
         long version = jdbc.queryForObject("""
-                insert into roster_version (department, region_code, version, as_of, imported_by, imported_at, current)
-                values ('agriculture-rural', '341721', 900 + (select count(*) from roster_version), '2024-10-01',
+                insert into yibao.roster_version (department, region_code, version, as_of, imported_by, imported_at, current)
+                values ('agriculture-rural', '341721', 900 + (select count(*) from yibao.roster_version), '2024-10-01',
                         'test', now(), false) returning id""", Long.class);
-        jdbc.update("insert into roster_entry (version_id, id_number, name, category, valid_from) values (?, ?, '张三', "
+        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from) values (?, ?, '张三', "
                 + "'POVERTY_MONITORING', '2024-01-01')", version, id);
         // a roster of its own department and region makes the match; flag it current only for this person's test
-        jdbc.update("update roster_version set current = false where department = 'agriculture-rural' "
+        jdbc.update("update yibao.roster_version set current = false where department = 'agriculture-rural' "
                 + "and region_code = '341721'");
-        jdbc.update("update roster_version set current = true where id = ?", version);
+        jdbc.update("update yibao.roster_version set current = true where id = ?", version);
 
         EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
 
@@ -217,7 +217,7 @@ class EnrollmentProcessTests {
         assertThat(waiting.verifiedCategories()).containsExactly("POVERTY_MONITORING");
         assertThat(waiting.appliedCategory()).isEqualTo("POVERTY_MONITORING");
         assertThat(waiting.personalDue()).isEqualByComparingTo("200.00");
-        jdbc.update("update roster_version set current = false where id = ?", version);
+        jdbc.update("update yibao.roster_version set current = false where id = ?", version);
     }
 
     @Test
@@ -240,7 +240,7 @@ class EnrollmentProcessTests {
     @Test
     void R_ELIG_02_employeeInsuranceForTheSamePeriodRejects() {
         String id = TestIds.adult();
-        jdbc.update("insert into employee_insurance_record (id_number, name, valid_from, imported_at) "
+        jdbc.update("insert into yibao.employee_insurance_record (id_number, name, valid_from, imported_at) "
                 + "values (?, '张三', '2020-01-01', now())", id);
         EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
 
@@ -255,7 +255,7 @@ class EnrollmentProcessTests {
     @Test
     void R_ELIG_02_enrollmentInAnotherRegionRejects() {
         String id = TestIds.adult();
-        jdbc.update("insert into other_region_enrollment (id_number, region_code, coverage_year, imported_at) "
+        jdbc.update("insert into yibao.other_region_enrollment (id_number, region_code, coverage_year, imported_at) "
                 + "values (?, '340102', 2025, now())", id);
         EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
 

@@ -101,13 +101,13 @@ class HardshipProcessTests {
 
     long roster(String department, String idNumber, String category) {
         long version = jdbc.queryForObject("""
-                insert into roster_version (department, region_code, version, as_of, imported_by, imported_at)
-                values (?, '341721', 800 + (select count(*) from roster_version), '2024-10-01', 'test', now())
+                insert into yibao.roster_version (department, region_code, version, as_of, imported_by, imported_at)
+                values (?, '341721', 800 + (select count(*) from yibao.roster_version), '2024-10-01', 'test', now())
                 returning id""", Long.class, department);
-        jdbc.update("update roster_version set current = false where department = ? and region_code = '341721'",
+        jdbc.update("update yibao.roster_version set current = false where department = ? and region_code = '341721'",
                 department);
-        jdbc.update("update roster_version set current = true where id = ?", version);
-        jdbc.update("insert into roster_entry (version_id, id_number, name, category, valid_from, valid_to) "
+        jdbc.update("update yibao.roster_version set current = true where id = ?", version);
+        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, valid_to) "
                 + "values (?, ?, '刘八', ?, '2024-01-01', '2025-12-31')", version, idNumber, category);
         return version;
     }
@@ -133,7 +133,7 @@ class HardshipProcessTests {
         HardshipClaim claim = claims.findByVerificationIdOrderByIdAsc(v.id()).get(0);
         assertThat(claim.source()).isEqualTo(HardshipClaim.Source.ROSTER);
         assertThat(claim.rosterVersionId()).isEqualTo(version);
-        jdbc.update("update roster_version set current = false where id = ?", version);
+        jdbc.update("update yibao.roster_version set current = false where id = ?", version);
     }
 
     @Test

@@ -1,0 +1,265 @@
+package com.yibaoflow.load;
+
+import com.yibaoflow.YibaoFlowApplication;
+import com.yibaoflow.shared.id.ResidentIdNumber;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.BufferedWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.TimeZone;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The enrollment load harness (issue #4, docs/benchmarks.md). Starts the whole application in this JVM on a
+ * throw-away embedded PostgreSQL with the job executor on, then measures over real HTTP, in one run:
+ * <ol>
+ *   <li>the engine's ceiling: a minimal start→end process started from Java;</li>
+ *   <li>straight-through intakes per second through {@code POST /api/enrollments}, and until every case waits
+ *       for payment;</li>
+ *   <li>payment confirmations per second through {@code POST /api/payments}, and until every case is enrolled;</li>
+ *   <li>the import of a 100 000-row township roster through {@code POST /api/enrollments/imports}.</li>
+ * </ol>
+ * Run with {@code ./mvnw -Pload test-compile exec:exec}; sizes with -Dload.args="intakes threads rosterRows".
+ */
+public final class LoadHarness {
+
+    private static final String REGION = "341721";
+    private static final String USER = "admin";
+    private static final String PASSWORD = "load-secret";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String base;
+    private final String auth = "Basic " + Base64.getEncoder()
+            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final ConfigurableApplicationContext context;
+    private final JdbcTemplate jdbc;
+
+    private LoadHarness(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.jdbc = context.getBean(JdbcTemplate.class);
+    }
+
+    public static void main(String[] args) throws Exception {
+        TimeZone.setDefault(TimeZone.getTimeZone("Asia/Shanghai"));
+        int intakes = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
+        int rosterRows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        ConfigurableApplicationContext context = SpringApplication.run(YibaoFlowApplication.class,
+                "--server.port=0", "--yibaoflow.embedded-db.data-directory=",
+                "--yibaoflow.admin.user-id=" + USER, "--yibaoflow.admin.password=" + PASSWORD,
+                "--yibaoflow.clock.start-date=2024-11-15", "--logging.level.root=WARN",
+                "--logging.level.com.yibaoflow=WARN", "--camunda.bpm.job-execution.core-pool-size=4",
+                "--camunda.bpm.job-execution.max-pool-size=4", "--camunda.bpm.job-execution.queue-capacity=16",
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=16");
+        try {
+            LoadHarness harness = new LoadHarness(context);
+            System.out.printf(Locale.ROOT, "%nYibaoFlow load harness: %d intakes, %d client threads, %d roster rows, "
+                    + "%d cores%n%n", intakes, threads, rosterRows, Runtime.getRuntime().availableProcessors());
+            harness.ceiling(Math.max(intakes, 2000), threads);
+            List<String> people = harness.intakes(intakes, threads);
+            harness.payments(people, threads);
+            harness.importRoster(rosterRows);
+        } finally {
+            context.close();
+        }
+        System.exit(0);
+    }
+
+    // ---- 1. ceiling -------------------------------------------------------------------------------------------
+
+    private void ceiling(int n, int threads) throws Exception {
+        BpmnModelInstance minimal = Bpmn.createExecutableProcess("load-minimal").camundaHistoryTimeToLive(1)
+                .startEvent().endEvent().done();
+        context.getBean(RepositoryService.class).createDeployment().addModelInstance("load-minimal.bpmn", minimal)
+                .deploy();
+        RuntimeService runtime = context.getBean(RuntimeService.class);
+        for (int i = 0; i < 200; i++) {
+            runtime.startProcessInstanceByKey("load-minimal"); // warm-up
+        }
+        long t0 = System.nanoTime();
+        parallel(n, threads, i -> runtime.startProcessInstanceByKey("load-minimal"));
+        report("ceiling: minimal start→end process, from Java", n, System.nanoTime() - t0);
+    }
+
+    // ---- 2. intakes -------------------------------------------------------------------------------------------
+
+    private List<String> intakes(int n, int threads) throws Exception {
+        List<String> people = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            people.add(idNumber(LocalDate.of(1960, 1, 1).plusDays(i / 900), i % 900));
+        }
+        for (int i = 0; i < 50; i++) { // warm-up, other people
+            post("/api/enrollments", application(idNumber(LocalDate.of(1950, 1, 1).plusDays(i), 950)));
+        }
+        AtomicInteger created = new AtomicInteger();
+        long t0 = System.nanoTime();
+        parallel(n, threads, i -> {
+            HttpResponse<String> r = post("/api/enrollments", application(people.get(i)));
+            if (r.statusCode() == 201) {
+                created.incrementAndGet();
+            } else {
+                throw new IllegalStateException("intake " + i + ": " + r.statusCode() + " " + r.body());
+            }
+        });
+        long accepted = System.nanoTime() - t0;
+        report("intakes accepted: POST /api/enrollments → 201", created.get(), accepted);
+        waitFor("AWAITING_PAYMENT", n + 50, Duration.ofMinutes(30));
+        report("intakes through the process to the payment wait", n, System.nanoTime() - t0);
+        return people;
+    }
+
+    private static String application(String idNumber) {
+        return """
+                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"压测居民","residence":"LOCAL_HUKOU",
+                 "township":"尧渡镇","claimedCategories":[]}""".formatted(idNumber);
+    }
+
+    // ---- 3. payments ------------------------------------------------------------------------------------------
+
+    private void payments(List<String> people, int threads) throws Exception {
+        long t0 = System.nanoTime();
+        parallel(people.size(), threads, i -> {
+            HttpResponse<String> r = post("/api/payments", """
+                    {"paymentReference":"LOAD-%d","idNumber":"%s","regionCode":"341721","coverageYear":2025,
+                     "amount":400.00,"channel":"WECHAT","paidAt":"2024-11-15T08:00:00+08:00"}"""
+                    .formatted(i, people.get(i)));
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("payment " + i + ": " + r.statusCode() + " " + r.body());
+            }
+        });
+        report("payment confirmations: POST /api/payments → 200", people.size(), System.nanoTime() - t0);
+        waitFor("ENROLLED", people.size(), Duration.ofMinutes(30));
+        report("payments through to coverage (ENROLLED)", people.size(), System.nanoTime() - t0);
+    }
+
+    // ---- 4. roster import -------------------------------------------------------------------------------------
+
+    private void importRoster(int rows) throws Exception {
+        Path file = Files.createTempFile("load-roster-", ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("身份证号码,姓名,户籍类型,乡镇,联系电话,困难类别\n");
+            for (int i = 0; i < rows; i++) {
+                w.write(idNumber(LocalDate.of(1930, 1, 1).plusDays(i / 999), i % 999) + ",居民" + i
+                        + ",本地户籍,东流镇,1380000" + String.format("%04d", i % 10000) + ",\n");
+            }
+        }
+        long t0 = System.nanoTime();
+        String boundary = "----yibaoflow" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"regionCode\"\r\n\r\n341721\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"coverageYear\"\r\n\r\n2025\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/enrollments/imports"))
+                .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .build();
+        HttpResponse<String> accepted = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("import: " + accepted.statusCode() + " " + accepted.body());
+        }
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        Pattern status = Pattern.compile("\"status\":\"(\\w+)\".*?\"started\":(\\d+)");
+        while (true) {
+            Thread.sleep(2000);
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(location))
+                    .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = status.matcher(r.body());
+            if (m.find() && !"RUNNING".equals(m.group(1))) {
+                long elapsed = System.nanoTime() - t0;
+                System.out.printf(Locale.ROOT, "roster import: %s, %s of %d rows started%n", m.group(1), m.group(2),
+                        rows);
+                report("roster import: rows to started processes", Integer.parseInt(m.group(2)), elapsed);
+                break;
+            }
+        }
+        Files.deleteIfExists(file);
+        long backlog = jdbc.queryForObject("select count(*) from act_ru_job", Long.class);
+        System.out.printf(Locale.ROOT, "(job backlog left for the job executor after the import: %d)%n", backlog);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private HttpResponse<String> post(String path, String json) {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", auth)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void waitFor(String status, int count, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            Long n = jdbc.queryForObject("select count(*) from yibao.enrollment_case where status = ?", Long.class,
+                    status);
+            if (n != null && n >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Timed out waiting for " + count + " cases in " + status);
+    }
+
+    private interface Work {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int n, int threads, Work work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    work.run(i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    private static void report(String what, int n, long nanos) {
+        double seconds = nanos / 1e9;
+        System.out.printf(Locale.ROOT, "%-55s %8d in %8.1f s = %8.1f /s%n", what, n, seconds, n / seconds);
+    }
+
+    private static String idNumber(LocalDate birth, int sequence) {
+        String first17 = "341721" + birth.toString().replace("-", "") + String.format("%03d", sequence);
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+}
