@@ -244,9 +244,14 @@ public final class TabularReader {
             }
         } catch (NotATableException e) {
             throw e;
+        } catch (HandlerFailure e) {
+            throw e.failure; // the row handler's own exception, not a fault of the file
         } catch (RuntimeException e) {
             if (e.getCause() instanceof NotATableException n) {
                 throw n;
+            }
+            if (e.getCause() instanceof HandlerFailure h) {
+                throw h.failure;
             }
             throw new NotATableException("The .xlsx workbook cannot be read: " + e.getMessage(), e);
         } catch (Exception e) {
@@ -279,7 +284,11 @@ public final class TabularReader {
             if (!header.found()) {
                 header.offer(row);
             } else if (row.stream().anyMatch(c -> c != null && !c.isBlank())) {
-                handler.row(header.row(rowNum + 1, row));
+                try {
+                    handler.row(header.row(rowNum + 1, row));
+                } catch (RuntimeException e) {
+                    throw new HandlerFailure(e);
+                }
             }
         }
 
@@ -302,6 +311,16 @@ public final class TabularReader {
                 }
             }
             return column - 1;
+        }
+    }
+
+    /** Carries an exception of the row handler through the SAX parser unchanged. */
+    private static final class HandlerFailure extends RuntimeException {
+        private final RuntimeException failure;
+
+        HandlerFailure(RuntimeException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
         }
     }
 
