@@ -79,24 +79,7 @@ final class ApplicationRules {
 
     /** A category by its code or its Chinese name, or null. */
     static HardshipCategory category(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.strip();
-        for (HardshipCategory c : HardshipCategory.values()) {
-            if (c.name().equals(t.toUpperCase(Locale.ROOT)) || c.chineseName().equals(t)) {
-                return c;
-            }
-        }
-        return switch (t) {
-            case "特困", "特困供养人员" -> HardshipCategory.EXTREME_POVERTY;
-            case "低保", "低保户", "最低生活保障对象" -> HardshipCategory.MINIMUM_LIVING;
-            case "孤儿/事实无人抚养儿童", "事实无人抚养儿童" -> HardshipCategory.ORPHAN;
-            case "优抚对象" -> HardshipCategory.ENTITLED_GROUP;
-            case "重度残疾人", "一二级重度残疾人" -> HardshipCategory.SEVERE_DISABILITY;
-            case "监测对象" -> HardshipCategory.POVERTY_MONITORING;
-            default -> null;
-        };
+        return HardshipCategory.parse(text);
     }
 
     /** A residence category by its code or the Chinese text of a roster, or null. */

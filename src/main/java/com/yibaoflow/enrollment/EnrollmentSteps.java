@@ -226,7 +226,7 @@ public class EnrollmentSteps {
         Set<String> claims = new LinkedHashSet<>(c.claimedCategories());
         HardshipRosterMatches matches = rosterMatches.getIfAvailable();
         if (matches != null) {
-            claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), today));
+            claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), c.coverageYear(), today));
         }
         execution.setVariable(HAS_HARDSHIP_CLAIMS, !claims.isEmpty());
         execution.setVariable(HARDSHIP_CLAIMS, new ArrayList<>(claims));

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface HardshipRosterMatches {
 
-    /** Category codes on a current roster of the region for the person, as of the day. */
-    List<String> currentCategories(String idNumber, String regionCode, LocalDate asOf);
+    /**
+     * Category codes a current roster of the region lists the person under on the day, and those the person is
+     * entitled to for the coverage year by an earlier roster (R-SUB-11).
+     */
+    List<String> currentCategories(String idNumber, String regionCode, int coverageYear, LocalDate asOf);
 }

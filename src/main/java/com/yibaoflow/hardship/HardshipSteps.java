@@ -97,7 +97,8 @@ public class HardshipSteps {
                 continue;
             }
             Optional<Long> roster = rosters.currentVersionListing(idNumber, category.name(), owner.groupId(),
-                    regionCode, clock.today());
+                    regionCode, clock.today())
+                    .or(() -> rosters.entitlement(idNumber, category.name(), regionCode, coverageYear));
             if (roster.isPresent()) {
                 claim.verifiedByRoster(roster.get(), clock.instant());
             } else {

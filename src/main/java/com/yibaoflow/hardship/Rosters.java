@@ -31,13 +31,24 @@ public class Rosters implements HardshipRosterMatches {
                 (rs, i) -> rs.getLong(1), department, regionCode, idNumber, category, asOf, asOf).stream().findFirst();
     }
 
+    /** The roster version behind an R-SUB-11 entitlement of the person to the category for the year, if any. */
+    public Optional<Long> entitlement(String idNumber, String category, String regionCode, int coverageYear) {
+        return jdbc.query("""
+                        select roster_version_id from yibao.subsidy_entitlement
+                        where id_number = ? and category = ? and region_code = ? and coverage_year = ?""",
+                (rs, i) -> rs.getLong(1), idNumber, category, regionCode, coverageYear).stream().findFirst();
+    }
+
     @Override
-    public List<String> currentCategories(String idNumber, String regionCode, LocalDate asOf) {
+    public List<String> currentCategories(String idNumber, String regionCode, int coverageYear, LocalDate asOf) {
         return jdbc.queryForList("""
-                        select distinct e.category from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
+                        select e.category from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
                         where v.current and v.region_code = ? and e.id_number = ?
                           and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
-                        order by e.category""",
-                String.class, regionCode, idNumber, asOf, asOf);
+                        union
+                        select category from yibao.subsidy_entitlement
+                        where id_number = ? and region_code = ? and coverage_year = ?
+                        order by 1""",
+                String.class, regionCode, idNumber, asOf, asOf, idNumber, regionCode, coverageYear);
     }
 }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.PolicyService;
-import com.yibaoflow.policy.PolicyStatus;
 import com.yibaoflow.shared.time.ShiftableClock;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
+import com.yibaoflow.testsupport.TestPolicies;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,18 +120,7 @@ class EnrollmentApiTests {
 
     @Test
     void R_ELIG_02_theSamePersonInAnotherRegionIsAConflictToo() throws Exception {
-        boolean active;
-        try {
-            active = policies.versions("341723", 2025).stream().anyMatch(v -> v.status() == PolicyStatus.ACTIVE);
-        } catch (com.yibaoflow.shared.problem.ApiException none) {
-            active = false;
-        }
-        if (!active) {
-            var dongzhi = policies.active("341721", 2025);
-            var draft = policies.createDraft("341723", 2025, dongzhi.parameters(), dongzhi.provenance(),
-                    "test copy of Dongzhi", "test");
-            policies.activate("341723", 2025, draft.version(), "MM-TEST-341723-2025", "test");
-        }
+        TestPolicies.ensureActive(policies, "341723", 2025);
         String id = TestIds.adult();
         long existing = applied(id);
         apply(body(id, "341723"), Department.CAMUNDA_ADMIN)

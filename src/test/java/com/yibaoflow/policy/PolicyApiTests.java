@@ -117,7 +117,7 @@ class PolicyApiTests {
                     .andExpect(jsonPath("$.ruleId").value("R-FUND-03"))
                     .andExpect(jsonPath("$.errors[0].field").value("parameters.funding.fiscalSubsidy"))
                     .andExpect(jsonPath("$.detail").value(containsString("national floor of 700.00")));
-            assertThat(jdbc.queryForObject("select count(*) from yibao.policy_version where region_code = '341723'",
+            assertThat(jdbc.queryForObject("select count(*) from yibao.policy_version where region_code = '341723' and coverage_year = 2026",
                     Integer.class)).isZero();
         }
 

@@ -26,6 +26,11 @@ public final class TestIds {
         return bornOn(birthDate, SEQUENCE.incrementAndGet());
     }
 
+    /** The number of the given birth date and sequence (0–999); the caller keeps them unique. */
+    public static String number(LocalDate birthDate, int sequence) {
+        return bornOn(birthDate, sequence);
+    }
+
     private static String bornOn(LocalDate birthDate, int n) {
         String first17 = "341721" + birthDate.format(BASIC) + String.format("%03d", n % 1000);
         return first17 + ResidentIdNumber.checkCharacter(first17);

@@ -21,4 +21,29 @@ public enum HardshipCategory {
     public String chineseName() {
         return chineseName;
     }
+
+    /**
+     * A category by its code, its Chinese name, or the short names department files use (低保, 特困 …); null if
+     * the text names none.
+     */
+    public static HardshipCategory parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        String t = text.strip();
+        for (HardshipCategory c : values()) {
+            if (c.name().equalsIgnoreCase(t) || c.chineseName.equals(t)) {
+                return c;
+            }
+        }
+        return switch (t) {
+            case "特困", "特困供养人员" -> EXTREME_POVERTY;
+            case "低保", "低保户", "最低生活保障对象" -> MINIMUM_LIVING;
+            case "孤儿（含事实无人抚养儿童）", "孤儿/事实无人抚养儿童", "事实无人抚养儿童" -> ORPHAN;
+            case "优抚对象" -> ENTITLED_GROUP;
+            case "重度残疾人", "一二级重度残疾人" -> SEVERE_DISABILITY;
+            case "监测对象" -> POVERTY_MONITORING;
+            default -> null;
+        };
+    }
 }
