@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -76,13 +77,14 @@ public class EnrollmentSteps {
     private final DueDates dueDates;
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
+    private final ApplicationEventPublisher events;
     private final ContributionCalculator contribution = new ContributionCalculator();
     private final WaitingPeriodCalculator waiting = new WaitingPeriodCalculator();
 
     EnrollmentSteps(EnrollmentCases cases, Coverages coverages, PolicyService policies, EligibilityRegistry registry,
                     ObjectProvider<HardshipRosterMatches> rosterMatches, NotificationService notifications,
                     TaskService tasks, HistoryService history, DueDates dueDates, ShiftableClock clock,
-                    EnrollmentProperties properties) {
+                    EnrollmentProperties properties, ApplicationEventPublisher events) {
         this.cases = cases;
         this.coverages = coverages;
         this.policies = policies;
@@ -94,6 +96,7 @@ public class EnrollmentSteps {
         this.dueDates = dueDates;
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
     }
 
     // ---- Task_RegisterCase ------------------------------------------------------------------------------------
@@ -397,6 +400,7 @@ public class EnrollmentSteps {
                 string(execution, PAYMENT_REFERENCE), w.benefitStartDate(), periods.coverageEnd(),
                 w.coveredFromBirth(), clock.instant()));
         c.moveTo(EnrollmentStatus.ENROLLED, clock.instant());
+        events.publishEvent(new EnrollmentActivated(c.idNumber(), c.regionCode(), c.coverageYear()));
     }
 
     // ---- Task_RecordRejection / Task_RecordWithdrawal ---------------------------------------------------------
