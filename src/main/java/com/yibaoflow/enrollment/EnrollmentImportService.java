@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.shared.imports.ColumnSpec;
 import com.yibaoflow.shared.imports.ImportRow;
@@ -198,6 +199,10 @@ public class EnrollmentImportService implements DisposableBean {
         List<String> categories = new ArrayList<>();
         String categoryText = row.get("claimedCategories");
         if (categoryText != null && !categoryText.equals("无") && !categoryText.equals("/")) {
+            for (HardshipCategory c : HardshipCategory.values()) {
+                // a name such as 一、二级重度残疾人 contains a separator itself
+                categoryText = categoryText.replace(c.chineseName(), c.name());
+            }
             for (String part : categoryText.split("[,，、;；/]")) {
                 if (!part.isBlank()) {
                     categories.add(part.strip());

@@ -112,8 +112,7 @@ public class EnrollmentSteps {
             if (c.processInstanceId() == null) {
                 c.linkProcess(execution.getProcessInstanceId());
             }
-            execution.setVariables(EnrollmentService.variablesOf(c));
-            return;
+            return; // the applicant's data stays in the case row until a form or the hardship call needs it
         }
         String idNumber = Optional.ofNullable(string(execution, ID_NUMBER)).map(String::toUpperCase).orElse("");
         String regionCode = Optional.ofNullable(string(execution, REGION_CODE)).orElse("");
@@ -220,8 +219,9 @@ public class EnrollmentSteps {
         }
         c.needsReview(reasons.stream().map(Enum::name).toList(), clock.instant());
         execution.setVariable(NEEDS_REVIEW, !reasons.isEmpty());
-        execution.setVariable(REVIEW_REASONS, String.join("；", reasons.stream().map(ReviewReason::chineseText).toList()));
         if (!reasons.isEmpty()) {
+            execution.setVariable(REVIEW_REASONS,
+                    String.join("；", reasons.stream().map(ReviewReason::chineseText).toList()));
             execution.setVariable(REVIEW_DUE_DATE, dueDates.workingDaysFromNow(properties.reviewWorkingDays()));
         }
 
@@ -232,9 +232,13 @@ public class EnrollmentSteps {
             claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), c.coverageYear(), today));
         }
         execution.setVariable(HAS_HARDSHIP_CLAIMS, !claims.isEmpty());
-        execution.setVariable(HARDSHIP_CLAIMS, new ArrayList<>(claims));
-        if (claims.isEmpty()) {
-            execution.setVariable(VERIFIED_CATEGORIES, new ArrayList<String>());
+        if (!claims.isEmpty()) {
+            execution.setVariable(HARDSHIP_CLAIMS, new ArrayList<>(claims));
+        }
+        if (!reasons.isEmpty() || !claims.isEmpty()) {
+            // the review and correction forms and the hardship call read the applicant's data as variables; a
+            // straight-through case never needs them, which keeps its history small
+            execution.setVariables(EnrollmentService.variablesOf(c));
         }
     }
 
@@ -282,9 +286,10 @@ public class EnrollmentSteps {
                 : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT, clock.instant());
 
         execution.setVariable(PERSONAL_DUE_IS_ZERO, dueIsZero);
-        execution.setVariable(PERSONAL_DUE, figures.personalDue().toPlainString());
-        execution.setVariable(POLICY_VERSION, figures.policyVersion());
-        execution.setVariable(APPLIED_CATEGORY, c.appliedCategory());
+        if (needsReview) { // shown in the review form; the case row keeps every figure in any case
+            execution.setVariable(PERSONAL_DUE, figures.personalDue().toPlainString());
+            execution.setVariable(POLICY_VERSION, figures.policyVersion());
+        }
         execution.setVariable(COLLECTION_ENDS_AT, Date.from(deadlineEnd));
         execution.setVariable(PAYMENT_REMINDER_AT, Date.from(reminder));
     }
