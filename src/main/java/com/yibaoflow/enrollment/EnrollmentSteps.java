@@ -388,8 +388,7 @@ public class EnrollmentSteps {
      */
     public void activate(DelegateExecution execution) {
         EnrollmentCase c = caseOf(execution);
-        PolicySnapshot snapshot = policies.version(c.regionCode(), c.coverageYear(), c.policyVersionNumber())
-                .toSnapshot(policies.region(c.regionCode()).fiscalTier());
+        PolicySnapshot snapshot = policies.snapshot(c.regionCode(), c.coverageYear(), c.policyVersionNumber());
         Object paidAt = execution.getVariable(PAID_AT);
         LocalDate paymentDate = paidAt instanceof Date d
                 ? d.toInstant().atZone(ClockConfiguration.ZONE).toLocalDate() : clock.today();

@@ -26,6 +26,9 @@ public class PolicyService {
     private final Clock clock;
     private final Map<Long, PolicySnapshot> snapshots = new ConcurrentHashMap<>();
 
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
+
     PolicyService(Regions regions, PolicyVersions versions, NationalFloors floors, Clock clock) {
         this.regions = regions;
         this.versions = versions;
@@ -44,11 +47,41 @@ public class PolicyService {
                 .orElseThrow(() -> ApiException.notFound("No region with code " + regionCode));
     }
 
-    /** The active parameter set of a region and coverage year (404 if the region or an active set is missing). */
+    /**
+     * The active parameter set of a region and coverage year (404 if the region or an active set is missing). Every
+     * case step asks for it, so only the active version's id is read each time; the immutable snapshot of that
+     * version is built once and its entity detached, so no caller's flush ever dirty-checks its JSON.
+     */
     @Transactional(readOnly = true)
     public PolicySnapshot activeSnapshot(String regionCode, int coverageYear) {
-        PolicyVersion version = active(regionCode, coverageYear);
-        return snapshots.computeIfAbsent(version.id(), id -> version.toSnapshot(region(regionCode).fiscalTier()));
+        Long id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE).orElseGet(() -> {
+            region(regionCode);
+            throw ApiException.notFound(
+                    "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear);
+        });
+        return snapshotOf(id, regionCode);
+    }
+
+    /** The snapshot of one version, active or not (a case keeps the version its figures came from). */
+    @Transactional(readOnly = true)
+    public PolicySnapshot snapshot(String regionCode, int coverageYear, int version) {
+        Long id = versions.findIdByVersion(regionCode, coverageYear, version).orElseThrow(() -> ApiException.notFound(
+                "No version " + version + " of the policy parameters of " + regionCode + "/" + coverageYear));
+        return snapshotOf(id, regionCode);
+    }
+
+    private PolicySnapshot snapshotOf(long id, String regionCode) {
+        PolicySnapshot cached = snapshots.get(id);
+        if (cached != null) {
+            return cached;
+        }
+        PolicyVersion version = versions.findById(id).orElseThrow();
+        PolicySnapshot snapshot = version.toSnapshot(region(regionCode).fiscalTier());
+        entityManager.detach(version);
+        if (version.status() != PolicyStatus.DRAFT) { // a draft may still be revised; the others never change
+            snapshots.put(id, snapshot);
+        }
+        return snapshot;
     }
 
     @Transactional(readOnly = true)

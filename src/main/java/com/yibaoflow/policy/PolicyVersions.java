@@ -13,6 +13,13 @@ public interface PolicyVersions extends JpaRepository<PolicyVersion, Long> {
     Optional<PolicyVersion> findByRegionCodeAndCoverageYearAndStatus(String regionCode, int coverageYear,
                                                                       PolicyStatus status);
 
+    /** The id of the active version only: no JSON parameters loaded (the snapshot cache has them). */
+    @Query("select v.id from PolicyVersion v where v.regionCode = ?1 and v.coverageYear = ?2 and v.status = ?3")
+    Optional<Long> findIdByStatus(String regionCode, int coverageYear, PolicyStatus status);
+
+    @Query("select v.id from PolicyVersion v where v.regionCode = ?1 and v.coverageYear = ?2 and v.version = ?3")
+    Optional<Long> findIdByVersion(String regionCode, int coverageYear, int version);
+
     Optional<PolicyVersion> findByRegionCodeAndCoverageYearAndVersion(String regionCode, int coverageYear, int version);
 
     List<PolicyVersion> findByRegionCodeAndCoverageYearOrderByVersion(String regionCode, int coverageYear);
