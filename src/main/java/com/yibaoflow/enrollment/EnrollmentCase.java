@@ -11,6 +11,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,6 +28,7 @@ import java.util.List;
  */
 @Entity
 @Table(name = "enrollment_case")
+@DynamicUpdate // each process step changes a few columns; the explanation JSON is not rewritten every time
 public class EnrollmentCase {
 
     @Id
