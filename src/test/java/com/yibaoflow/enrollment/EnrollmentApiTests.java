@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.shared.time.ShiftableClock;
+import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -41,6 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The API door, case views and payment confirmations on PostgreSQL (issue #4 §1, §7, §9). */
 @IntegrationTest
+@InCollectionPeriod
 class EnrollmentApiTests {
 
     @Autowired
@@ -58,15 +58,7 @@ class EnrollmentApiTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void inTheCollectionPeriod() {
-        clock.setToday(LocalDate.of(2024, 11, 15), LocalTime.of(9, 0));
-    }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     static String body(String idNumber, String regionCode) {
         return """

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.shared.time.ShiftableClock;
+import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.TestIds;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** The roster door (issue #4 §1) and the eligibility registries (§3), through the API on PostgreSQL. */
 @IntegrationTest
+@InCollectionPeriod
 class EnrollmentImportTests {
 
     @Autowired
@@ -45,15 +45,7 @@ class EnrollmentImportTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    @BeforeEach
-    void inTheCollectionPeriod() {
-        clock.setToday(LocalDate.of(2024, 11, 15), LocalTime.of(9, 0));
-    }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     ResultActions upload(String path, MockMultipartFile file, Department as, String... params) throws Exception {
         var request = multipart(path).file(file).with(as(as));

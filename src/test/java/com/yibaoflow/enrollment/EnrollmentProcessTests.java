@@ -6,6 +6,7 @@ import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
 import com.yibaoflow.shared.time.ClockConfiguration;
 import com.yibaoflow.shared.time.ShiftableClock;
+import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
@@ -18,7 +19,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +40,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  * The clock stands in Dongzhi's 2025 collection period (2024-09-01 … 2024-12-31) unless a test moves it.
  */
 @IntegrationTest
+@InCollectionPeriod
 class EnrollmentProcessTests {
 
     static final String REGION = "341721";
@@ -71,15 +72,10 @@ class EnrollmentProcessTests {
     JdbcTemplate jdbc;
 
     @BeforeEach
-    void inTheCollectionPeriod() {
+    void assertionsOnThisEngine() {
         AbstractAssertions.init(engine);
-        clock.setToday(LocalDate.of(2024, 11, 15), LocalTime.of(9, 0)); // a Friday
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 

@@ -4,6 +4,7 @@ import com.yibaoflow.identity.Department;
 import com.yibaoflow.notification.NotificationService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.shared.time.ShiftableClock;
+import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,6 +34,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 /** Every path of {@code processes/hardship-verification.bpmn} (issue #5 §2). */
 @IntegrationTest
+@InCollectionPeriod
 class HardshipProcessTests {
 
     @Autowired
@@ -60,13 +61,8 @@ class HardshipProcessTests {
     @BeforeEach
     void setUp() {
         AbstractAssertions.init(engine);
-        clock.setToday(LocalDate.of(2024, 11, 15), LocalTime.of(9, 0)); // a Friday
     }
 
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     ProcessInstance verify(String idNumber, String... categories) {
         ProcessInstance pi = runtime.createProcessInstanceByKey(HardshipProcess.KEY)

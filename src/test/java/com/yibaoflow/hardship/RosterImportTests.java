@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.TestCases;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,12 +66,6 @@ class RosterImportTests {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
-    void enrolled(String idNumber, String region, int year, String appliedCategory) {
-        jdbc.update("insert into yibao.enrollment_case (business_key, id_number, name, region_code, coverage_year, "
-                        + "residence, township, source, status, applied_category, created_at, created_by, updated_at) "
-                        + "values (?, ?, '在册', ?, ?, 'LOCAL_HUKOU', '仁里镇', 'API', 'ENROLLED', ?, now(), 'test', now())",
-                "ENR-" + region + "-" + year + "-" + idNumber, idNumber, region, year, appliedCategory);
-    }
 
     @Test
     void aRosterVersionListsItsBadRowsAndItsChangesAgainstThePreviousOne() throws Exception {
@@ -78,8 +73,8 @@ class RosterImportTests {
         String leaves = TestIds.adult();
         String renamed = TestIds.adult();
         String joinsLate = TestIds.adult();
-        enrolled(leaves, REGION, 2025, "MINIMUM_LIVING");
-        enrolled(joinsLate, REGION, 2025, null);
+        TestCases.enrolled(jdbc, leaves, REGION, 2025, "MINIMUM_LIVING");
+        TestCases.enrolled(jdbc, joinsLate, REGION, 2025, null);
 
         JsonNode first = report(upload("civil-affairs", "2024-10-01", """
                 民政局低保、特困人员花名册

@@ -7,6 +7,7 @@ import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
+import com.yibaoflow.testsupport.TestCases;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
 import org.camunda.bpm.engine.HistoryService;
@@ -49,10 +50,7 @@ class OutreachTests {
     ProcessDriver driver;
 
     void enrolled(String idNumber) {
-        jdbc.update("insert into yibao.enrollment_case (business_key, id_number, name, region_code, coverage_year, "
-                + "residence, township, source, status, created_at, created_by, updated_at) values (?, ?, '已参保', ?, "
-                + "2025, 'LOCAL_HUKOU', '蓉城镇', 'API', 'ENROLLED', now(), 'test', now())",
-                "ENR-" + REGION + "-2025-" + idNumber, idNumber, REGION);
+        TestCases.enrolled(jdbc, idNumber, REGION, 2025, null);
     }
 
     @Test
