@@ -291,6 +291,36 @@ class EnrollmentProcessTests {
     }
 
     @Test
+    void aCaseworkerSubmitsTheStartFormAsTasklistDoesAndATaxOfficerMayNot() {
+        String id = TestIds.adult();
+        String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(EnrollmentProcess.KEY).latestVersion().singleResult().getId();
+        assertThat(engine.getFormService().getStartFormKey(definition)).isNull(); // a Camunda Form, by reference
+        var form = Variables.createVariables().putValue("idNumber", id).putValue("name", "柜台").putValue("regionCode",
+                REGION).putValue("coverageYear", 2025L).putValue("residence", "LOCAL_HUKOU").putValue("township", "尧渡镇")
+                .putValue("claimedCategories", Variables.objectValue("[\"MINIMUM_LIVING\"]").create().getValue());
+        engine.getIdentityService().setAuthentication("tax-user", List.of("tax"));
+        try {
+            assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition, form))
+                    .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        engine.getIdentityService().setAuthentication("medical-security-user", List.of("medical-security"));
+        ProcessInstance pi;
+        try {
+            pi = engine.getFormService().submitStartForm(definition, form);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        driver.runJobs(pi.getId());
+        EnrollmentCase c = cases.findByPersonAndYearInStatus(id, YEAR, EnrollmentService.LIVE).orElseThrow();
+        assertThat(c.createdBy()).isEqualTo("medical-security-user");
+        assertThat(c.claimedCategories()).containsExactly("MINIMUM_LIVING");
+        assertThat(instance(c)).isWaitingAt("CallActivity_VerifyHardship");
+    }
+
+    @Test
     void aWrongCheckDigitFromTheCounterIsRejectedAsInvalidIdentity() {
         ProcessInstance pi = startFromTasklist(TestIds.withWrongCheckDigit(TestIds.adult()), "赵六");
         assertThat(pi).isEnded();
