@@ -43,7 +43,8 @@ import java.util.regex.Pattern;
  *   <li>payment confirmations per second through {@code POST /api/payments}, and until every case is enrolled;</li>
  *   <li>the import of a 100 000-row township roster through {@code POST /api/enrollments/imports}.</li>
  * </ol>
- * Run with {@code ./mvnw -Pload test-compile exec:exec}; sizes with -Dload.args="intakes threads rosterRows".
+ * Run with {@code ./mvnw -Pload test-compile exec:exec}; sizes with -Dload.args="intakes threads rosterRows", and
+ * optionally a fourth argument, the engine's history level (default {@code full}, as the application runs).
  */
 public final class LoadHarness {
 
@@ -70,17 +71,19 @@ public final class LoadHarness {
         int intakes = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 16;
         int rosterRows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
+        String historyLevel = args.length > 3 ? args[3] : "full";
         ConfigurableApplicationContext context = SpringApplication.run(YibaoFlowApplication.class,
                 "--server.port=0", "--yibaoflow.embedded-db.data-directory=",
                 "--yibaoflow.admin.user-id=" + USER, "--yibaoflow.admin.password=" + PASSWORD,
                 "--yibaoflow.clock.start-date=2024-11-15", "--logging.level.root=WARN",
                 "--logging.level.com.yibaoflow=WARN", "--camunda.bpm.job-execution.core-pool-size=4",
                 "--camunda.bpm.job-execution.max-pool-size=4", "--camunda.bpm.job-execution.queue-capacity=16",
-                "--camunda.bpm.job-execution.max-jobs-per-acquisition=16");
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=16", "--camunda.bpm.history-level=" + historyLevel);
         try {
             LoadHarness harness = new LoadHarness(context);
             System.out.printf(Locale.ROOT, "%nYibaoFlow load harness: %d intakes, %d client threads, %d roster rows, "
-                    + "%d cores%n%n", intakes, threads, rosterRows, Runtime.getRuntime().availableProcessors());
+                    + "history level %s, %d cores%n%n", intakes, threads, rosterRows, historyLevel,
+                    Runtime.getRuntime().availableProcessors());
             harness.ceiling(Math.max(intakes, 2000), threads);
             List<String> people = harness.intakes(intakes, threads);
             harness.payments(people, threads);
