@@ -13,18 +13,23 @@ import java.util.Optional;
 
 public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
 
-    @Query("select c from EnrollmentCase c where c.idNumber = ?1 and c.coverageYear = ?2 and c.status in ?3")
-    Optional<EnrollmentCase> findByPersonAndYearInStatus(String idNumber, int coverageYear,
-                                                          Collection<EnrollmentStatus> statuses);
+    /**
+     * The live case of a person and year (R-ELIG-02: RECEIVED, IN_REVIEW, AWAITING_PAYMENT or ENROLLED). The statuses
+     * are written into the query, not passed as a list, so Hibernate caches its SQL: it runs on every intake.
+     */
+    @Query("select c from EnrollmentCase c where c.idNumber = ?1 and c.coverageYear = ?2 "
+            + "and c.status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')")
+    Optional<EnrollmentCase> findLive(String idNumber, int coverageYear);
 
-    @Query("select c from EnrollmentCase c where c.idNumber in ?1 and c.coverageYear = ?2 and c.status in ?3")
-    List<EnrollmentCase> findLive(Collection<String> idNumbers, int coverageYear, Collection<EnrollmentStatus> statuses);
+    @Query("select c from EnrollmentCase c where c.idNumber in ?1 and c.coverageYear = ?2 "
+            + "and c.status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')")
+    List<EnrollmentCase> findLive(Collection<String> idNumbers, int coverageYear);
 
     /** The live case of a person and year, locked until the transaction ends (payments serialize on it). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select c from EnrollmentCase c where c.idNumber = ?1 and c.coverageYear = ?2 and c.status in ?3")
-    Optional<EnrollmentCase> lockByPersonAndYearInStatus(String idNumber, int coverageYear,
-                                                         Collection<EnrollmentStatus> statuses);
+    @Query("select c from EnrollmentCase c where c.idNumber = ?1 and c.coverageYear = ?2 "
+            + "and c.status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')")
+    Optional<EnrollmentCase> lockLive(String idNumber, int coverageYear);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from EnrollmentCase c where c.id = ?1")

@@ -90,8 +90,10 @@ class EnrollmentController {
         } catch (EnrollmentService.AlreadyEnrolledException e) {
             throw EnrollmentService.conflict(e.existing());
         }
+        // a case just taken in has no task, payment or coverage yet (registration runs asynchronously): nothing to
+        // look up for the answer
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(c.id()).toUri()).body(view(c));
+                .buildAndExpand(c.id()).toUri()).body(EnrollmentView.of(c, List.of(), null, List.of()));
     }
 
     @GetMapping("/api/enrollments/{id}")

@@ -17,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,6 @@ import java.util.Optional;
 public class EnrollmentService {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentService.class);
-    static final EnumSet<EnrollmentStatus> LIVE = EnumSet.of(EnrollmentStatus.RECEIVED, EnrollmentStatus.IN_REVIEW,
-            EnrollmentStatus.AWAITING_PAYMENT, EnrollmentStatus.ENROLLED);
 
     private final EnrollmentCases cases;
     private final PolicyService policies;
@@ -88,8 +85,8 @@ public class EnrollmentService {
     public EnrollmentCase intake(Application application, EnrollmentSource source, Long importId, String userId) {
         try {
             return tx.execute(status -> {
-                Optional<EnrollmentCase> live = cases.findByPersonAndYearInStatus(application.idNumber(),
-                        application.coverageYear(), LIVE);
+                Optional<EnrollmentCase> live = cases.findLive(application.idNumber(),
+                        application.coverageYear());
                 if (live.isPresent()) {
                     throw new AlreadyEnrolledException(live.get());
                 }
@@ -105,8 +102,8 @@ public class EnrollmentService {
             });
         } catch (DataIntegrityViolationException e) {
             // the unique index saw a concurrent intake of the same person and year commit first
-            EnrollmentCase existing = cases.findByPersonAndYearInStatus(application.idNumber(),
-                    application.coverageYear(), LIVE).orElseThrow(() -> e);
+            EnrollmentCase existing = cases.findLive(application.idNumber(),
+                    application.coverageYear()).orElseThrow(() -> e);
             throw new AlreadyEnrolledException(existing);
         }
     }
@@ -127,7 +124,7 @@ public class EnrollmentService {
                 Map<String, EnrollmentCase> live = new java.util.HashMap<>();
                 applications.stream().collect(java.util.stream.Collectors.groupingBy(Application::coverageYear))
                         .forEach((year, group) -> cases.findLive(group.stream().map(Application::idNumber).toList(),
-                                year, LIVE).forEach(c -> live.put(c.idNumber() + "/" + c.coverageYear(), c)));
+                                year).forEach(c -> live.put(c.idNumber() + "/" + c.coverageYear(), c)));
                 List<Outcome> outcomes = new ArrayList<>();
                 for (Application a : applications) {
                     EnrollmentCase existing = live.get(a.idNumber() + "/" + a.coverageYear());
@@ -197,7 +194,4 @@ public class EnrollmentService {
                 + ", region " + existing.regionCode() + ")", props);
     }
 
-    public List<String> liveStatuses() {
-        return LIVE.stream().map(Enum::name).toList();
-    }
 }

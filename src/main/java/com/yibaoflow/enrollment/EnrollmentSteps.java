@@ -120,8 +120,7 @@ public class EnrollmentSteps {
         if (idNumber.length() != 18 || regionCode.length() != 6 || coverageYear == null) {
             throw new ProcessEngineException("Start form incomplete: idNumber, regionCode and coverageYear are required");
         }
-        Optional<EnrollmentCase> live = cases.findByPersonAndYearInStatus(idNumber, coverageYear,
-                EnrollmentService.LIVE);
+        Optional<EnrollmentCase> live = cases.findLive(idNumber, coverageYear);
         if (live.isPresent()) {
             throw new BpmnError(ERROR_DUPLICATE_ENROLLMENT, "R-ELIG-02: 该居民" + coverageYear + "年度已有参保登记（案件 "
                     + live.get().id() + "，" + live.get().regionCode() + "）");

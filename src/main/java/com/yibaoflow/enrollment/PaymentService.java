@@ -77,7 +77,7 @@ public class PaymentService {
     }
 
     private Payment record(Confirmation p, BigDecimal amount) {
-        EnrollmentCase c = cases.lockByPersonAndYearInStatus(p.idNumber(), p.coverageYear(), EnrollmentService.LIVE)
+        EnrollmentCase c = cases.lockLive(p.idNumber(), p.coverageYear())
                 .filter(found -> found.regionCode().equals(p.regionCode()))
                 .orElseThrow(() -> ApiException.notFound("No enrollment case of " + ResidentIdNumber.mask(p.idNumber())
                         + " for coverage year " + p.coverageYear() + " in region " + p.regionCode()));

@@ -22,8 +22,23 @@ public class RegionScope {
         this.regions = regions;
     }
 
+    /**
+     * The pooling regions, read once: they are seeded by migrations and no API changes them, while every request
+     * asks for them.
+     */
+    private volatile List<Region> all;
+
+    private List<Region> regions() {
+        List<Region> loaded = all;
+        if (loaded == null) {
+            loaded = List.copyOf(regions.findAll());
+            all = loaded;
+        }
+        return loaded;
+    }
+
     public Set<String> visibleRegions(StaffPrincipal principal) {
-        List<Region> all = regions.findAll();
+        List<Region> all = regions();
         Set<String> visible = new HashSet<>();
         if (principal.isAdmin()) {
             all.forEach(r -> visible.add(r.code()));

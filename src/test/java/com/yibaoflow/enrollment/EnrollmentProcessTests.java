@@ -282,7 +282,7 @@ class EnrollmentProcessTests {
         String id = TestIds.adult();
         ProcessInstance pi = startFromTasklist(id, "王五");
 
-        EnrollmentCase c = cases.findByPersonAndYearInStatus(id, YEAR, EnrollmentService.LIVE).orElseThrow();
+        EnrollmentCase c = cases.findLive(id, YEAR).orElseThrow();
         assertThat(c.source()).isEqualTo(EnrollmentSource.TASKLIST);
         assertThat(c.processInstanceId()).isEqualTo(pi.getId());
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
@@ -314,7 +314,7 @@ class EnrollmentProcessTests {
             engine.getIdentityService().clearAuthentication();
         }
         driver.runJobs(pi.getId());
-        EnrollmentCase c = cases.findByPersonAndYearInStatus(id, YEAR, EnrollmentService.LIVE).orElseThrow();
+        EnrollmentCase c = cases.findLive(id, YEAR).orElseThrow();
         assertThat(c.createdBy()).isEqualTo("medical-security-user");
         assertThat(c.claimedCategories()).containsExactly("MINIMUM_LIVING");
         assertThat(instance(c)).isWaitingAt("CallActivity_VerifyHardship");
