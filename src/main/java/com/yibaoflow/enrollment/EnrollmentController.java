@@ -1,6 +1,8 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.identity.RegionScope;
+import com.yibaoflow.notification.NotificationService;
 import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.contribution.Payer;
@@ -53,11 +55,14 @@ class EnrollmentController {
     private final RegionScope regions;
     private final TaskService tasks;
     private final RuntimeService runtime;
-    private final HistoryService history;
+    private final HistoryService processHistory;
+    private final CaseHistory history;
+    private final NotificationService notifications;
 
     EnrollmentController(EnrollmentService enrollments, PaymentService paymentService, EnrollmentCases cases,
                          Payments payments, Coverages coverages, RegionScope regions, TaskService tasks,
-                         RuntimeService runtime, HistoryService history) {
+                         RuntimeService runtime, HistoryService processHistory, CaseHistory history,
+                         NotificationService notifications) {
         this.enrollments = enrollments;
         this.paymentService = paymentService;
         this.cases = cases;
@@ -66,7 +71,9 @@ class EnrollmentController {
         this.regions = regions;
         this.tasks = tasks;
         this.runtime = runtime;
+        this.processHistory = processHistory;
         this.history = history;
+        this.notifications = notifications;
     }
 
     record PayerRequest(String idNumber, String name, Relationship relationship) {
@@ -93,7 +100,7 @@ class EnrollmentController {
         // a case just taken in has no task, payment or coverage yet (registration runs asynchronously): nothing to
         // look up for the answer
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(c.id()).toUri()).body(EnrollmentView.of(c, List.of(), null, List.of()));
+                .buildAndExpand(c.id()).toUri()).body(EnrollmentView.of(c, List.of(), null, List.of(), List.of(), List.of()));
     }
 
     @GetMapping("/api/enrollments/{id}")
@@ -148,6 +155,7 @@ class EnrollmentController {
         }
         runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED)
                 .processInstanceId(c.processInstanceId())
+                .setVariable(EnrollmentSteps.WITHDRAWN_BY, principal.userId())
                 .correlate();
         return ResponseEntity.accepted().body(view(cases.findById(id).orElseThrow()));
     }
@@ -230,7 +238,7 @@ class EnrollmentController {
         List<EnrollmentView.OpenTask> open = new ArrayList<>();
         if (c.processInstanceId() != null) {
             List<String> instances = new ArrayList<>(List.of(c.processInstanceId()));
-            history.createHistoricProcessInstanceQuery().superProcessInstanceId(c.processInstanceId()).unfinished()
+            processHistory.createHistoricProcessInstanceQuery().superProcessInstanceId(c.processInstanceId()).unfinished()
                     .list().stream().map(HistoricProcessInstance::getId).forEach(instances::add);
             for (String instance : instances) {
                 for (Task t : tasks.createTaskQuery().processInstanceId(instance).list()) {
@@ -244,7 +252,9 @@ class EnrollmentController {
             }
         }
         return EnrollmentView.of(c, payments.findByCaseIdOrderByReceivedAtAsc(c.id()),
-                coverages.findByCaseId(c.id()).orElse(null), open);
+                coverages.findByCaseId(c.id()).orElse(null), open, history.of(c.businessKey()),
+                notifications.ofCase(c.businessKey()).stream().map(n -> new EnrollmentView.NotificationEntry(
+                        n.recipientGroup(), n.township(), n.subject(), n.body(), n.createdAt())).toList());
     }
 
     private static String keyOf(String processDefinitionId) {

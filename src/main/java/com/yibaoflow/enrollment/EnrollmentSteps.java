@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.identity.Roles;
 import com.yibaoflow.notification.NotificationService;
 import com.yibaoflow.policy.PolicyService;
@@ -65,6 +66,7 @@ public class EnrollmentSteps {
     static final String REJECTION_DETAIL = "rejectionDetail";
     static final String PAID_AT = "paidAt";
     static final String PAID_AMOUNT = "paidAmount";
+    static final String WITHDRAWN_BY = "withdrawnBy";
 
     private final EnrollmentCases cases;
     private final Coverages coverages;
@@ -78,13 +80,14 @@ public class EnrollmentSteps {
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
     private final ApplicationEventPublisher events;
+    private final CaseHistory caseHistory;
     private final ContributionCalculator contribution = new ContributionCalculator();
     private final WaitingPeriodCalculator waiting = new WaitingPeriodCalculator();
 
     EnrollmentSteps(EnrollmentCases cases, Coverages coverages, PolicyService policies, EligibilityRegistry registry,
                     ObjectProvider<HardshipRosterMatches> rosterMatches, NotificationService notifications,
                     TaskService tasks, HistoryService history, DueDates dueDates, ShiftableClock clock,
-                    EnrollmentProperties properties, ApplicationEventPublisher events) {
+                    EnrollmentProperties properties, ApplicationEventPublisher events, CaseHistory caseHistory) {
         this.cases = cases;
         this.coverages = coverages;
         this.policies = policies;
@@ -97,6 +100,7 @@ public class EnrollmentSteps {
         this.clock = clock;
         this.properties = properties;
         this.events = events;
+        this.caseHistory = caseHistory;
     }
 
     // ---- Task_RegisterCase ------------------------------------------------------------------------------------
@@ -315,6 +319,12 @@ public class EnrollmentSteps {
             boolean dueIsZero = flag(task, PERSONAL_DUE_IS_ZERO);
             c.moveTo(dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT, clock.instant());
         }
+        String comment = string(task, REVIEW_COMMENT);
+        caseHistory.record(c.businessKey(), null, "REVIEW_" + decision, switch (decision) {
+            case APPROVE -> "审核批准参保";
+            case REJECT -> "审核不予参保（" + string(task, REVIEW_REASON_CODE) + "）";
+            default -> "审核退回补正";
+        } + (comment == null ? "" : "；审核意见：" + comment), task.getAssignee() == null ? "unassigned" : task.getAssignee());
     }
 
     // ---- Task_EscalateReview ----------------------------------------------------------------------------------
@@ -328,6 +338,8 @@ public class EnrollmentSteps {
             return; // completed in the meantime
         }
         tasks.addCandidateGroup(task.getId(), Roles.SUPERVISOR);
+        caseHistory.record(c.businessKey(), null, "REVIEW_ESCALATED", "审核超过" + properties.reviewWorkingDays()
+                + "个工作日未办结，已升级至主管", "system");
         String who = c.name() + "（" + ResidentIdNumber.mask(c.idNumber()) + "）";
         notifications.notify(Roles.SUPERVISOR, c.regionCode(), null, "参保登记审核超时，已升级至主管",
                 who + "的" + c.coverageYear() + "年度参保登记审核已超过" + properties.reviewWorkingDays()
@@ -374,6 +386,7 @@ public class EnrollmentSteps {
     public void recordLapse(DelegateExecution execution) {
         EnrollmentCase c = caseOf(execution);
         c.moveTo(EnrollmentStatus.LAPSED, clock.instant());
+        caseHistory.record(c.businessKey(), null, "LAPSED", "截至 " + c.paymentDeadline() + " 未缴费，参保登记失效", "system");
         notifications.notify("townships", c.regionCode(), c.township(), "参保登记因未缴费失效",
                 c.name() + "（" + ResidentIdNumber.mask(c.idNumber()) + "）" + c.coverageYear() + "年度参保登记因截至 "
                         + c.paymentDeadline() + " 未缴费已失效，可重新申请。", c.businessKey());
@@ -403,6 +416,12 @@ public class EnrollmentSteps {
                 string(execution, PAYMENT_REFERENCE), w.benefitStartDate(), periods.coverageEnd(),
                 w.coveredFromBirth(), clock.instant()));
         c.moveTo(EnrollmentStatus.ENROLLED, clock.instant());
+        caseHistory.record(c.businessKey(), w.coveredFromBirth() ? "R-ELIG-03" : "R-WAIT-05", "ENROLLED",
+                "参保成功：个人缴费 " + (amount == null ? "0.00" : amount) + " 元"
+                        + (string(execution, PAYMENT_REFERENCE) == null ? "（全额资助）"
+                        : "（缴费凭证 " + string(execution, PAYMENT_REFERENCE) + "，缴费日期 " + paymentDate + "）")
+                        + "，待遇享受期 " + w.benefitStartDate() + " 至 " + periods.coverageEnd()
+                        + (w.coveredFromBirth() ? "（新生儿自出生之日起享受待遇）" : ""), "system");
         events.publishEvent(new EnrollmentActivated(c.idNumber(), c.regionCode(), c.coverageYear()));
     }
 
@@ -410,12 +429,19 @@ public class EnrollmentSteps {
 
     public void recordRejection(DelegateExecution execution) {
         EnrollmentCase c = caseOf(execution);
-        c.reject(Optional.ofNullable(string(execution, REJECTION_REASON)).orElse(RejectionReason.OTHER.name()),
-                string(execution, REJECTION_DETAIL), clock.instant());
+        String reason = Optional.ofNullable(string(execution, REJECTION_REASON)).orElse(RejectionReason.OTHER.name());
+        c.reject(reason, string(execution, REJECTION_DETAIL), clock.instant());
+        caseHistory.record(c.businessKey(), reason.equals("EMPLOYEE_INSURED") || reason.equals("ENROLLED_ELSEWHERE")
+                ? "R-ELIG-02" : null, "REJECTED", "不予参保（" + reason + "）"
+                + (string(execution, REJECTION_DETAIL) == null ? "" : "：" + string(execution, REJECTION_DETAIL)),
+                "system");
     }
 
     public void recordWithdrawal(DelegateExecution execution) {
-        caseOf(execution).moveTo(EnrollmentStatus.WITHDRAWN, clock.instant());
+        EnrollmentCase c = caseOf(execution);
+        c.moveTo(EnrollmentStatus.WITHDRAWN, clock.instant());
+        caseHistory.record(c.businessKey(), null, "WITHDRAWN", "居民在缴费前撤回参保申请",
+                Optional.ofNullable(string(execution, WITHDRAWN_BY)).orElse("system"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.calc.ExplanationStep;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 
@@ -17,7 +18,13 @@ public record EnrollmentView(Long id, String businessKey, String idNumber, Strin
                              EnrollmentStatus status, List<String> reviewReasons, String rejectionReason,
                              String rejectionDetail, Figures figures, LocalDate paymentDeadline,
                              List<PaymentView> payments, CoverageView coverage, List<OpenTask> openTasks,
+                             List<CaseHistory.Entry> history, List<NotificationEntry> notifications,
                              String processInstanceId, Instant createdAt, String createdBy, Instant updatedAt) {
+
+    /** A reminder or escalation sent about the case. */
+    public record NotificationEntry(String recipientGroup, String township, String subject, String body,
+                                    Instant createdAt) {
+    }
 
     public record Payer(String idNumber, String name, String relationship) {
     }
@@ -63,7 +70,8 @@ public record EnrollmentView(Long id, String businessKey, String idNumber, Strin
         }
     }
 
-    static EnrollmentView of(EnrollmentCase c, List<Payment> payments, Coverage coverage, List<OpenTask> tasks) {
+    static EnrollmentView of(EnrollmentCase c, List<Payment> payments, Coverage coverage, List<OpenTask> tasks,
+                             List<CaseHistory.Entry> history, List<NotificationEntry> notifications) {
         return new EnrollmentView(c.id(), c.businessKey(), c.idNumber(), c.name(), c.birthDate(), c.sex(),
                 c.regionCode(), c.coverageYear(), c.residence().name(), c.residencePermitNumber(), c.township(),
                 c.phone(), c.claimedCategories(),
@@ -75,7 +83,8 @@ public record EnrollmentView(Long id, String businessKey, String idNumber, Strin
                         c.policyVersion(), c.waitingExempt(), c.waitingFixedMonths(), c.waitingVariableMonths(),
                         c.benefitStartDate(), c.explanation(), c.waitingExplanation()),
                 c.paymentDeadline(), payments.stream().map(PaymentView::of).toList(),
-                coverage == null ? null : CoverageView.of(coverage), tasks, c.processInstanceId(), c.createdAt(),
+                coverage == null ? null : CoverageView.of(coverage), tasks, history, notifications,
+                c.processInstanceId(), c.createdAt(),
                 c.createdBy(), c.updatedAt());
     }
 }

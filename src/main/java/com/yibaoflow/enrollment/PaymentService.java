@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
 import com.yibaoflow.shared.id.ResidentIdNumber;
@@ -40,15 +41,17 @@ public class PaymentService {
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CaseHistory history;
 
     PaymentService(Payments payments, EnrollmentCases cases, PolicyService policies, RuntimeService runtime,
-                   PlatformTransactionManager transactionManager, Clock clock) {
+                   PlatformTransactionManager transactionManager, Clock clock, CaseHistory history) {
         this.payments = payments;
         this.cases = cases;
         this.policies = policies;
         this.runtime = runtime;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.history = history;
     }
 
     public record Confirmation(String paymentReference, String idNumber, String regionCode, int coverageYear,
@@ -103,6 +106,9 @@ public class PaymentService {
         if (amount.compareTo(c.personalDue()) != 0) {
             log.info("Payment {} for case {}: wrong amount {} (due {})", p.paymentReference(), c.id(), amount,
                     c.personalDue());
+            history.record(c.businessKey(), null, "PAYMENT_WRONG_AMOUNT", "税务缴费确认 " + p.paymentReference()
+                    + " 金额 " + amount.toPlainString() + " 元与应缴 " + c.personalDue().toPlainString()
+                    + " 元不符，继续等待缴费", "tax-bureau");
             return payments.save(new Payment(p.paymentReference(), c.id(), p.idNumber(), p.regionCode(),
                     p.coverageYear(), amount, p.channel(), p.paidAt(), now, Payment.Outcome.WRONG_AMOUNT,
                     "amount " + amount.toPlainString() + " does not match the personal due "

@@ -1,5 +1,6 @@
 package com.yibaoflow.hardship;
 
+import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
@@ -29,11 +30,13 @@ class RosterChanges {
 
     private final JdbcTemplate jdbc;
     private final PolicyService policies;
+    private final CaseHistory history;
     private final Clock clock;
 
-    RosterChanges(JdbcTemplate jdbc, PolicyService policies, Clock clock) {
+    RosterChanges(JdbcTemplate jdbc, PolicyService policies, CaseHistory history, Clock clock) {
         this.jdbc = jdbc;
         this.policies = policies;
+        this.history = history;
         this.clock = clock;
     }
 
@@ -41,7 +44,7 @@ class RosterChanges {
         int version = jdbc.queryForObject("select version from yibao.roster_version where id = ?", Integer.class,
                 versionId);
         Timestamp now = Timestamp.from(clock.instant());
-        int[] history = {0};
+        int[] entries = {0};
         int[] entitlements = {0};
         // R-SUB-10: removed or changed entries of enrolled, paid people
         if (previous != null) {
@@ -60,14 +63,11 @@ class RosterChanges {
                         boolean removed = rs.getString(3).equals("REMOVED");
                         String applied = rs.getString(6) == null ? "无"
                                 : HardshipCategory.valueOf(rs.getString(6)).chineseName();
-                        history[0] += jdbc.update("""
-                                insert into yibao.case_history (business_key, rule_id, event, detail, recorded_by,
-                                                                recorded_at)
-                                values (?, 'R-SUB-10', ?, ?, ?, ?)""", rs.getString(4),
-                                removed ? "ROSTER_REMOVED" : "ROSTER_CHANGED",
+                        history.record(rs.getString(4), "R-SUB-10", removed ? "ROSTER_REMOVED" : "ROSTER_CHANGED",
                                 "花名册第" + version + "版" + (removed ? "已移除" : "变更了") + "该居民的" + category + "身份信息；"
                                         + rs.getInt(5) + "年度已参保缴费，依 R-SUB-10 不退费、不补收，资助类别（" + applied
-                                        + "）保持不变。", userId, now);
+                                        + "）保持不变。", userId);
+                        entries[0]++;
                     }, versionId, regionCode, asOf.getYear(), asOf.getYear() + 1, previous);
         }
         // R-SUB-11: newly listed after the collection period, already enrolled → subsidy from the next year
@@ -99,14 +99,11 @@ class RosterChanges {
                             year + 1, category, versionId, reason, now);
                     if (created > 0) {
                         entitlements[0]++;
-                        history[0] += jdbc.update("""
-                                insert into yibao.case_history (business_key, rule_id, event, detail, recorded_by,
-                                                                recorded_at)
-                                values (?, 'R-SUB-11', 'SUBSIDY_NEXT_YEAR', ?, ?, ?)""", rs.getString(3), reason,
-                                userId, now);
+                        history.record(rs.getString(3), "R-SUB-11", "SUBSIDY_NEXT_YEAR", reason, userId);
+                        entries[0]++;
                     }
                 }, regionCode, asOf.getYear(), asOf.getYear() + 1, versionId, previous);
-        return new Applied(entitlements[0], history[0]);
+        return new Applied(entitlements[0], entries[0]);
     }
 
     private Optional<Periods> periods(String regionCode, int year) {

@@ -301,6 +301,9 @@ class EnrollmentApiTests {
         assertThat(cases.findById(id).orElseThrow().status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
         mvc.perform(post("/api/enrollments/" + id + "/withdrawal").with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isConflict());
+        mvc.perform(get("/api/enrollments/" + id).with(as(Department.AUDITORS)))
+                .andExpect(jsonPath("$.history[0].event").value("WITHDRAWN"))
+                .andExpect(jsonPath("$.history[0].recordedBy").value("medical-security-user"));
 
         String person = TestIds.adult();
         long paid = applied(person);

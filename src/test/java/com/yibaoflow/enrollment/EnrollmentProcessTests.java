@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.notification.NotificationService;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.contribution.Payer;
@@ -70,6 +71,8 @@ class EnrollmentProcessTests {
     HistoryService history;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CaseHistory caseHistory;
 
     @BeforeEach
     void assertionsOnThisEngine() {
@@ -154,6 +157,11 @@ class EnrollmentProcessTests {
         assertThat(coverage.benefitStartDate()).isEqualTo(LocalDate.of(2025, 1, 1)); // R-WAIT-01 first enrollment in period
         assertThat(coverage.benefitEndDate()).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(coverage.coveredFromBirth()).isFalse();
+        assertThat(caseHistory.of(c.businessKey())).singleElement().satisfies(e -> {
+            assertThat(e.event()).isEqualTo("ENROLLED");
+            assertThat(e.ruleId()).isEqualTo("R-WAIT-05");
+            assertThat(e.detail()).contains("PAY-" + c.id()).contains("2025-01-01");
+        });
     }
 
     @Test
@@ -368,6 +376,9 @@ class EnrollmentProcessTests {
         assertThat(rejected.status()).isEqualTo(EnrollmentStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo("NOT_ELIGIBLE_RESIDENCE");
         assertThat(rejected.rejectionDetail()).isEqualTo("未在本县居住");
+        assertThat(caseHistory.of(c.businessKey())).extracting(CaseHistory.Entry::event)
+                .containsExactly("REVIEW_REJECT", "REJECTED");
+        assertThat(caseHistory.of(c.businessKey()).get(0).recordedBy()).isEqualTo("caseworker-user");
     }
 
     @Test
@@ -445,6 +456,8 @@ class EnrollmentProcessTests {
 
         pay(c, "RIGHT-" + c.id(), "400.00", LocalDate.of(2024, 11, 15));
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.ENROLLED);
+        assertThat(caseHistory.of(c.businessKey())).extracting(CaseHistory.Entry::event)
+                .containsExactly("PAYMENT_WRONG_AMOUNT", "ENROLLED");
     }
 
     @Test
@@ -496,6 +509,7 @@ class EnrollmentProcessTests {
         Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
         assertThat(coverage.coveredFromBirth()).isTrue();
         assertThat(coverage.benefitStartDate()).isEqualTo(LocalDate.of(2025, 1, 15));
+        assertThat(caseHistory.of(c.businessKey())).extracting(CaseHistory.Entry::ruleId).containsExactly("R-ELIG-03");
     }
 
     @Test
