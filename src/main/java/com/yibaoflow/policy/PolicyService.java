@@ -54,13 +54,32 @@ public class PolicyService {
      */
     @Transactional(readOnly = true)
     public PolicySnapshot activeSnapshot(String regionCode, int coverageYear) {
-        Long id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE).orElseGet(() -> {
-            region(regionCode);
-            throw ApiException.notFound(
-                    "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear);
-        });
+        String key = regionCode + "/" + coverageYear;
+        ActiveId known = activeIds.get(key);
+        long now = System.nanoTime();
+        Long id;
+        if (known != null && now - known.readAt() < ACTIVE_ID_TTL_NANOS) {
+            id = known.id();
+        } else {
+            id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE).orElseGet(() -> {
+                region(regionCode);
+                throw ApiException.notFound(
+                        "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear);
+            });
+            activeIds.put(key, new ActiveId(id, now));
+        }
         return snapshotOf(id, regionCode);
     }
+
+    /**
+     * Which version is active, remembered for a few seconds: every step of every case asks. An activation on this
+     * node forgets it at once; another node of a cluster sees it within {@link #ACTIVE_ID_TTL_NANOS}.
+     */
+    private record ActiveId(long id, long readAt) {
+    }
+
+    private static final long ACTIVE_ID_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private final Map<String, ActiveId> activeIds = new ConcurrentHashMap<>();
 
     /** The snapshot of one version, active or not (a case keeps the version its figures came from). */
     @Transactional(readOnly = true)
@@ -151,6 +170,14 @@ public class PolicyService {
     @Transactional
     public PolicyVersion activate(String regionCode, int coverageYear, int version, String approvingRequestRef,
                                   String userId) {
+        // forget the remembered active version when this activation is committed (or rolled back)
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void afterCompletion(int status) {
+                        activeIds.clear();
+                    }
+                });
         if (approvingRequestRef == null || approvingRequestRef.isBlank()) {
             throw ApiException.ruleViolation("R-MM-03", "approvingRequestRef",
                     "A policy change is activated only with the reference of the approved request (R-MM-03)");

@@ -4,6 +4,8 @@ import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
+import jakarta.persistence.QueryHint;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +16,7 @@ public interface PolicyVersions extends JpaRepository<PolicyVersion, Long> {
                                                                       PolicyStatus status);
 
     /** The id of the active version only: no JSON parameters loaded (the snapshot cache has them). */
+    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
     @Query("select v.id from PolicyVersion v where v.regionCode = ?1 and v.coverageYear = ?2 and v.status = ?3")
     Optional<Long> findIdByStatus(String regionCode, int coverageYear, PolicyStatus status);
 
