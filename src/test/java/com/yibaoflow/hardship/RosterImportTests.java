@@ -68,7 +68,7 @@ class RosterImportTests {
 
 
     @Test
-    void aRosterVersionListsItsBadRowsAndItsChangesAgainstThePreviousOne() throws Exception {
+    void R_SUB_10_R_SUB_11_R_SUB_12_aRosterVersionListsBadRowsChangesAndWhatTheyMeanForEnrolledPeople() throws Exception {
         String stays = TestIds.adult();
         String leaves = TestIds.adult();
         String renamed = TestIds.adult();
