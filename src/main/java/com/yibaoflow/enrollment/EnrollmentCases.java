@@ -33,9 +33,6 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
             + "and c.status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')")
     Optional<EnrollmentCase> lockLive(String idNumber, int coverageYear);
 
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select c from EnrollmentCase c where c.id = ?1")
-    Optional<EnrollmentCase> lock(Long id);
 
     @Query("""
             select c from EnrollmentCase c

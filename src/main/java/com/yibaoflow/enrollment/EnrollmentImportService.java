@@ -104,7 +104,7 @@ public class EnrollmentImportService implements DisposableBean {
             log.info("Enrollment import {}: {} rows, {} started, {} rejected", id, progress.total, progress.started,
                     progress.rejected);
         } catch (RuntimeException e) {
-            progress.flushQuietly(userId);
+            progress.flushQuietly();
             imports.finish(id, "FAILED", String.valueOf(e.getMessage()), clock.instant());
             log.warn("Enrollment import {} failed after {} rows: {}", id, progress.total, e.getMessage(), e);
         } finally {
@@ -176,7 +176,7 @@ public class EnrollmentImportService implements DisposableBean {
             errors.clear();
         }
 
-        void flushQuietly(String userId) {
+        void flushQuietly() {
             try {
                 batch.clear();
                 batchRows.clear();

@@ -2,9 +2,5 @@ package com.yibaoflow.enrollment;
 
 /** Where a case stands; the last four are end states (issue #4 §9). */
 public enum EnrollmentStatus {
-    RECEIVED, IN_REVIEW, AWAITING_PAYMENT, ENROLLED, REJECTED, LAPSED, WITHDRAWN;
-
-    public boolean isLive() {
-        return this == RECEIVED || this == IN_REVIEW || this == AWAITING_PAYMENT || this == ENROLLED;
-    }
+    RECEIVED, IN_REVIEW, AWAITING_PAYMENT, ENROLLED, REJECTED, LAPSED, WITHDRAWN
 }

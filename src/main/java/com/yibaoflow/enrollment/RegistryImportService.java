@@ -93,7 +93,7 @@ public class RegistryImportService {
             }
             Integer year;
             try {
-                year = Integer.valueOf(row.get("coverageYear").replace("年", "").replace("年度", ""));
+                year = Integer.valueOf(row.get("coverageYear").replace("年度", "").replace("年", ""));
             } catch (RuntimeException e) {
                 errors.add(new RowError(row.rowNumber(), "coverageYear", "is not a year: " + row.get("coverageYear")));
                 return null;

@@ -8,13 +8,20 @@ package com.yibaoflow.policy.calc;
 public class InvalidCalculationInputException extends IllegalArgumentException {
 
     private final String field;
+    private final String reason;
 
-    public InvalidCalculationInputException(String field, String message) {
-        super(field + ": " + message);
+    public InvalidCalculationInputException(String field, String reason) {
+        super(field + ": " + reason);
         this.field = field;
+        this.reason = reason;
     }
 
     public String field() {
         return field;
+    }
+
+    /** What is wrong with the field, without its name. */
+    public String reason() {
+        return reason;
     }
 }

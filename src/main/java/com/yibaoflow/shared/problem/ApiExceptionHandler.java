@@ -59,7 +59,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A calculator input no rule applies to (negative amount, date outside the coverage year …) names its field. */
     @ExceptionHandler(InvalidCalculationInputException.class)
     ResponseEntity<ProblemDetail> handleInvalidCalculationInput(InvalidCalculationInputException e) {
-        return handleApi(ApiException.invalidField(e.field(), e.getMessage().substring(e.field().length() + 2)));
+        return handleApi(ApiException.invalidField(e.field(), e.reason()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
