@@ -73,6 +73,8 @@ public class EnrollmentSteps {
     private final PolicyService policies;
     private final EligibilityRegistry registry;
     private final ObjectProvider<HardshipRosterMatches> rosterMatches;
+    /** Looked up once: a bean lookup on every eligibility check showed in the job executor's profile. */
+    private volatile HardshipRosterMatches resolvedRosterMatches;
     private final NotificationService notifications;
     private final TaskService tasks;
     private final HistoryService history;
@@ -230,7 +232,7 @@ public class EnrollmentSteps {
 
         // issue #4 §4: claimed categories, and categories a current department roster lists the person under
         Set<String> claims = new LinkedHashSet<>(c.claimedCategories());
-        HardshipRosterMatches matches = rosterMatches.getIfAvailable();
+        HardshipRosterMatches matches = rosterMatches();
         if (matches != null) {
             claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), c.coverageYear(), today));
         }
@@ -461,6 +463,15 @@ public class EnrollmentSteps {
         execution.setVariable(NEEDS_REVIEW, false);
         execution.setVariable(HAS_HARDSHIP_CLAIMS, false);
         reject(execution, reason, detail);
+    }
+
+    private HardshipRosterMatches rosterMatches() {
+        HardshipRosterMatches matches = resolvedRosterMatches;
+        if (matches == null) {
+            matches = rosterMatches.getIfAvailable();
+            resolvedRosterMatches = matches;
+        }
+        return matches;
     }
 
     /** R-WAIT-01..05 with the earlier coverage years on record; back-paid years count up to the years missed. */
