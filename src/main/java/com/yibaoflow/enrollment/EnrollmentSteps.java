@@ -29,6 +29,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -165,7 +166,7 @@ public class EnrollmentSteps {
             c.identity(id.birthDate(), id.sex().name());
             valid = true;
         }
-        execution.setVariable(IDENTITY_VALID, valid);
+        gate(execution, IDENTITY_VALID, valid);
     }
 
     // ---- Task_CheckEligibility --------------------------------------------------------------------------------
@@ -204,7 +205,7 @@ public class EnrollmentSteps {
                     "R-ELIG-02: 同期已参加职工基本医疗保险（" + employee.get() + "）");
             return;
         }
-        execution.setVariable(ELIGIBLE, true);
+        gate(execution, ELIGIBLE, true);
 
         List<ReviewReason> reasons = new ArrayList<>();
         if (c.residence() == Residence.NON_LOCAL_RESIDENT
@@ -236,7 +237,7 @@ public class EnrollmentSteps {
         if (matches != null) {
             claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), c.coverageYear(), today));
         }
-        execution.setVariable(HAS_HARDSHIP_CLAIMS, !claims.isEmpty());
+        gate(execution, HAS_HARDSHIP_CLAIMS, !claims.isEmpty());
         if (!claims.isEmpty()) {
             execution.setVariable(HARDSHIP_CLAIMS, new ArrayList<>(claims));
         }
@@ -459,10 +460,22 @@ public class EnrollmentSteps {
     }
 
     private void ineligible(DelegateExecution execution, RejectionReason reason, String detail) {
-        execution.setVariable(ELIGIBLE, false);
+        gate(execution, ELIGIBLE, false);
         execution.setVariable(NEEDS_REVIEW, false);
-        execution.setVariable(HAS_HARDSHIP_CLAIMS, false);
+        gate(execution, HAS_HARDSHIP_CLAIMS, false);
         reject(execution, reason, detail);
+    }
+
+    /**
+     * A flag only the gateway right after the step reads, in the same transaction: transient, so it is neither
+     * stored nor written to history (three rows a flag, every case; the reasons behind it are on the case and in its
+     * case history). A flag read after a wait state (needsReview, personalDueIsZero) stays a normal variable.
+     */
+    private static void gate(DelegateExecution execution, String name, boolean value) {
+        // a case started before the flag became transient has it stored: the engine refuses to turn one into the
+        // other, so such a case keeps storing it
+        boolean stored = execution.hasVariable(name) && !execution.getVariableTyped(name).isTransient();
+        execution.setVariable(name, Variables.booleanValue(value, !stored));
     }
 
     private HardshipRosterMatches rosterMatches() {

@@ -408,6 +408,23 @@ class EnrollmentProcessTests {
     }
 
     @Test
+    void gatewayFlagsAreTransientAndACaseStartedBeforeStillLoopsThroughTheChecks() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        assertThat(runtime.getVariables(c.processInstanceId()))
+                .doesNotContainKeys("identityValid", "eligible", "hasHardshipClaims").containsKey("needsReview");
+        // a case started under the model before the flags became transient carries them as stored variables
+        runtime.setVariable(c.processInstanceId(), "identityValid", true);
+        runtime.setVariable(c.processInstanceId(), "eligible", true);
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "SEND_BACK",
+                "reviewComment", "请补充居住证"));
+        complete(c, EnrollmentProcess.TASK_CORRECT, Map.of("residencePermitNumber", "皖R2024-0002",
+                "name", "李四", "residence", "NON_LOCAL_RESIDENT", "township", "尧渡镇"));
+
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        assertThat(reload(c).name()).isEqualTo("李四");
+    }
+
+    @Test
     void anOverdueReviewIsEscalatedToSupervisorsAndTheCaseworkersReminded() {
         EnrollmentCase c = nonLocalWithoutPermit();
         Task review = task(c, EnrollmentProcess.TASK_REVIEW);
