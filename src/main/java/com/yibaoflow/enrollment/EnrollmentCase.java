@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
@@ -31,8 +32,13 @@ import java.util.List;
 @DynamicUpdate // each process step changes a few columns; the explanation JSON is not rewritten every time
 public class EnrollmentCase {
 
+    /**
+     * From the column's own sequence, 50 ids a call (V7): the id is known before the row is written, so a door
+     * inserts the case once, already linked to its process, instead of inserting it and then updating it.
+     */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "enrollment_case_id")
+    @SequenceGenerator(name = "enrollment_case_id", sequenceName = "enrollment_case_id_seq", allocationSize = 50)
     private Long id;
     @Column(name = "business_key", nullable = false, updatable = false)
     private String businessKey;

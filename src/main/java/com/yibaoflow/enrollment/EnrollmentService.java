@@ -67,12 +67,17 @@ public class EnrollmentService {
 
     /** The region exists and has active parameters for the year: otherwise the field is named. */
     public void requireOpenYear(String regionCode, int coverageYear) {
-        if (regionCode == null || !regions.existsById(regionCode)) {
-            throw ApiException.invalidField("regionCode", "is not a known pooling region: " + regionCode);
+        if (regionCode == null) {
+            throw ApiException.invalidField("regionCode", "is required");
         }
         try {
+            // remembered by the policy service; an active parameter set belongs to a known region (foreign key), so
+            // the usual intake asks the database nothing here
             policies.activeSnapshot(regionCode, coverageYear);
         } catch (ApiException e) {
+            if (!regions.existsById(regionCode)) {
+                throw ApiException.invalidField("regionCode", "is not a known pooling region: " + regionCode);
+            }
             throw ApiException.invalidField("coverageYear",
                     "has no active policy parameters in region " + regionCode + ": " + coverageYear);
         }
@@ -90,13 +95,15 @@ public class EnrollmentService {
                 if (live.isPresent()) {
                     throw new AlreadyEnrolledException(live.get());
                 }
-                EnrollmentCase c = cases.saveAndFlush(
-                        new EnrollmentCase(application, source, importId, clock.instant(), userId));
+                // the id comes from the sequence now, the row is written once, linked, at the flush below
+                EnrollmentCase c = cases.save(new EnrollmentCase(application, source, importId, clock.instant(),
+                        userId));
                 ProcessInstance pi = runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
                         .businessKey(c.businessKey())
                         .setVariable(EnrollmentProcess.CASE_ID, c.id())
                         .execute();
                 c.linkProcess(pi.getId());
+                cases.flush(); // a concurrent intake of the same person and year fails here, inside the transaction
                 log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
                 return c;
             });
@@ -136,7 +143,6 @@ public class EnrollmentService {
                     live.put(a.idNumber() + "/" + a.coverageYear(), c);
                     outcomes.add(new Outcome(a, c, null));
                 }
-                cases.flush();
                 for (Outcome o : outcomes) {
                     if (o.created() != null) {
                         ProcessInstance pi = runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
@@ -146,6 +152,7 @@ public class EnrollmentService {
                         o.created().linkProcess(pi.getId());
                     }
                 }
+                cases.flush(); // the batch's case rows, linked, in JDBC batches; a race with another intake fails here
                 return outcomes;
             });
         } catch (DataIntegrityViolationException e) {

@@ -139,9 +139,10 @@ public class EnrollmentSteps {
                 Optional.ofNullable(string(execution, TOWNSHIP)).orElse(""),
                 string(execution, PHONE), ApplicationRules.categoryCodes(strings(execution, CLAIMED_CATEGORIES)),
                 null, 0);
-        EnrollmentCase c = cases.saveAndFlush(new EnrollmentCase(application, EnrollmentSource.TASKLIST, null,
+        EnrollmentCase c = cases.save(new EnrollmentCase(application, EnrollmentSource.TASKLIST, null,
                 clock.instant(), startUserOf(execution)));
         c.linkProcess(execution.getProcessInstanceId());
+        cases.flush(); // one insert, linked; a concurrent intake of the same person fails this step, not the commit
         execution.setProcessBusinessKey(c.businessKey());
         execution.setVariable(CASE_ID, c.id());
         execution.setVariable(ID_NUMBER, idNumber);
