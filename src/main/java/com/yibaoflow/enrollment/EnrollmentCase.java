@@ -14,12 +14,14 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -61,9 +63,12 @@ public class EnrollmentCase {
     @Column(nullable = false)
     private String township;
     private String phone;
+    // The JSON lists are replaced, never changed in place (the getters hand out read-only views): declared
+    // immutable, Hibernate keeps no deep copy of each of them (a JSON write and read) at every load and persist.
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "claimed_categories", nullable = false)
-    private List<String> claimedCategories = new ArrayList<>();
+    private List<String> claimedCategories = List.of();
     @Column(name = "payer_id_number")
     private String payerIdNumber;
     @Column(name = "payer_name")
@@ -81,15 +86,17 @@ public class EnrollmentCase {
     @Column(nullable = false)
     private EnrollmentStatus status;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "review_reasons", nullable = false)
-    private List<String> reviewReasons = new ArrayList<>();
+    private List<String> reviewReasons = List.of();
     @Column(name = "rejection_reason")
     private String rejectionReason;
     @Column(name = "rejection_detail")
     private String rejectionDetail;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "verified_categories", nullable = false)
-    private List<String> verifiedCategories = new ArrayList<>();
+    private List<String> verifiedCategories = List.of();
     @Column(name = "applied_category")
     private String appliedCategory;
     @Column(name = "individual_standard")
@@ -114,11 +121,13 @@ public class EnrollmentCase {
     @Column(name = "benefit_start_date")
     private LocalDate benefitStartDate;
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
-    private List<ExplanationStep> explanation = new ArrayList<>();
+    private List<ExplanationStep> explanation = List.of();
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "waiting_explanation", nullable = false)
-    private List<ExplanationStep> waitingExplanation = new ArrayList<>();
+    private List<ExplanationStep> waitingExplanation = List.of();
     @Column(name = "payment_deadline")
     private LocalDate paymentDeadline;
     @Column(name = "process_instance_id")
@@ -156,7 +165,7 @@ public class EnrollmentCase {
         this.residencePermitNumber = a.residencePermitNumber();
         this.township = a.township();
         this.phone = a.phone();
-        this.claimedCategories = new ArrayList<>(a.claimedCategories());
+        this.claimedCategories = List.copyOf(a.claimedCategories());
         this.payerIdNumber = a.payer() == null ? null : a.payer().idNumber();
         this.payerName = a.payer() == null ? null : a.payer().name();
         this.payerRelationship = a.payer() == null ? null : a.payer().relationship().name();
@@ -181,7 +190,7 @@ public class EnrollmentCase {
     }
 
     void needsReview(List<String> reasons, Instant now) {
-        this.reviewReasons = new ArrayList<>(reasons);
+        this.reviewReasons = List.copyOf(reasons);
         this.updatedAt = now;
     }
 
@@ -196,7 +205,7 @@ public class EnrollmentCase {
         this.waitingFixedMonths = fixedMonths;
         this.waitingVariableMonths = variableMonths;
         this.benefitStartDate = benefitStartDate;
-        this.waitingExplanation = new ArrayList<>(waitingExplanation);
+        this.waitingExplanation = List.copyOf(waitingExplanation);
         this.updatedAt = now;
     }
 
@@ -206,7 +215,7 @@ public class EnrollmentCase {
     }
 
     void figures(Figures f, Instant now) {
-        this.verifiedCategories = new ArrayList<>(f.verifiedCategories());
+        this.verifiedCategories = List.copyOf(f.verifiedCategories());
         this.appliedCategory = f.appliedCategory();
         this.individualStandard = f.individualStandard();
         this.subsidy = f.subsidy();
@@ -219,8 +228,8 @@ public class EnrollmentCase {
         this.waitingFixedMonths = f.waitingFixedMonths();
         this.waitingVariableMonths = f.waitingVariableMonths();
         this.benefitStartDate = f.benefitStartDate();
-        this.explanation = new ArrayList<>(f.explanation());
-        this.waitingExplanation = new ArrayList<>(f.waitingExplanation());
+        this.explanation = List.copyOf(f.explanation());
+        this.waitingExplanation = List.copyOf(f.waitingExplanation());
         this.updatedAt = now;
     }
 
@@ -248,7 +257,7 @@ public class EnrollmentCase {
     public String residencePermitNumber() { return residencePermitNumber; }
     public String township() { return township; }
     public String phone() { return phone; }
-    public List<String> claimedCategories() { return claimedCategories; }
+    public List<String> claimedCategories() { return Collections.unmodifiableList(claimedCategories); }
     public String payerIdNumber() { return payerIdNumber; }
     public String payerName() { return payerName; }
     public String payerRelationship() { return payerRelationship; }
@@ -256,10 +265,10 @@ public class EnrollmentCase {
     public EnrollmentSource source() { return source; }
     public Long importId() { return importId; }
     public EnrollmentStatus status() { return status; }
-    public List<String> reviewReasons() { return reviewReasons; }
+    public List<String> reviewReasons() { return Collections.unmodifiableList(reviewReasons); }
     public String rejectionReason() { return rejectionReason; }
     public String rejectionDetail() { return rejectionDetail; }
-    public List<String> verifiedCategories() { return verifiedCategories; }
+    public List<String> verifiedCategories() { return Collections.unmodifiableList(verifiedCategories); }
     public String appliedCategory() { return appliedCategory; }
     public BigDecimal individualStandard() { return individualStandard; }
     public BigDecimal subsidy() { return subsidy; }
@@ -272,8 +281,8 @@ public class EnrollmentCase {
     public Integer waitingFixedMonths() { return waitingFixedMonths; }
     public Integer waitingVariableMonths() { return waitingVariableMonths; }
     public LocalDate benefitStartDate() { return benefitStartDate; }
-    public List<ExplanationStep> explanation() { return explanation; }
-    public List<ExplanationStep> waitingExplanation() { return waitingExplanation; }
+    public List<ExplanationStep> explanation() { return Collections.unmodifiableList(explanation); }
+    public List<ExplanationStep> waitingExplanation() { return Collections.unmodifiableList(waitingExplanation); }
     public LocalDate paymentDeadline() { return paymentDeadline; }
     public String processInstanceId() { return processInstanceId; }
     public Instant createdAt() { return createdAt; }
