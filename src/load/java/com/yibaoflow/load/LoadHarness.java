@@ -59,11 +59,14 @@ public final class LoadHarness {
             .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final ConfigurableApplicationContext context;
     private final JdbcTemplate jdbc;
+    private final CpuMeter cpu;
 
     private LoadHarness(ConfigurableApplicationContext context) {
         this.context = context;
         this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
         this.jdbc = context.getBean(JdbcTemplate.class);
+        Integer port = jdbc.queryForObject("select inet_server_port()", Integer.class);
+        this.cpu = new CpuMeter(port == null ? -1 : port);
     }
 
     public static void main(String[] args) throws Exception {
@@ -134,9 +137,10 @@ public final class LoadHarness {
         for (int i = 0; i < 200; i++) {
             runtime.startProcessInstanceByKey("load-minimal"); // warm-up
         }
+        CpuMeter.Sample c0 = cpu.sample();
         long t0 = System.nanoTime();
         parallel(n, threads, i -> runtime.startProcessInstanceByKey("load-minimal"));
-        report("ceiling: minimal start→end process, from Java", n, System.nanoTime() - t0);
+        report("ceiling: minimal start→end process, from Java", n, System.nanoTime() - t0, c0);
     }
 
     // ---- 2. intakes -------------------------------------------------------------------------------------------
@@ -145,6 +149,7 @@ public final class LoadHarness {
         int n = people.size();
         long awaiting = count("AWAITING_PAYMENT");
         AtomicInteger created = new AtomicInteger();
+        CpuMeter.Sample c0 = cpu.sample();
         long t0 = System.nanoTime();
         parallel(n, threads, i -> {
             HttpResponse<String> r = post("/api/enrollments", application(people.get(i)));
@@ -156,11 +161,11 @@ public final class LoadHarness {
         });
         long accepted = System.nanoTime() - t0;
         if (measured) {
-            report("intakes accepted: POST /api/enrollments → 201", created.get(), accepted);
+            report("intakes accepted: POST /api/enrollments → 201", created.get(), accepted, c0);
         }
         waitFor("AWAITING_PAYMENT", awaiting + n, Duration.ofMinutes(30));
         if (measured) {
-            report("intakes through the process to the payment wait", n, System.nanoTime() - t0);
+            report("intakes through the process to the payment wait", n, System.nanoTime() - t0, c0);
         }
         return people;
     }
@@ -176,6 +181,7 @@ public final class LoadHarness {
     private void payments(List<String> people, int threads, String referencePrefix, boolean measured)
             throws Exception {
         long enrolled = count("ENROLLED");
+        CpuMeter.Sample c0 = cpu.sample();
         long t0 = System.nanoTime();
         parallel(people.size(), threads, i -> {
             HttpResponse<String> r = post("/api/payments", """
@@ -187,11 +193,11 @@ public final class LoadHarness {
             }
         });
         if (measured) {
-            report("payment confirmations: POST /api/payments → 200", people.size(), System.nanoTime() - t0);
+            report("payment confirmations: POST /api/payments → 200", people.size(), System.nanoTime() - t0, c0);
         }
         waitFor("ENROLLED", enrolled + people.size(), Duration.ofMinutes(30));
         if (measured) {
-            report("payments through to coverage (ENROLLED)", people.size(), System.nanoTime() - t0);
+            report("payments through to coverage (ENROLLED)", people.size(), System.nanoTime() - t0, c0);
         }
     }
 
@@ -206,6 +212,7 @@ public final class LoadHarness {
                         + ",本地户籍,东流镇,1380000" + String.format("%04d", i % 10000) + ",\n");
             }
         }
+        CpuMeter.Sample c0 = cpu.sample();
         long t0 = System.nanoTime();
         String boundary = "----yibaoflow" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"regionCode\"\r\n\r\n341721\r\n"
@@ -233,7 +240,7 @@ public final class LoadHarness {
                 long elapsed = System.nanoTime() - t0;
                 System.out.printf(Locale.ROOT, "roster import: %s, %s of %d rows started%n", m.group(1), m.group(2),
                         rows);
-                report("roster import: rows to started processes", Integer.parseInt(m.group(2)), elapsed);
+                report("roster import: rows to started processes", Integer.parseInt(m.group(2)), elapsed, c0);
                 break;
             }
         }
@@ -294,9 +301,11 @@ public final class LoadHarness {
         pool.shutdown();
     }
 
-    private static void report(String what, int n, long nanos) {
+    /** The rate, and the CPU each unit cost since {@code start} (the harness's own client threads count as app). */
+    private void report(String what, int n, long nanos, CpuMeter.Sample start) {
         double seconds = nanos / 1e9;
-        System.out.printf(Locale.ROOT, "%-55s %8d in %8.1f s = %8.1f /s%n", what, n, seconds, n / seconds);
+        System.out.printf(Locale.ROOT, "%-55s %8d in %8.1f s = %8.1f /s   CPU per unit: %s%n", what, n, seconds,
+                n / seconds, cpu.perUnit(start, n));
     }
 
     private static String idNumber(LocalDate birth, int sequence) {

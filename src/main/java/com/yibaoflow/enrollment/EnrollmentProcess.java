@@ -36,8 +36,6 @@ public final class EnrollmentProcess {
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_REASON_CODE = "reviewReasonCode";
     public static final String REVIEW_COMMENT = "reviewComment";
-    public static final String PAYMENT_REMINDER_AT = "paymentReminderAt";
-    public static final String COLLECTION_ENDS_AT = "collectionEndsAt";
     public static final String PAYMENT_REFERENCE = "paymentReference";
 
     // messages and errors

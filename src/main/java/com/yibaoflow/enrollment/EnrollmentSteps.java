@@ -225,7 +225,6 @@ public class EnrollmentSteps {
             reasons.add(ReviewReason.DATA_CONFLICT_NEWBORN_AGE);
         }
         c.needsReview(reasons.stream().map(Enum::name).toList(), clock.instant());
-        execution.setVariable(NEEDS_REVIEW, !reasons.isEmpty());
         if (!reasons.isEmpty()) {
             execution.setVariable(REVIEW_REASONS,
                     String.join("；", reasons.stream().map(ReviewReason::chineseText).toList()));
@@ -239,6 +238,8 @@ public class EnrollmentSteps {
             claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), c.coverageYear(), today));
         }
         gate(execution, HAS_HARDSHIP_CLAIMS, !claims.isEmpty());
+        // the calculation step reads it in this transaction, or after the hardship call's wait states
+        gate(execution, NEEDS_REVIEW, !reasons.isEmpty(), !claims.isEmpty());
         if (!claims.isEmpty()) {
             execution.setVariable(HARDSHIP_CLAIMS, new ArrayList<>(claims));
         }
@@ -280,25 +281,37 @@ public class EnrollmentSteps {
         LocalDate deadline = today.isAfter(periods.collectionEnd())
                 ? min(today.plusDays(properties.latePaymentDays()), periods.coverageEnd())
                 : periods.collectionEnd();
-        c.paymentDeadline(deadline);
-        Instant deadlineEnd = deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ClockConfiguration.ZONE).toInstant();
-        Instant reminder = deadline.minusDays(properties.paymentReminderDaysBefore()).atTime(LocalTime.of(9, 0))
-                .atZone(ClockConfiguration.ZONE).toInstant();
-        if (reminder.isBefore(clock.instant())) {
-            reminder = clock.instant();
-        }
+        c.paymentDeadline(deadline); // the payment wait's two timers are set from it (collectionEndsAt, paymentReminderAt)
         boolean dueIsZero = figures.personalDue().signum() == 0;
         boolean needsReview = flag(execution, NEEDS_REVIEW);
         c.moveTo(needsReview ? EnrollmentStatus.IN_REVIEW
                 : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT, clock.instant());
 
-        execution.setVariable(PERSONAL_DUE_IS_ZERO, dueIsZero);
+        gate(execution, PERSONAL_DUE_IS_ZERO, dueIsZero, needsReview); // read after the review task, if any
         if (needsReview) { // shown in the review form; the case row keeps every figure in any case
             execution.setVariable(PERSONAL_DUE, figures.personalDue().toPlainString());
             execution.setVariable(POLICY_VERSION, figures.policyVersion());
         }
-        execution.setVariable(COLLECTION_ENDS_AT, Date.from(deadlineEnd));
-        execution.setVariable(PAYMENT_REMINDER_AT, Date.from(reminder));
+    }
+
+    // ---- Timer_CollectionPeriodEnded / Timer_PaymentReminder on Task_AwaitPayment ------------------------------
+
+    /**
+     * When an unpaid case lapses (issue #4 §7): the end of its payment deadline day, as the calculation step put it
+     * on the case row. Read from the row when the payment wait begins, so a case that enters the wait again (after a
+     * review, or through an operator's process instance modification) needs no variable to set its timers.
+     */
+    public Date collectionEndsAt(DelegateExecution execution) {
+        LocalDate deadline = caseOf(execution).paymentDeadline();
+        return Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ClockConfiguration.ZONE).toInstant());
+    }
+
+    /** The township's reminder: some days before the payment deadline at 09:00, at once if that has passed. */
+    public Date paymentReminderAt(DelegateExecution execution) {
+        LocalDate deadline = caseOf(execution).paymentDeadline();
+        Instant reminder = deadline.minusDays(properties.paymentReminderDaysBefore()).atTime(LocalTime.of(9, 0))
+                .atZone(ClockConfiguration.ZONE).toInstant();
+        return Date.from(reminder.isBefore(clock.instant()) ? clock.instant() : reminder);
     }
 
     // ---- Task_ReviewEnrollment (task listener on complete) ----------------------------------------------------
@@ -462,7 +475,7 @@ public class EnrollmentSteps {
 
     private void ineligible(DelegateExecution execution, RejectionReason reason, String detail) {
         gate(execution, ELIGIBLE, false);
-        execution.setVariable(NEEDS_REVIEW, false);
+        gate(execution, NEEDS_REVIEW, false);
         gate(execution, HAS_HARDSHIP_CLAIMS, false);
         reject(execution, reason, detail);
     }
@@ -470,12 +483,21 @@ public class EnrollmentSteps {
     /**
      * A flag only the gateway right after the step reads, in the same transaction: transient, so it is neither
      * stored nor written to history (three rows a flag, every case; the reasons behind it are on the case and in its
-     * case history). A flag read after a wait state (needsReview, personalDueIsZero) stays a normal variable.
+     * case history).
      */
     private static void gate(DelegateExecution execution, String name, boolean value) {
-        // a case started before the flag became transient has it stored: the engine refuses to turn one into the
-        // other, so such a case keeps storing it
-        boolean stored = execution.hasVariable(name) && !execution.getVariableTyped(name).isTransient();
+        gate(execution, name, value, false);
+    }
+
+    /**
+     * A flag that is stored only when a wait state lies between the step and the flag's reader ({@code needsReview}
+     * before the hardship call, {@code personalDueIsZero} before the review task); transient on the straight path.
+     */
+    private static void gate(DelegateExecution execution, String name, boolean value, boolean readAfterWaitState) {
+        // a flag stored earlier (by a case started before the flag became transient, or by an earlier round of the
+        // correction loop) stays stored: the engine refuses to turn one kind into the other
+        boolean stored = readAfterWaitState
+                || execution.hasVariable(name) && !execution.getVariableTyped(name).isTransient();
         execution.setVariable(name, Variables.booleanValue(value, !stored));
     }
 

@@ -12,6 +12,7 @@ import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -73,6 +74,10 @@ class EnrollmentProcessTests {
     JdbcTemplate jdbc;
     @Autowired
     CaseHistory caseHistory;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    EnrollmentProperties properties;
 
     @BeforeEach
     void assertionsOnThisEngine() {
@@ -410,8 +415,10 @@ class EnrollmentProcessTests {
     @Test
     void gatewayFlagsAreTransientAndACaseStartedBeforeStillLoopsThroughTheChecks() {
         EnrollmentCase c = nonLocalWithoutPermit();
+        // needsReview is read by the calculation in the same transaction; personalDueIsZero after the review
         assertThat(runtime.getVariables(c.processInstanceId()))
-                .doesNotContainKeys("identityValid", "eligible", "hasHardshipClaims").containsKey("needsReview");
+                .doesNotContainKeys("identityValid", "eligible", "hasHardshipClaims", "needsReview")
+                .containsKey("personalDueIsZero");
         // a case started under the model before the flags became transient carries them as stored variables
         runtime.setVariable(c.processInstanceId(), "identityValid", true);
         runtime.setVariable(c.processInstanceId(), "eligible", true);
@@ -475,6 +482,38 @@ class EnrollmentProcessTests {
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.ENROLLED);
         assertThat(caseHistory.of(c.businessKey())).extracting(CaseHistory.Entry::event)
                 .containsExactly("PAYMENT_WRONG_AMOUNT", "ENROLLED");
+    }
+
+    @Test
+    void aStraightThroughCaseStoresOnlyItsCaseIdAndItsTimersComeFromTheCaseRow() {
+        EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+
+        // every flag is read in the registration job's own transaction: none is stored or historized
+        assertThat(runtime.getVariables(c.processInstanceId())).containsOnlyKeys(EnrollmentProcess.CASE_ID);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(c.processInstanceId()).list())
+                .extracting(v -> v.getName()).containsExactly(EnrollmentProcess.CASE_ID);
+        // issue #4 §7: the lapse at the end of the deadline day, the township's reminder some days before at 09:00
+        LocalDate deadline = reload(c).paymentDeadline();
+        assertThat(management.createJobQuery().processInstanceId(c.processInstanceId())
+                .activityId("Timer_CollectionPeriodEnded").singleResult().getDuedate().toInstant())
+                .isEqualTo(deadline.atTime(23, 59, 59).atZone(ClockConfiguration.ZONE).toInstant());
+        assertThat(management.createJobQuery().processInstanceId(c.processInstanceId())
+                .activityId("Timer_PaymentReminder").singleResult().getDuedate().toInstant())
+                .isEqualTo(deadline.minusDays(properties.paymentReminderDaysBefore()).atTime(9, 0)
+                        .atZone(ClockConfiguration.ZONE).toInstant());
+    }
+
+    @Test
+    void aReminderDayAlreadyPastRemindsTheTownshipAtOnceWhenTheCaseReachesThePaymentWait() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        clock.setToday(reload(c).paymentDeadline().minusDays(2), LocalTime.of(15, 0));
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
+
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        assertThat(notifications.ofCase(c.businessKey())).anySatisfy(n -> {
+            assertThat(n.recipientGroup()).isEqualTo("townships");
+            assertThat(n.subject()).isEqualTo("参保缴费提醒");
+        });
     }
 
     @Test
