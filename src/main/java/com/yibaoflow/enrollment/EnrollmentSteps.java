@@ -281,7 +281,7 @@ public class EnrollmentSteps {
         LocalDate deadline = today.isAfter(periods.collectionEnd())
                 ? min(today.plusDays(properties.latePaymentDays()), periods.coverageEnd())
                 : periods.collectionEnd();
-        c.paymentDeadline(deadline); // the payment wait's two timers are set from it (collectionEndsAt, paymentReminderAt)
+        c.paymentDeadline(deadline); // the payment wait's timers are set from it (collectionEndsAt, paymentReminderAt)
         boolean dueIsZero = figures.personalDue().signum() == 0;
         boolean needsReview = flag(execution, NEEDS_REVIEW);
         c.moveTo(needsReview ? EnrollmentStatus.IN_REVIEW
