@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -41,11 +42,11 @@ final class CpuMeter {
     /** "app 9.1 ms + db 3.2 ms" of CPU per unit of work since {@code start}. */
     String perUnit(Sample start, int units) {
         Sample now = sample();
-        String app = String.format(java.util.Locale.ROOT, "app %.1f ms", (now.app() - start.app()) / 1e6 / units);
+        String app = String.format(Locale.ROOT, "app %.1f ms", (now.app() - start.app()) / 1e6 / units);
         if (start.db() < 0 || now.db() < 0) {
             return app;
         }
-        return app + String.format(java.util.Locale.ROOT, " + db %.1f ms", (now.db() - start.db()) / 1e6 / units);
+        return app + String.format(Locale.ROOT, " + db %.1f ms", (now.db() - start.db()) / 1e6 / units);
     }
 
     private long databaseNanos() {

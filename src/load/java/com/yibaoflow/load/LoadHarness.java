@@ -137,10 +137,9 @@ public final class LoadHarness {
         for (int i = 0; i < 200; i++) {
             runtime.startProcessInstanceByKey("load-minimal"); // warm-up
         }
-        CpuMeter.Sample c0 = cpu.sample();
-        long t0 = System.nanoTime();
+        Start start = start();
         parallel(n, threads, i -> runtime.startProcessInstanceByKey("load-minimal"));
-        report("ceiling: minimal start→end process, from Java", n, System.nanoTime() - t0, c0);
+        report("ceiling: minimal start→end process, from Java", n, start);
     }
 
     // ---- 2. intakes -------------------------------------------------------------------------------------------
@@ -149,8 +148,7 @@ public final class LoadHarness {
         int n = people.size();
         long awaiting = count("AWAITING_PAYMENT");
         AtomicInteger created = new AtomicInteger();
-        CpuMeter.Sample c0 = cpu.sample();
-        long t0 = System.nanoTime();
+        Start start = start();
         parallel(n, threads, i -> {
             HttpResponse<String> r = post("/api/enrollments", application(people.get(i)));
             if (r.statusCode() == 201) {
@@ -159,13 +157,12 @@ public final class LoadHarness {
                 throw new IllegalStateException("intake " + i + ": " + r.statusCode() + " " + r.body());
             }
         });
-        long accepted = System.nanoTime() - t0;
         if (measured) {
-            report("intakes accepted: POST /api/enrollments → 201", created.get(), accepted, c0);
+            report("intakes accepted: POST /api/enrollments → 201", created.get(), start);
         }
         waitFor("AWAITING_PAYMENT", awaiting + n, Duration.ofMinutes(30));
         if (measured) {
-            report("intakes through the process to the payment wait", n, System.nanoTime() - t0, c0);
+            report("intakes through the process to the payment wait", n, start);
         }
         return people;
     }
@@ -181,8 +178,7 @@ public final class LoadHarness {
     private void payments(List<String> people, int threads, String referencePrefix, boolean measured)
             throws Exception {
         long enrolled = count("ENROLLED");
-        CpuMeter.Sample c0 = cpu.sample();
-        long t0 = System.nanoTime();
+        Start start = start();
         parallel(people.size(), threads, i -> {
             HttpResponse<String> r = post("/api/payments", """
                     {"paymentReference":"%s%d","idNumber":"%s","regionCode":"341721","coverageYear":2025,
@@ -193,11 +189,11 @@ public final class LoadHarness {
             }
         });
         if (measured) {
-            report("payment confirmations: POST /api/payments → 200", people.size(), System.nanoTime() - t0, c0);
+            report("payment confirmations: POST /api/payments → 200", people.size(), start);
         }
         waitFor("ENROLLED", enrolled + people.size(), Duration.ofMinutes(30));
         if (measured) {
-            report("payments through to coverage (ENROLLED)", people.size(), System.nanoTime() - t0, c0);
+            report("payments through to coverage (ENROLLED)", people.size(), start);
         }
     }
 
@@ -212,8 +208,7 @@ public final class LoadHarness {
                         + ",本地户籍,东流镇,1380000" + String.format("%04d", i % 10000) + ",\n");
             }
         }
-        CpuMeter.Sample c0 = cpu.sample();
-        long t0 = System.nanoTime();
+        Start start = start();
         String boundary = "----yibaoflow" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"regionCode\"\r\n\r\n341721\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"coverageYear\"\r\n\r\n2025\r\n"
@@ -237,10 +232,9 @@ public final class LoadHarness {
                     .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = status.matcher(r.body());
             if (m.find() && !"RUNNING".equals(m.group(1))) {
-                long elapsed = System.nanoTime() - t0;
                 System.out.printf(Locale.ROOT, "roster import: %s, %s of %d rows started%n", m.group(1), m.group(2),
                         rows);
-                report("roster import: rows to started processes", Integer.parseInt(m.group(2)), elapsed, c0);
+                report("roster import: rows to started processes", Integer.parseInt(m.group(2)), start);
                 break;
             }
         }
@@ -301,11 +295,19 @@ public final class LoadHarness {
         pool.shutdown();
     }
 
-    /** The rate, and the CPU each unit cost since {@code start} (the harness's own client threads count as app). */
-    private void report(String what, int n, long nanos, CpuMeter.Sample start) {
-        double seconds = nanos / 1e9;
+    /** When a measured phase began, by the clock and by the CPU used so far. */
+    private record Start(long nanos, CpuMeter.Sample cpu) {
+    }
+
+    private Start start() {
+        return new Start(System.nanoTime(), cpu.sample());
+    }
+
+    /** The rate since {@code start}, and the CPU each unit cost (the harness's own client threads count as app). */
+    private void report(String what, int n, Start start) {
+        double seconds = (System.nanoTime() - start.nanos()) / 1e9;
         System.out.printf(Locale.ROOT, "%-55s %8d in %8.1f s = %8.1f /s   CPU per unit: %s%n", what, n, seconds,
-                n / seconds, cpu.perUnit(start, n));
+                n / seconds, cpu.perUnit(start.cpu(), n));
     }
 
     private static String idNumber(LocalDate birth, int sequence) {
