@@ -39,6 +39,8 @@ public final class EnrollmentProcess {
     public static final String PAYMENT_REFERENCE = "paymentReference";
 
     // messages and errors
+    /** Starts an API application at {@code StartEvent_ApplicationSubmitted}, synchronously (no registration job). */
+    public static final String MESSAGE_APPLICATION_SUBMITTED = "ApplicationSubmitted";
     public static final String MESSAGE_PAYMENT_CONFIRMED = "PaymentConfirmed";
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
     public static final String ERROR_DUPLICATE_ENROLLMENT = "DUPLICATE_ENROLLMENT";

@@ -95,15 +95,11 @@ public class EnrollmentService {
                 if (live.isPresent()) {
                     throw new AlreadyEnrolledException(live.get());
                 }
-                // the id comes from the sequence now, the row is written once, linked, at the flush below
-                EnrollmentCase c = cases.save(new EnrollmentCase(application, source, importId, clock.instant(),
-                        userId));
-                ProcessInstance pi = runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
-                        .businessKey(c.businessKey())
-                        .setVariable(EnrollmentProcess.CASE_ID, c.id())
-                        .execute();
-                c.linkProcess(pi.getId());
-                cases.flush(); // a concurrent intake of the same person and year fails here, inside the transaction
+                // a concurrent intake of the same person and year fails here, at the unique index, before any step
+                EnrollmentCase c = cases.saveAndFlush(new EnrollmentCase(application, source, importId,
+                        clock.instant(), userId));
+                c.linkProcess(start(c).getId());
+                cases.flush();
                 log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
                 return c;
             });
@@ -145,11 +141,7 @@ public class EnrollmentService {
                 }
                 for (Outcome o : outcomes) {
                     if (o.created() != null) {
-                        ProcessInstance pi = runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
-                                .businessKey(o.created().businessKey())
-                                .setVariable(EnrollmentProcess.CASE_ID, o.created().id())
-                                .execute();
-                        o.created().linkProcess(pi.getId());
+                        o.created().linkProcess(start(o.created()).getId());
                     }
                 }
                 cases.flush(); // the batch's case rows, linked, in JDBC batches; a race with another intake fails here
@@ -166,6 +158,27 @@ public class EnrollmentService {
             }
             return outcomes;
         }
+    }
+
+    /**
+     * Starts the case's process. An API application starts at {@code StartEvent_ApplicationSubmitted} and runs in the
+     * caller's transaction through identity, eligibility and calculation to its first wait state (payment, review, a
+     * department's hardship task), so the answer already carries the figures, and a failing step rolls the whole
+     * application back rather than leaving an accepted case with an incident. The roster and Tasklist doors start at
+     * {@code StartEvent_ApplicationReceived}, whose registration step is asynchronous: an import takes in 200 rows a
+     * transaction and must not wait for, or be undone by, one row's steps.
+     */
+    private ProcessInstance start(EnrollmentCase c) {
+        if (c.source() == EnrollmentSource.API) {
+            return runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_APPLICATION_SUBMITTED)
+                    .processInstanceBusinessKey(c.businessKey())
+                    .setVariable(EnrollmentProcess.CASE_ID, c.id())
+                    .correlateStartMessage();
+        }
+        return runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
+                .businessKey(c.businessKey())
+                .setVariable(EnrollmentProcess.CASE_ID, c.id())
+                .execute();
     }
 
     /**

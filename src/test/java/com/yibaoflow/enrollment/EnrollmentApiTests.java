@@ -93,9 +93,45 @@ class EnrollmentApiTests {
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", containsString("/api/enrollments/")))
                 .andExpect(jsonPath("$.businessKey").value("ENR-341721-2025-" + id))
-                .andExpect(jsonPath("$.status").value("RECEIVED"))
                 .andExpect(jsonPath("$.source").value("API"))
-                .andExpect(jsonPath("$.processInstanceId").isNotEmpty());
+                .andExpect(jsonPath("$.processInstanceId").isNotEmpty())
+                // the checks and the calculation ran inside the request: the answer already has the outcome
+                .andExpect(jsonPath("$.status").value("AWAITING_PAYMENT"))
+                .andExpect(jsonPath("$.figures.personalDue").value(400.00))
+                .andExpect(jsonPath("$.figures.explanation[*].ruleId").value(hasItem("R-FUND-01")));
+        String processInstanceId = jdbc.queryForObject(
+                "select process_instance_id from yibao.enrollment_case where id_number = ?", String.class, id);
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_job where process_instance_id_ = ? and type_ = ?",
+                Long.class, processInstanceId, "message")).as("no registration job").isZero();
+        assertThat(jdbc.queryForList("select act_id_ from act_hi_actinst where proc_inst_id_ = ?", String.class,
+                processInstanceId)).contains("StartEvent_ApplicationSubmitted").doesNotContain("Task_RegisterCase");
+    }
+
+    @Test
+    void aStepFailingInsideTheRequestLeavesNeitherCaseNorProcessBehind() throws Exception {
+        String id = TestIds.adult();
+        // a database failure the moment a step writes to this person's case (the identity step's birth date)
+        jdbc.execute("create function yibao.test_fail_case_update() returns trigger language plpgsql as "
+                + "$$ begin raise exception 'simulated database failure'; end $$");
+        jdbc.execute("create trigger test_fail_case_update before update on yibao.enrollment_case for each row "
+                + "when (new.id_number = '" + id + "') execute function yibao.test_fail_case_update()");
+        try {
+            apply(body(id, "341721"), Department.MEDICAL_SECURITY)
+                    .andExpect(status().isInternalServerError())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        } finally {
+            jdbc.execute("drop trigger test_fail_case_update on yibao.enrollment_case");
+            jdbc.execute("drop function yibao.test_fail_case_update()");
+        }
+        String businessKey = "ENR-341721-2025-" + id;
+        assertThat(jdbc.queryForObject("select count(*) from yibao.enrollment_case where id_number = ?", Long.class,
+                id)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ?", Long.class,
+                businessKey)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?", Long.class,
+                businessKey)).isZero();
+        // and the resident may simply apply again
+        apply(body(id, "341721"), Department.MEDICAL_SECURITY).andExpect(status().isCreated());
     }
 
     @Test
