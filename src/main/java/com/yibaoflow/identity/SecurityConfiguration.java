@@ -17,6 +17,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfException;
@@ -40,6 +41,17 @@ import java.io.IOException;
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /**
+     * No Spring Security observations: otherwise each of its dozen filters, every authentication and every method
+     * check is wrapped in an observation of its own, a dozen timers per API call (observation and metrics code took
+     * 9 % of an intake's HTTP time in the load harness profile, docs/benchmarks.md), and switched off by property the
+     * wrappers stay in every call. {@code http.server.requests} still times every request.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
 
     @Bean
     @Order(1)

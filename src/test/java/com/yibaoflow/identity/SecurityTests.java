@@ -3,12 +3,16 @@ package com.yibaoflow.identity;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.TestUsers;
 import jakarta.servlet.http.HttpSession;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -23,6 +27,8 @@ class SecurityTests {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    ObservationRegistry observations;
 
     @Test
     void anonymousCallsAreUnauthorizedWithAProblemDetail() throws Exception {
@@ -32,6 +38,25 @@ class SecurityTests {
                 .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
                 .andExpect(jsonPath("$.type").value("https://yibaoflow.github.io/problems/unauthorized"))
                 .andExpect(jsonPath("$.status").value(401));
+    }
+
+    @Test
+    void anApiCallIsObservedAsARequestWithoutAnObservationForEachSecurityFilter() throws Exception {
+        java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+            @Override
+            public void onStart(Observation.Context context) {
+                seen.add(context.getName());
+            }
+
+            @Override
+            public boolean supportsContext(Observation.Context context) {
+                return true;
+            }
+        });
+        mvc.perform(get("/api/me").with(as(Department.CIVIL_AFFAIRS))).andExpect(status().isOk());
+
+        assertThat(seen).contains("http.server.requests").noneMatch(name -> name.startsWith("spring.security"));
     }
 
     @Test
