@@ -97,10 +97,12 @@ class EnrollmentController {
         } catch (EnrollmentService.AlreadyEnrolledException e) {
             throw EnrollmentService.conflict(e.existing());
         }
-        // a case just taken in has no task, payment or coverage yet (registration runs asynchronously): nothing to
-        // look up for the answer
+        // the case ran to its first wait state in this request. Waiting for payment it has no task, payment or
+        // coverage yet, nothing to look up (its case history is at GET); any other state may hold an open task
+        EnrollmentView body = c.status() == EnrollmentStatus.AWAITING_PAYMENT
+                ? EnrollmentView.of(c, List.of(), null, List.of(), List.of(), List.of()) : view(c);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(c.id()).toUri()).body(EnrollmentView.of(c, List.of(), null, List.of(), List.of(), List.of()));
+                .buildAndExpand(c.id()).toUri()).body(body);
     }
 
     @GetMapping("/api/enrollments/{id}")

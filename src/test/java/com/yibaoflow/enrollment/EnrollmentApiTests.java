@@ -224,7 +224,12 @@ class EnrollmentApiTests {
     @Test
     void aCaseShowsItsFiguresExplanationAndOpenTasks() throws Exception {
         String response = apply(body(TestIds.adult(), "341721").replace("LOCAL_HUKOU", "NON_LOCAL_RESIDENT"),
-                Department.MEDICAL_SECURITY).andReturn().getResponse().getContentAsString();
+                Department.MEDICAL_SECURITY)
+                // the case stopped at the review in the request: the answer already names the open task
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("IN_REVIEW"))
+                .andExpect(jsonPath("$.openTasks[0].taskDefinitionKey").value("Task_ReviewEnrollment"))
+                .andReturn().getResponse().getContentAsString();
         long id = json.readTree(response).get("id").asLong();
         driver.runJobs(cases.findById(id).orElseThrow().processInstanceId());
 
