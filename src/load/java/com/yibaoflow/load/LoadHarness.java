@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -145,7 +147,7 @@ public final class LoadHarness {
             runtime.startProcessInstanceByKey("load-minimal"); // warm-up
         }
         Start start = start();
-        parallel(n, threads, i -> runtime.startProcessInstanceByKey("load-minimal"));
+        parallel(n, threads, false, i -> runtime.startProcessInstanceByKey("load-minimal"));
         report("ceiling: minimal start→end process, from Java", n, start);
     }
 
@@ -156,7 +158,7 @@ public final class LoadHarness {
         long awaiting = count("AWAITING_PAYMENT");
         AtomicInteger created = new AtomicInteger();
         Start start = start();
-        parallel(n, threads, i -> {
+        parallel(n, threads, true, i -> {
             Reply r = post("/api/enrollments", application(people.get(i)));
             if (r.statusCode() == 201) {
                 created.incrementAndGet();
@@ -186,7 +188,7 @@ public final class LoadHarness {
             throws Exception {
         long enrolled = count("ENROLLED");
         Start start = start();
-        parallel(people.size(), threads, i -> {
+        parallel(people.size(), threads, true, i -> {
             Reply r = post("/api/payments", """
                     {"paymentReference":"%s%d","idNumber":"%s","regionCode":"341721","coverageYear":2025,
                      "amount":400.00,"channel":"WECHAT","paidAt":"2024-11-15T08:00:00+08:00"}"""
@@ -306,15 +308,24 @@ public final class LoadHarness {
         void run(int i) throws Exception;
     }
 
-    private static void parallel(int n, int threads, Work work) throws Exception {
+    /** Runs {@code work} for 0..n-1 on {@code threads} threads; their CPU counts as client time if they are one. */
+    private void parallel(int n, int threads, boolean httpClient, Work work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
+        ThreadMXBean threadCpu = ManagementFactory.getThreadMXBean();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             futures.add(pool.submit(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < n) {
-                    work.run(i);
+                long cpuAtStart = threadCpu.getCurrentThreadCpuTime();
+                try {
+                    int i;
+                    while ((i = next.getAndIncrement()) < n) {
+                        work.run(i);
+                    }
+                } finally {
+                    if (httpClient) {
+                        cpu.countClient(threadCpu.getCurrentThreadCpuTime() - cpuAtStart);
+                    }
                 }
                 return null;
             }));
@@ -333,7 +344,10 @@ public final class LoadHarness {
         return new Start(System.nanoTime(), cpu.sample());
     }
 
-    /** The rate since {@code start}, and the CPU each unit cost (the harness's own client threads count as app). */
+    /**
+     * The rate since {@code start}, and the CPU each unit cost: the application JVM's, which includes the harness's
+     * own HTTP client threads (shown in brackets), and the database's.
+     */
     private void report(String what, int n, Start start) {
         double seconds = (System.nanoTime() - start.nanos()) / 1e9;
         System.out.printf(Locale.ROOT, "%-55s %8d in %8.1f s = %8.1f /s   CPU per unit: %s%n", what, n, seconds,
