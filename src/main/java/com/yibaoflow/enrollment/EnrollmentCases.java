@@ -15,6 +15,9 @@ import java.util.Optional;
 
 public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
 
+    /** The case a process instance runs (the row is linked in the transaction that starts the process). */
+    Optional<EnrollmentCase> findByProcessInstanceId(String processInstanceId);
+
     /**
      * The live case of a person and year (R-ELIG-02: RECEIVED, IN_REVIEW, AWAITING_PAYMENT or ENROLLED). The statuses
      * are written into the query, not passed as a list, so Hibernate caches its SQL: it runs on every intake.

@@ -170,9 +170,11 @@ public class EnrollmentService {
      */
     private ProcessInstance start(EnrollmentCase c) {
         if (c.source() == EnrollmentSource.API) {
+            // transient: read by the steps of this transaction; after a wait state the steps find the case row by
+            // its process instance, and a case going to review or hardship verification stores it with its data
             return runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_APPLICATION_SUBMITTED)
                     .processInstanceBusinessKey(c.businessKey())
-                    .setVariable(EnrollmentProcess.CASE_ID, c.id())
+                    .setVariable(EnrollmentProcess.CASE_ID, Variables.longValue(c.id(), true))
                     .correlateStartMessage();
         }
         return runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
@@ -188,7 +190,6 @@ public class EnrollmentService {
      */
     static VariableMap variablesOf(EnrollmentCase c) {
         return Variables.createVariables()
-                .putValue(EnrollmentProcess.CASE_ID, c.id())
                 .putValue(EnrollmentProcess.ID_NUMBER, c.idNumber())
                 .putValue(EnrollmentProcess.ID_NUMBER_MASKED, ResidentIdNumber.mask(c.idNumber()))
                 .putValue(EnrollmentProcess.NAME, c.name())

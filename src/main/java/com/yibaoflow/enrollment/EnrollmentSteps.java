@@ -322,7 +322,7 @@ public class EnrollmentSteps {
         if (decision == null || !List.of(APPROVE, REJECT, SEND_BACK).contains(decision)) {
             throw new ProcessEngineException("请选择审核结论（批准、不予参保或退回补正）");
         }
-        EnrollmentCase c = cases.findById(longValue(task, CASE_ID)).orElseThrow();
+        EnrollmentCase c = caseOf(task.getProcessInstanceId(), longValue(task, CASE_ID));
         if (REJECT.equals(decision)) {
             String code = string(task, REVIEW_REASON_CODE);
             RejectionReason reason = reviewReason(code);
@@ -463,9 +463,26 @@ public class EnrollmentSteps {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
+    /**
+     * The case of the process: by {@code caseId} where the process has it (stored by the roster and Tasklist doors;
+     * transient, for its first transaction only, for an API application), else by the process instance the case
+     * row is linked to: an API case keeps no {@code caseId} variable (docs/process-contracts.md).
+     */
     private EnrollmentCase caseOf(DelegateExecution execution) {
-        Long id = longValue(execution, CASE_ID);
-        return cases.findById(id).orElseThrow(() -> new IllegalStateException("No enrollment case " + id));
+        return caseOf(execution.getProcessInstanceId(), longValue(execution, CASE_ID));
+    }
+
+    private EnrollmentCase caseOf(String processInstanceId, Long id) {
+        if (id != null) {
+            return cases.findById(id).orElseThrow(() -> new IllegalStateException("No enrollment case " + id));
+        }
+        return cases.findByProcessInstanceId(processInstanceId).orElseThrow(
+                () -> new IllegalStateException("No enrollment case for process instance " + processInstanceId));
+    }
+
+    /** The case id for the hardship call ({@code enrollmentCaseId}), whichever way the process knows its case. */
+    public Long caseIdOf(DelegateExecution execution) {
+        return caseOf(execution).id();
     }
 
     private void reject(DelegateExecution execution, RejectionReason reason, String detail) {
