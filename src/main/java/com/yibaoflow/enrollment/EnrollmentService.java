@@ -171,7 +171,7 @@ public class EnrollmentService {
     private ProcessInstance start(EnrollmentCase c) {
         if (c.source() == EnrollmentSource.API) {
             // transient: read by the steps of this transaction; after a wait state the steps find the case row by
-            // its process instance, and a case going to review or hardship verification stores it with its data
+            // the process instance it is linked to
             return runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_APPLICATION_SUBMITTED)
                     .processInstanceBusinessKey(c.businessKey())
                     .setVariable(EnrollmentProcess.CASE_ID, Variables.longValue(c.id(), true))
@@ -185,8 +185,9 @@ public class EnrollmentService {
 
     /**
      * The applicant's data as process variables (for the forms, gateways and the hardship call), set by the
-     * registration step from the case row: the API and roster doors start the process with the case id only, which
-     * keeps intake fast; the Tasklist door's start form sets the same names itself.
+     * eligibility step from the case row for a case going to review or hardship verification: the API and roster
+     * doors start the process with the case id only, which keeps intake fast; the Tasklist door's start form sets the
+     * same names itself.
      */
     static VariableMap variablesOf(EnrollmentCase c) {
         return Variables.createVariables()
