@@ -98,8 +98,7 @@ public class EnrollmentService {
                 // a concurrent intake of the same person and year fails here, at the unique index, before any step
                 EnrollmentCase c = cases.saveAndFlush(new EnrollmentCase(application, source, importId,
                         clock.instant(), userId));
-                c.linkProcess(start(c).getId());
-                cases.flush();
+                c.linkProcess(start(c).getId()); // written with the steps' figures when the transaction commits
                 log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
                 return c;
             });
