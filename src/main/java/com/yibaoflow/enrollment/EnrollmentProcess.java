@@ -10,6 +10,11 @@ public final class EnrollmentProcess {
 
     // variables
     public static final String CASE_ID = "caseId";
+    /**
+     * Transient, an API application's first transaction only: the case itself, not yet written; the steps fill it
+     * in and the intake writes it once, with their figures (see {@code EnrollmentService#intake}).
+     */
+    public static final String NEW_CASE = "newCase";
     public static final String ID_NUMBER = "idNumber";
     public static final String ID_NUMBER_MASKED = "idNumberMasked";
     public static final String NAME = "name";

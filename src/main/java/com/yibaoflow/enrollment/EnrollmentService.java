@@ -95,10 +95,14 @@ public class EnrollmentService {
                 if (live.isPresent()) {
                     throw new AlreadyEnrolledException(live.get());
                 }
-                // a concurrent intake of the same person and year fails here, at the unique index, before any step
-                EnrollmentCase c = cases.saveAndFlush(new EnrollmentCase(application, source, importId,
-                        clock.instant(), userId));
-                c.linkProcess(start(c).getId()); // written with the steps' figures when the transaction commits
+                EnrollmentCase c = new EnrollmentCase(application, source, importId, clock.instant(), userId);
+                c.linkProcess(start(c).getId());
+                // the row is written once, after the steps, with their figures and the process link (persisted
+                // before them, it would be inserted as it came in and updated with the figures); a concurrent
+                // intake of the same person and year that committed first fails this insert at the unique index,
+                // and the whole application, process included, is rolled back
+                c = cases.save(c);
+                cases.flush();
                 log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
                 return c;
             });
@@ -169,11 +173,11 @@ public class EnrollmentService {
      */
     private ProcessInstance start(EnrollmentCase c) {
         if (c.source() == EnrollmentSource.API) {
-            // transient: read by the steps of this transaction; after a wait state the steps find the case row by
-            // the process instance it is linked to
+            // transient: the steps of this transaction work on the case itself; after a wait state they find the
+            // case row by the process instance it is linked to
             return runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_APPLICATION_SUBMITTED)
                     .processInstanceBusinessKey(c.businessKey())
-                    .setVariable(EnrollmentProcess.CASE_ID, Variables.longValue(c.id(), true))
+                    .setVariable(EnrollmentProcess.NEW_CASE, Variables.objectValue(c, true).create())
                     .correlateStartMessage();
         }
         return runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)

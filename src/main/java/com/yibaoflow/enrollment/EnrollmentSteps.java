@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -322,7 +323,7 @@ public class EnrollmentSteps {
         if (decision == null || !List.of(APPROVE, REJECT, SEND_BACK).contains(decision)) {
             throw new ProcessEngineException("请选择审核结论（批准、不予参保或退回补正）");
         }
-        EnrollmentCase c = caseOf(task.getProcessInstanceId(), longValue(task, CASE_ID));
+        EnrollmentCase c = caseOf(task, task.getProcessInstanceId());
         if (REJECT.equals(decision)) {
             String code = string(task, REVIEW_REASON_CODE);
             RejectionReason reason = reviewReason(code);
@@ -464,15 +465,20 @@ public class EnrollmentSteps {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     /**
-     * The case of the process: by {@code caseId} where the process has it (stored by the roster and Tasklist doors;
-     * transient, for its first transaction only, for an API application), else by the process instance the case
-     * row is linked to: an API case keeps no {@code caseId} variable (docs/process-contracts.md).
+     * The case of the process: in an API application's first transaction the new case itself (transient
+     * {@code newCase}, written by the intake after the steps); by {@code caseId} where the process has it (stored by
+     * the roster and Tasklist doors); else by the process instance the case row is linked to: an API case keeps no
+     * case variable (docs/process-contracts.md).
      */
     private EnrollmentCase caseOf(DelegateExecution execution) {
-        return caseOf(execution.getProcessInstanceId(), longValue(execution, CASE_ID));
+        return caseOf(execution, execution.getProcessInstanceId());
     }
 
-    private EnrollmentCase caseOf(String processInstanceId, Long id) {
+    private EnrollmentCase caseOf(VariableScope scope, String processInstanceId) {
+        if (scope.getVariable(NEW_CASE) instanceof EnrollmentCase newCase) {
+            return newCase;
+        }
+        Long id = longValue(scope, CASE_ID);
         if (id != null) {
             return cases.findById(id).orElseThrow(() -> new IllegalStateException("No enrollment case " + id));
         }
@@ -480,9 +486,13 @@ public class EnrollmentSteps {
                 () -> new IllegalStateException("No enrollment case for process instance " + processInstanceId));
     }
 
-    /** The case id for the hardship call ({@code enrollmentCaseId}), whichever way the process knows its case. */
+    /**
+     * The case id for the hardship call ({@code enrollmentCaseId}), whichever way the process knows its case. The
+     * verification refers to the case row, so a new case is persisted here, ahead of the intake's write.
+     */
     public Long caseIdOf(DelegateExecution execution) {
-        return caseOf(execution).id();
+        EnrollmentCase c = caseOf(execution);
+        return c.id() != null ? c.id() : cases.save(c).id();
     }
 
     private void reject(DelegateExecution execution, RejectionReason reason, String detail) {

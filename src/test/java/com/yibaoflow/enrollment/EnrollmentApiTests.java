@@ -108,12 +108,29 @@ class EnrollmentApiTests {
     }
 
     @Test
+    void aClaimedCategoryIsVerifiedInsideTheRequestAgainstTheCaseRow() throws Exception {
+        String id = TestIds.adult();
+        String response = apply(body(id, "341721").replace("\"claimedCategories\":[]",
+                "\"claimedCategories\":[\"MINIMUM_LIVING\"]"), Department.MEDICAL_SECURITY)
+                .andExpect(status().isCreated())
+                .andReturn().getResponse().getContentAsString();
+        long caseId = json.readTree(response).get("id").asLong();
+        // the call activity started the verification in this request, before the case row was written, and handed
+        // it the case id; its roster match runs as a job and records the verification against the case row
+        driver.runJobs(cases.findById(caseId).orElseThrow().processInstanceId());
+        assertThat(jdbc.queryForList("select enrollment_case_id from yibao.hardship_verification where id_number = ?",
+                Long.class, id)).containsExactly(caseId);
+        assertThat(jdbc.queryForObject("select process_instance_id from yibao.enrollment_case where id = ?",
+                String.class, caseId)).isNotNull();
+    }
+
+    @Test
     void aStepFailingInsideTheRequestLeavesNeitherCaseNorProcessBehind() throws Exception {
         String id = TestIds.adult();
-        // a database failure the moment a step writes to this person's case (the identity step's birth date)
+        // a database failure when this person's case row is written, after the steps have run
         jdbc.execute("create function yibao.test_fail_case_update() returns trigger language plpgsql as "
                 + "$$ begin raise exception 'simulated database failure'; end $$");
-        jdbc.execute("create trigger test_fail_case_update before update on yibao.enrollment_case for each row "
+        jdbc.execute("create trigger test_fail_case_update before insert or update on yibao.enrollment_case for each row "
                 + "when (new.id_number = '" + id + "') execute function yibao.test_fail_case_update()");
         try {
             apply(body(id, "341721"), Department.MEDICAL_SECURITY)
