@@ -130,6 +130,8 @@ public class EnrollmentCase {
     private List<ExplanationStep> waitingExplanation = List.of();
     @Column(name = "payment_deadline")
     private LocalDate paymentDeadline;
+    @Column(name = "township_reminded_at")
+    private Instant townshipRemindedAt;
     @Column(name = "process_instance_id")
     private String processInstanceId;
     @Column(name = "created_at", nullable = false, updatable = false)
@@ -196,6 +198,11 @@ public class EnrollmentCase {
 
     void paymentDeadline(LocalDate deadline) {
         this.paymentDeadline = deadline;
+    }
+
+    /** The payment deadline sweep signalled the township's reminder (once a case). */
+    void townshipReminded(Instant now) {
+        this.townshipRemindedAt = now;
     }
 
     /** The waiting period as recalculated with the real payment date (R-WAIT-01..05, R-ELIG-03). */
@@ -284,6 +291,8 @@ public class EnrollmentCase {
     public List<ExplanationStep> explanation() { return Collections.unmodifiableList(explanation); }
     public List<ExplanationStep> waitingExplanation() { return Collections.unmodifiableList(waitingExplanation); }
     public LocalDate paymentDeadline() { return paymentDeadline; }
+
+    public Instant townshipRemindedAt() { return townshipRemindedAt; }
     public String processInstanceId() { return processInstanceId; }
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }

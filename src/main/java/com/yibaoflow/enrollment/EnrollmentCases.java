@@ -15,6 +15,20 @@ import java.util.Optional;
 
 public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
 
+    /**
+     * The cases waiting for payment that the payment deadline sweep has to signal, after a case id and in id order
+     * (a sweep pages through them): the deadline has passed (lapse), or it is near enough and the township has not
+     * been reminded yet. Uses {@code enrollment_case_awaiting_payment_idx} (V9).
+     */
+    @Query("""
+            select c from EnrollmentCase c
+            where c.status = 'AWAITING_PAYMENT' and c.paymentDeadline <= :remindUpTo and c.id > :afterId
+              and (c.paymentDeadline < :today or c.townshipRemindedAt is null)
+            order by c.id
+            """)
+    List<EnrollmentCase> dueForPaymentDeadlineSweep(java.time.LocalDate today, java.time.LocalDate remindUpTo,
+                                                    long afterId, Pageable page);
+
     /** The case a process instance runs (the row is linked in the transaction that starts the process). */
     Optional<EnrollmentCase> findByProcessInstanceId(String processInstanceId);
 

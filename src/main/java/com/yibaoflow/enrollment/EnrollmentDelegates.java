@@ -1,13 +1,15 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.shared.process.ProcessVariables;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegate beans {@code processes/enrollment.bpmn} calls by name (docs/process-contracts.md). Thin by design:
- * each hands the execution to one step of {@link EnrollmentSteps}.
+ * The delegate beans {@code processes/enrollment.bpmn} and {@code processes/payment-deadline-sweep.bpmn} call by name
+ * (docs/process-contracts.md). Thin by design: each hands the execution to one step of {@link EnrollmentSteps} or
+ * {@link PaymentDeadlineSweep}.
  */
 @Configuration(proxyBeanMethods = false)
 class EnrollmentDelegates {
@@ -55,6 +57,20 @@ class EnrollmentDelegates {
     @Bean
     JavaDelegate recordEnrollmentLapse(EnrollmentSteps steps) {
         return steps::recordLapse;
+    }
+
+    /** {@code Task_SignalDueCases} of {@code processes/payment-deadline-sweep.bpmn}: one batch from the cursor on. */
+    @Bean
+    JavaDelegate signalDuePaymentDeadlines(PaymentDeadlineSweep sweep) {
+        return execution -> {
+            Long cursor = ProcessVariables.longValue(execution, PaymentDeadlineSweep.CURSOR);
+            PaymentDeadlineSweep.Batch batch = sweep.signalDue(cursor == null ? 0 : cursor,
+                    ProcessVariables.integer(execution, PaymentDeadlineSweep.BATCH_SIZE));
+            execution.setVariable(PaymentDeadlineSweep.CURSOR, batch.lastCaseId());
+            execution.setVariable(PaymentDeadlineSweep.MORE_DUE, batch.full());
+            execution.setVariable(PaymentDeadlineSweep.REMINDERS_SIGNALLED, batch.reminders());
+            execution.setVariable(PaymentDeadlineSweep.LAPSES_SIGNALLED, batch.lapses());
+        };
     }
 
     @Bean

@@ -48,6 +48,10 @@ public final class EnrollmentProcess {
     public static final String MESSAGE_APPLICATION_SUBMITTED = "ApplicationSubmitted";
     public static final String MESSAGE_PAYMENT_CONFIRMED = "PaymentConfirmed";
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
+    /** Sent by the payment deadline sweep: remind the township (non-interrupting, {@code Event_PaymentReminderDue}). */
+    public static final String MESSAGE_PAYMENT_REMINDER_DUE = "PaymentReminderDue";
+    /** Sent by the payment deadline sweep: the deadline has passed, the case lapses ({@code Event_PaymentDeadlinePassed}). */
+    public static final String MESSAGE_PAYMENT_DEADLINE_PASSED = "PaymentDeadlinePassed";
     public static final String ERROR_DUPLICATE_ENROLLMENT = "DUPLICATE_ENROLLMENT";
 
     // activities

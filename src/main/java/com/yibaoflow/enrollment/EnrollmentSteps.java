@@ -282,7 +282,7 @@ public class EnrollmentSteps {
         LocalDate deadline = today.isAfter(periods.collectionEnd())
                 ? min(today.plusDays(properties.latePaymentDays()), periods.coverageEnd())
                 : periods.collectionEnd();
-        c.paymentDeadline(deadline); // the payment wait's timers are set from it (collectionEndsAt, paymentReminderAt)
+        c.paymentDeadline(deadline); // the payment deadline sweep reminds and lapses by it (PaymentDeadlineSweep)
         boolean dueIsZero = figures.personalDue().signum() == 0;
         boolean needsReview = flag(execution, NEEDS_REVIEW);
         c.moveTo(needsReview ? EnrollmentStatus.IN_REVIEW
@@ -293,26 +293,6 @@ public class EnrollmentSteps {
             execution.setVariable(PERSONAL_DUE, figures.personalDue().toPlainString());
             execution.setVariable(POLICY_VERSION, figures.policyVersion());
         }
-    }
-
-    // ---- Timer_CollectionPeriodEnded / Timer_PaymentReminder on Task_AwaitPayment ------------------------------
-
-    /**
-     * When an unpaid case lapses (issue #4 §7): the end of its payment deadline day, as the calculation step put it
-     * on the case row. Read from the row when the payment wait begins, so a case that enters the wait again (after a
-     * review, or through an operator's process instance modification) needs no variable to set its timers.
-     */
-    public Date collectionEndsAt(DelegateExecution execution) {
-        LocalDate deadline = caseOf(execution).paymentDeadline();
-        return Date.from(deadline.atTime(LocalTime.of(23, 59, 59)).atZone(ClockConfiguration.ZONE).toInstant());
-    }
-
-    /** The township's reminder: some days before the payment deadline at 09:00, at once if that has passed. */
-    public Date paymentReminderAt(DelegateExecution execution) {
-        LocalDate deadline = caseOf(execution).paymentDeadline();
-        Instant reminder = deadline.minusDays(properties.paymentReminderDaysBefore()).atTime(LocalTime.of(9, 0))
-                .atZone(ClockConfiguration.ZONE).toInstant();
-        return Date.from(reminder.isBefore(clock.instant()) ? clock.instant() : reminder);
     }
 
     // ---- Task_ReviewEnrollment (task listener on complete) ----------------------------------------------------

@@ -1,6 +1,7 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.audit.CaseHistory;
+import com.yibaoflow.notification.Notification;
 import com.yibaoflow.notification.NotificationService;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.contribution.Payer;
@@ -16,6 +17,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.EventSubscription;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -23,6 +26,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -485,56 +490,134 @@ class EnrollmentProcessTests {
     }
 
     @Test
-    void aStraightThroughCaseStoresNoVariableAndItsTimersComeFromTheCaseRow() {
+    void aStraightThroughCaseStoresNoVariableAndHoldsNoTimer() {
         EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
 
         // the case id and every flag are read in the intake's own transaction: none is stored or historized
         assertThat(runtime.getVariables(c.processInstanceId())).isEmpty();
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(c.processInstanceId()).count())
                 .isZero();
-        // issue #4 §7: the lapse at the end of the deadline day, the township's reminder some days before at 09:00
-        LocalDate deadline = reload(c).paymentDeadline();
-        assertThat(management.createJobQuery().processInstanceId(c.processInstanceId())
-                .activityId("Timer_CollectionPeriodEnded").singleResult().getDuedate().toInstant())
-                .isEqualTo(deadline.atTime(23, 59, 59).atZone(ClockConfiguration.ZONE).toInstant());
-        assertThat(management.createJobQuery().processInstanceId(c.processInstanceId())
-                .activityId("Timer_PaymentReminder").singleResult().getDuedate().toInstant())
-                .isEqualTo(deadline.minusDays(properties.paymentReminderDaysBefore()).atTime(9, 0)
-                        .atZone(ClockConfiguration.ZONE).toInstant());
+        // issue #4 §7: the payment wait listens for the payment, the sweep's reminder and lapse, and a withdrawal
+        assertThat(management.createJobQuery().processInstanceId(c.processInstanceId()).count()).isZero();
+        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(c.processInstanceId()).list())
+                .extracting(EventSubscription::getEventName)
+                .containsExactlyInAnyOrder(EnrollmentProcess.MESSAGE_PAYMENT_CONFIRMED,
+                        EnrollmentProcess.MESSAGE_PAYMENT_REMINDER_DUE, EnrollmentProcess.MESSAGE_PAYMENT_DEADLINE_PASSED,
+                        EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED);
+    }
+
+    // ---- payment deadline sweep (processes/payment-deadline-sweep.bpmn) ----------------------------------------
+
+    String sweep() {
+        return driver.fireTimerStart(PaymentDeadlineSweep.PROCESS_KEY);
+    }
+
+    List<Notification> reminders(EnrollmentCase c) {
+        return notifications.ofCase(c.businessKey()).stream().filter(n -> n.subject().equals("参保缴费提醒")).toList();
     }
 
     @Test
-    void aReminderDayAlreadyPastRemindsTheTownshipAtOnceWhenTheCaseReachesThePaymentWait() {
+    void aReminderDayAlreadyPastRemindsTheTownshipAtTheNextSweep() {
         EnrollmentCase c = nonLocalWithoutPermit();
         clock.setToday(reload(c).paymentDeadline().minusDays(2), LocalTime.of(15, 0));
         complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
-
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
-        assertThat(notifications.ofCase(c.businessKey())).anySatisfy(n -> {
-            assertThat(n.recipientGroup()).isEqualTo("townships");
-            assertThat(n.subject()).isEqualTo("参保缴费提醒");
-        });
+        assertThat(reminders(c)).isEmpty();
+
+        sweep();
+        driver.runJobs(c.processInstanceId());
+        assertThat(reminders(c)).singleElement().satisfies(n -> assertThat(n.recipientGroup()).isEqualTo("townships"));
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
     }
 
     @Test
-    void theTownshipIsRemindedAndAnUnpaidCaseLapsesWhenTheCollectionPeriodEnds() {
+    void theTownshipIsRemindedOnceAndAnUnpaidCaseLapsesWhenItsDeadlineDayHasEnded() {
         EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
+        LocalDate deadline = reload(c).paymentDeadline();
+        assertThat(deadline).isEqualTo(LocalDate.of(2024, 12, 31));
+        LocalDate reminderDay = deadline.minusDays(properties.paymentReminderDaysBefore());
 
-        clock.setToday(LocalDate.of(2024, 12, 24), LocalTime.of(9, 30));
+        clock.setToday(reminderDay, LocalTime.of(8, 30)); // before office hours: not yet
+        sweep();
         driver.runJobs(c.processInstanceId());
-        assertThat(notifications.ofCase(c.businessKey())).singleElement().satisfies(n -> {
+        assertThat(reminders(c)).isEmpty();
+
+        clock.setToday(reminderDay, LocalTime.of(9, 5));
+        sweep();
+        driver.runJobs(c.processInstanceId());
+        assertThat(reminders(c)).singleElement().satisfies(n -> {
             assertThat(n.recipientGroup()).isEqualTo("townships");
             assertThat(n.township()).isEqualTo("尧渡镇");
             assertThat(n.body()).contains("400.00").contains("2024-12-31");
         });
+        assertThat(reload(c).townshipRemindedAt()).isNotNull()
+                .isAfter(reminderDay.atTime(9, 0).atZone(ClockConfiguration.ZONE).toInstant());
+
+        clock.setToday(deadline, LocalTime.of(23, 5)); // the last day: reminded already, not lapsed yet
+        sweep();
+        driver.runJobs(c.processInstanceId());
+        assertThat(reminders(c)).hasSize(1);
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
 
-        clock.setToday(LocalDate.of(2025, 1, 1), LocalTime.of(0, 30));
+        clock.setToday(deadline.plusDays(1), LocalTime.of(0, 5));
+        sweep();
         driver.runJobs(c.processInstanceId());
         assertThat(instance(c)).isNull();
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.LAPSED);
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
+                .activityId("Event_PaymentDeadlinePassed").count()).isEqualTo(1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(c.processInstanceId())
                 .activityId("EndEvent_Lapsed").count()).isEqualTo(1);
+    }
+
+    @Test
+    void theSweepGoesThroughTheDueCasesInBatchesAndASecondSignalToAnEndedWaitIsHarmless() {
+        List<EnrollmentCase> unpaid = List.of(
+                intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of())),
+                intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of())),
+                intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of())));
+        clock.setToday(LocalDate.of(2025, 1, 1), LocalTime.of(0, 5));
+
+        // an operator may start a sweep by hand (Cockpit, REST), here with batches of two
+        String first = runtime.startProcessInstanceByKey(PaymentDeadlineSweep.PROCESS_KEY,
+                Map.of(PaymentDeadlineSweep.BATCH_SIZE, 2)).getId();
+        driver.runJobs(first);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(first)
+                .activityId("Task_SignalDueCases").count()).isGreaterThanOrEqualTo(2);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(first).singleResult()
+                .getEndActivityId()).isEqualTo("EndEvent_SweepDone");
+        // each wait was interrupted; the lapse is recorded by the case's own job, not yet run
+        for (EnrollmentCase c : unpaid) {
+            assertThat(instance(c)).isWaitingAt("Task_RecordLapse");
+            assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+        }
+
+        // the next sweep finds them still AWAITING_PAYMENT: its messages match nothing and change nothing
+        sweep();
+        for (EnrollmentCase c : unpaid) {
+            assertThat(management.createJobQuery().processInstanceId(c.processInstanceId()).count()).isEqualTo(1);
+            driver.runJobs(c.processInstanceId());
+            assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.LAPSED);
+        }
+    }
+
+    @Test
+    void thePaymentDeadlineSweepRunsEveryHour() {
+        Job timer = management.createJobQuery().processDefinitionKey(PaymentDeadlineSweep.PROCESS_KEY).timers().list()
+                .stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
+        assertThat(management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
+                .getJobConfiguration()).isEqualTo("CYCLE: 0 5 * * * ?");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2024-12-24T08:59, 2024-12-30", // before 09:00 the reminders of deadlines 7 days on are not due yet
+            "2024-12-24T09:00, 2024-12-31",
+            "2024-12-24T23:59, 2024-12-31",
+    })
+    void theReminderIsDueFrom0900SevenDaysBeforeTheDeadline(String now, String horizon) {
+        assertThat(PaymentDeadlineSweep.reminderHorizon(java.time.LocalDateTime.parse(now)
+                .atZone(ClockConfiguration.ZONE), 7)).isEqualTo(LocalDate.parse(horizon));
     }
 
     @Test

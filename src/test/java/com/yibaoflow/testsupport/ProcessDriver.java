@@ -51,6 +51,28 @@ public class ProcessDriver {
         runJobs(processInstanceId);
     }
 
+    /**
+     * Fires the timer start event of a process now, whatever its due date, as the job executor would when it falls
+     * due, and runs the jobs of the instance it started until none is due. Returns that instance's id.
+     */
+    public String fireTimerStart(String processDefinitionKey) {
+        Job timer = management.createJobQuery().processDefinitionKey(processDefinitionKey).timers().list().stream()
+                .filter(j -> j.getProcessInstanceId() == null).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No timer start job of " + processDefinitionKey));
+        java.util.Set<String> before = new java.util.HashSet<>();
+        runtime.createProcessInstanceQuery().processDefinitionKey(processDefinitionKey).list()
+                .forEach(p -> before.add(p.getId()));
+        management.executeJob(timer.getId());
+        List<ProcessInstance> started = runtime.createProcessInstanceQuery().processDefinitionKey(processDefinitionKey)
+                .list().stream().filter(p -> !before.contains(p.getId())).toList();
+        if (started.size() != 1) {
+            throw new IllegalStateException(started.size() + " running instances of " + processDefinitionKey
+                    + " after its timer start");
+        }
+        runJobs(started.get(0).getId());
+        return started.get(0).getId();
+    }
+
     /** The instance and, recursively, the instances it called that are still running. */
     public List<String> family(String processInstanceId) {
         List<String> ids = new ArrayList<>();

@@ -17,10 +17,12 @@ import java.sql.Statement;
 import java.util.List;
 
 /**
- * Keeps the job executor's acquisition query cheap while the job table fills with timers (issue #4, benchmarks).
+ * Keeps the job executor's acquisition query cheap while the job table holds many jobs that are not due (issue #4,
+ * benchmarks).
  * <p>
- * Every case waiting for payment holds two timer jobs (township reminder, end of the collection period), so a
- * 100 000-row roster leaves 200 000 rows in {@code ACT_RU_JOB}, due months later. Out of the box the acquisition
+ * Until the payment deadline sweep, every case waiting for payment held two timer jobs (township reminder, end of the
+ * collection period), so a 100 000-row roster left 200 000 rows in {@code ACT_RU_JOB}, due months later; review and
+ * hardship task timers, and a roster's queued registrations, still fill it. Out of the box the acquisition
  * query, run many times a second, reads them all: its due-date condition is {@code DUEDATE_ is null or DUEDATE_ <=
  * now} and its "no other exclusive job of this process is locked" check filters on the lock columns, and neither
  * has an index. Measured on the 30 000-row roster (docs/benchmarks.md), an acquisition then cost 14 ms of sequential
