@@ -6,8 +6,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-import org.springframework.data.jpa.repository.QueryHints;
-import jakarta.persistence.QueryHint;
 
 import java.util.Collection;
 import java.util.List;
@@ -60,10 +58,4 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
             """)
     Page<EnrollmentCase> search(Collection<String> regions, Integer coverageYear, String township, EnrollmentStatus status,
                                 Pageable pageable);
-
-    // reads other coverage years only: no need to flush this transaction's changes first
-    @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
-    @Query("select c.name from EnrollmentCase c where c.idNumber = ?1 and c.status = 'ENROLLED' and c.coverageYear < ?2 "
-            + "order by c.coverageYear desc")
-    List<String> namesInEarlierYears(String idNumber, int coverageYear);
 }

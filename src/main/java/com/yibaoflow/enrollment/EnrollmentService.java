@@ -34,15 +34,17 @@ public class EnrollmentService {
     private static final Logger log = LoggerFactory.getLogger(EnrollmentService.class);
 
     private final EnrollmentCases cases;
+    private final ResidentRecords records;
     private final PolicyService policies;
     private final Regions regions;
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentCases cases, PolicyService policies, Regions regions, RuntimeService runtime,
-                      PlatformTransactionManager transactionManager, Clock clock) {
+    EnrollmentService(EnrollmentCases cases, ResidentRecords records, PolicyService policies, Regions regions,
+                      RuntimeService runtime, PlatformTransactionManager transactionManager, Clock clock) {
         this.cases = cases;
+        this.records = records;
         this.policies = policies;
         this.regions = regions;
         this.runtime = runtime;
@@ -90,10 +92,10 @@ public class EnrollmentService {
     public EnrollmentCase intake(Application application, EnrollmentSource source, Long importId, String userId) {
         try {
             return tx.execute(status -> {
-                Optional<EnrollmentCase> live = cases.findLive(application.idNumber(),
-                        application.coverageYear());
+                // the usual answer is "none": asked in plain SQL, and the case loaded only for the 409
+                Optional<Long> live = records.liveCaseId(application.idNumber(), application.coverageYear());
                 if (live.isPresent()) {
-                    throw new AlreadyEnrolledException(live.get());
+                    throw new AlreadyEnrolledException(cases.findById(live.get()).orElseThrow());
                 }
                 EnrollmentCase c = new EnrollmentCase(application, source, importId, clock.instant(), userId);
                 c.linkProcess(start(c).getId());

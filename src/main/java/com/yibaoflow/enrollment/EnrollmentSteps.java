@@ -73,7 +73,7 @@ public class EnrollmentSteps {
     private final EnrollmentCases cases;
     private final Coverages coverages;
     private final PolicyService policies;
-    private final EligibilityRegistry registry;
+    private final ResidentRecords records;
     private final ObjectProvider<HardshipRosterMatches> rosterMatches;
     /** Looked up once: a bean lookup on every eligibility check showed in the job executor's profile. */
     private volatile HardshipRosterMatches resolvedRosterMatches;
@@ -88,14 +88,14 @@ public class EnrollmentSteps {
     private final ContributionCalculator contribution = new ContributionCalculator();
     private final WaitingPeriodCalculator waiting = new WaitingPeriodCalculator();
 
-    EnrollmentSteps(EnrollmentCases cases, Coverages coverages, PolicyService policies, EligibilityRegistry registry,
+    EnrollmentSteps(EnrollmentCases cases, Coverages coverages, PolicyService policies, ResidentRecords records,
                     ObjectProvider<HardshipRosterMatches> rosterMatches, NotificationService notifications,
                     TaskService tasks, HistoryService history, DueDates dueDates, ShiftableClock clock,
                     EnrollmentProperties properties, ApplicationEventPublisher events, CaseHistory caseHistory) {
         this.cases = cases;
         this.coverages = coverages;
         this.policies = policies;
-        this.registry = registry;
+        this.records = records;
         this.rosterMatches = rosterMatches;
         this.notifications = notifications;
         this.tasks = tasks;
@@ -194,14 +194,15 @@ public class EnrollmentSteps {
                     c.coverageYear() + "年度待遇期已于" + periods.coverageEnd() + "结束");
             return;
         }
-        Optional<String> elsewhere = registry.enrolledElsewhere(c.idNumber(), c.coverageYear(), c.regionCode());
+        ResidentRecords.EligibilityFacts facts = records.eligibilityFacts(c.idNumber(), c.coverageYear(), c.regionCode(),
+                periods.coverageStart(), periods.coverageEnd());
+        Optional<String> elsewhere = facts.enrolledElsewhere();
         if (elsewhere.isPresent()) {
             ineligible(execution, RejectionReason.ENROLLED_ELSEWHERE,
                     "R-ELIG-02: 已在统筹地区" + elsewhere.get() + "参加" + c.coverageYear() + "年度居民医保");
             return;
         }
-        Optional<String> employee = registry.employeeInsuranceDuring(c.idNumber(), periods.coverageStart(),
-                periods.coverageEnd());
+        Optional<String> employee = facts.employeeInsurance();
         if (employee.isPresent()) {
             ineligible(execution, RejectionReason.EMPLOYEE_INSURED,
                     "R-ELIG-02: 同期已参加职工基本医疗保险（" + employee.get() + "）");
@@ -217,8 +218,7 @@ public class EnrollmentSteps {
         if (today.isAfter(periods.collectionEnd()) && c.residence() != Residence.NEWBORN) {
             reasons.add(ReviewReason.OUTSIDE_COLLECTION_PERIOD);
         }
-        List<String> earlierNames = cases.namesInEarlierYears(c.idNumber(), c.coverageYear());
-        if (!earlierNames.isEmpty() && !earlierNames.get(0).equals(c.name())) {
+        if (facts.lastEnrolledName().filter(name -> !name.equals(c.name())).isPresent()) {
             reasons.add(ReviewReason.DATA_CONFLICT_NAME);
         }
         if (c.residence() == Residence.NEWBORN && c.birthDate() != null
@@ -519,7 +519,7 @@ public class EnrollmentSteps {
 
     /** R-WAIT-01..05 with the earlier coverage years on record; back-paid years count up to the years missed. */
     private WaitingPeriodResult waitingPeriod(PolicySnapshot snapshot, EnrollmentCase c, LocalDate paymentDate) {
-        Set<Integer> covered = new HashSet<>(coverages.yearsBefore(c.idNumber(), c.coverageYear()));
+        Set<Integer> covered = new HashSet<>(records.coverageYearsBefore(c.idNumber(), c.coverageYear()));
         covered.removeIf(year -> c.birthDate() != null && year < c.birthDate().getYear());
         WaitingPeriodInput input = new WaitingPeriodInput(c.coverageYear(), paymentDate, c.birthDate(), c.residence(),
                 covered, 0);

@@ -6,7 +6,9 @@ import com.yibaoflow.policy.calc.Provenance;
 import com.yibaoflow.shared.problem.ApiException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.util.List;
@@ -24,12 +26,16 @@ public class PolicyService {
     private final PolicyVersions versions;
     private final NationalFloors floors;
     private final Clock clock;
+    private final TransactionTemplate readOnly;
     private final Map<Long, PolicySnapshot> snapshots = new ConcurrentHashMap<>();
 
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    PolicyService(Regions regions, PolicyVersions versions, NationalFloors floors, Clock clock) {
+    PolicyService(Regions regions, PolicyVersions versions, NationalFloors floors, Clock clock,
+                  PlatformTransactionManager transactionManager) {
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
         this.regions = regions;
         this.versions = versions;
         this.floors = floors;
@@ -50,25 +56,28 @@ public class PolicyService {
     /**
      * The active parameter set of a region and coverage year (404 if the region or an active set is missing). Every
      * case step asks for it, so only the active version's id is read each time; the immutable snapshot of that
-     * version is built once and its entity detached, so no caller's flush ever dirty-checks its JSON.
+     * version is built once and its entity detached, so no caller's flush ever dirty-checks its JSON. While both are
+     * remembered the answer needs no transaction (an API intake asks before its own transaction begins, and a
+     * read-only transaction of its own, connection and entity manager, had cost more than the rest of the lookup).
      */
-    @Transactional(readOnly = true)
     public PolicySnapshot activeSnapshot(String regionCode, int coverageYear) {
-        String key = regionCode + "/" + coverageYear;
-        ActiveId known = activeIds.get(key);
-        long now = System.nanoTime();
-        Long id;
-        if (known != null && now - known.readAt() < ACTIVE_ID_TTL_NANOS) {
-            id = known.id();
-        } else {
-            id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE).orElseGet(() -> {
+        ActiveId known = activeIds.get(regionCode + "/" + coverageYear);
+        if (known != null && System.nanoTime() - known.readAt() < ACTIVE_ID_TTL_NANOS) {
+            PolicySnapshot cached = snapshots.get(known.id());
+            if (cached != null) {
+                return cached;
+            }
+        }
+        return readOnly.execute(status -> {
+            long now = System.nanoTime();
+            long id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE).orElseGet(() -> {
                 region(regionCode);
                 throw ApiException.notFound(
                         "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear);
             });
-            activeIds.put(key, new ActiveId(id, now));
-        }
-        return snapshotOf(id, regionCode);
+            activeIds.put(regionCode + "/" + coverageYear, new ActiveId(id, now));
+            return snapshotOf(id, regionCode);
+        });
     }
 
     /**

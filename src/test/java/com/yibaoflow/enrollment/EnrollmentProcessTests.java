@@ -459,6 +459,36 @@ class EnrollmentProcessTests {
     }
 
     @Test
+    void aNameOtherThanTheLastEnrolledYearsGoesToReviewAsADataConflict() {
+        String id = TestIds.adult();
+        EarlierYears.record(jdbc, id, 2023, "张三", "ENROLLED");
+        EarlierYears.record(jdbc, id, 2024, "张叁", "ENROLLED");
+        EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of())); // applies as 张三
+
+        assertThat(reload(c).reviewReasons()).containsExactly("DATA_CONFLICT_NAME");
+        assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_REVIEW);
+    }
+
+    @Test
+    void R_WAIT_01_R_WAIT_03_aGapInTheEarlierCoverageYearsMeansAWaitingPeriodContinuityNone() {
+        String continuous = TestIds.adult();
+        EarlierYears.record(jdbc, continuous, 2023, "张三", "ENROLLED");
+        EarlierYears.record(jdbc, continuous, 2024, "张三", "ENROLLED");
+        String interrupted = TestIds.adult();
+        EarlierYears.record(jdbc, interrupted, 2022, "张三", "ENROLLED");
+
+        EnrollmentCase a = reload(intake(application(continuous, Residence.LOCAL_HUKOU, List.of())));
+        EnrollmentCase b = reload(intake(application(interrupted, Residence.LOCAL_HUKOU, List.of())));
+
+        assertThat(a.waitingFixedMonths()).isZero();
+        assertThat(a.waitingVariableMonths()).isZero();
+        assertThat(a.benefitStartDate()).isEqualTo(LocalDate.of(2025, 1, 1));
+        assertThat(b.waitingFixedMonths()).isEqualTo(3); // R-WAIT-02
+        assertThat(b.waitingVariableMonths()).isPositive(); // R-WAIT-03: 2023 and 2024 missed
+        assertThat(b.benefitStartDate()).isAfter(LocalDate.of(2025, 1, 1));
+    }
+
+    @Test
     void anApplicationAfterTheCollectionPeriodIsReviewedAndGetsAWaitingPeriod() {
         clock.setToday(LocalDate.of(2025, 2, 10), LocalTime.of(9, 0));
         EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));

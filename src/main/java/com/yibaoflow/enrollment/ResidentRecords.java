@@ -1,0 +1,80 @@
+package com.yibaoflow.enrollment;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the enrollment steps read about a resident besides the case itself: the external facts R-ELIG-02 checks, kept in
+ * our database from the registries the other systems send (employee basic medical insurance (职工医保) periods,
+ * resident enrollments in other pooling regions), and the resident's own earlier years with us (the name enrolled
+ * under, the coverage years the waiting period counts, whether a live case exists). Plain SQL, one statement a step: every intake runs these.
+ */
+@Repository
+public class ResidentRecords {
+
+    private final JdbcTemplate jdbc;
+
+    ResidentRecords(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The facts of the eligibility step, read together.
+     *
+     * @param enrolledElsewhere  another pooling region where the person is enrolled for the coverage year (R-ELIG-02)
+     * @param employeeInsurance  an employee-insurance period overlapping the coverage period, as
+     *                           "2024-01-01 – (open) employer" text (R-ELIG-02)
+     * @param lastEnrolledName   the name of the person's latest enrolled earlier year with us (a data conflict when it
+     *                           differs from the application's)
+     */
+    public record EligibilityFacts(Optional<String> enrolledElsewhere, Optional<String> employeeInsurance,
+                                   Optional<String> lastEnrolledName) {
+    }
+
+    public EligibilityFacts eligibilityFacts(String idNumber, int coverageYear, String ourRegion,
+                                             LocalDate coverageStart, LocalDate coverageEnd) {
+        return jdbc.queryForObject("""
+                        select o.region_code, e.valid_from, e.valid_to, e.employer, n.name
+                        from (select 1) one
+                        left join lateral (select region_code from yibao.other_region_enrollment
+                                           where id_number = ? and coverage_year = ? and region_code <> ?
+                                           order by region_code limit 1) o on true
+                        left join lateral (select valid_from, valid_to, employer from yibao.employee_insurance_record
+                                           where id_number = ? and valid_from <= ?
+                                             and (valid_to is null or valid_to >= ?)
+                                           order by valid_from limit 1) e on true
+                        left join lateral (select name from yibao.enrollment_case
+                                           where id_number = ? and status = 'ENROLLED' and coverage_year < ?
+                                           order by coverage_year desc limit 1) n on true""",
+                (rs, i) -> new EligibilityFacts(
+                        Optional.ofNullable(rs.getString(1)),
+                        rs.getDate(2) == null ? Optional.empty() : Optional.of(rs.getDate(2).toLocalDate() + " – "
+                                + (rs.getDate(3) == null ? "(open)" : rs.getDate(3).toLocalDate().toString())
+                                + (rs.getString(4) == null ? "" : " " + rs.getString(4))),
+                        Optional.ofNullable(rs.getString(5))),
+                idNumber, coverageYear, ourRegion,
+                idNumber, coverageEnd, coverageStart,
+                idNumber, coverageYear);
+    }
+
+    /**
+     * The id of the person's live case for the coverage year, if any (R-ELIG-02; the statuses of
+     * {@link EnrollmentCases#findLive(String, int)}, whose partial unique index answers it).
+     */
+    public Optional<Long> liveCaseId(String idNumber, int coverageYear) {
+        return jdbc.queryForList("""
+                        select id from yibao.enrollment_case where id_number = ? and coverage_year = ?
+                        and status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')""",
+                Long.class, idNumber, coverageYear).stream().findFirst();
+    }
+
+    /** The coverage years of a person before the given one (R-WAIT-02: gaps in continuous enrollment). */
+    public List<Integer> coverageYearsBefore(String idNumber, int coverageYear) {
+        return jdbc.queryForList("select coverage_year from yibao.coverage where id_number = ? and coverage_year < ?",
+                Integer.class, idNumber, coverageYear);
+    }
+}
