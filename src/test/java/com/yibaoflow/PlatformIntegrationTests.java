@@ -5,11 +5,15 @@ import com.yibaoflow.testsupport.IntegrationTest;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +46,18 @@ class PlatformIntegrationTests {
     @Test
     void engineChecksAuthorizations() {
         assertThat(engine.getProcessEngineConfiguration().isAuthorizationEnabled()).isTrue();
+    }
+
+    @Test
+    void theSpringEventingBridgeIsOffNoListenerOnEveryActivityNoHistoryPublisher() {
+        ProcessEngineConfigurationImpl configuration =
+                (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        List<Object> added = new ArrayList<>();
+        added.addAll(Optional.ofNullable(configuration.getCustomPreBPMNParseListeners()).orElse(List.of()));
+        added.addAll(Optional.ofNullable(configuration.getCustomPostBPMNParseListeners()).orElse(List.of()));
+        added.addAll(Optional.ofNullable(configuration.getCustomHistoryEventHandlers()).orElse(List.of()));
+        assertThat(added).extracting(o -> o.getClass().getName())
+                .noneMatch(name -> name.startsWith("org.camunda.bpm.spring.boot.starter.event."));
     }
 
     @Test
