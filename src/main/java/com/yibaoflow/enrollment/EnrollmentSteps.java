@@ -194,8 +194,8 @@ public class EnrollmentSteps {
                     c.coverageYear() + "年度待遇期已于" + periods.coverageEnd() + "结束");
             return;
         }
-        ResidentRecords.EligibilityFacts facts = records.eligibilityFacts(c.idNumber(), c.coverageYear(), c.regionCode(),
-                periods.coverageStart(), periods.coverageEnd());
+        ResidentRecords.EligibilityFacts facts = records.eligibilityFacts(c.idNumber(), c.coverageYear(),
+                c.regionCode(), periods.coverageStart(), periods.coverageEnd());
         Optional<String> elsewhere = facts.enrolledElsewhere();
         if (elsewhere.isPresent()) {
             ineligible(execution, RejectionReason.ENROLLED_ELSEWHERE,

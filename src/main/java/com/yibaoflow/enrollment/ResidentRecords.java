@@ -8,10 +8,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the enrollment steps read about a resident besides the case itself: the external facts R-ELIG-02 checks, kept in
- * our database from the registries the other systems send (employee basic medical insurance (职工医保) periods,
- * resident enrollments in other pooling regions), and the resident's own earlier years with us (the name enrolled
- * under, the coverage years the waiting period counts, whether a live case exists). Plain SQL, one statement a step: every intake runs these.
+ * What an intake and its steps read about a resident besides the case itself: the external facts R-ELIG-02 checks,
+ * kept in our database from the registries the other systems send (employee basic medical insurance (职工医保)
+ * periods, resident enrollments in other pooling regions), and the resident's own years with us (a live case of the
+ * year, the name enrolled under, the coverage years the waiting period counts). Plain SQL, one statement a question:
+ * every intake asks them, and through Hibernate's query layer they had cost more than the statements themselves.
  */
 @Repository
 public class ResidentRecords {
