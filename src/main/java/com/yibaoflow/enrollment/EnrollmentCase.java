@@ -291,7 +291,6 @@ public class EnrollmentCase {
     public List<ExplanationStep> explanation() { return Collections.unmodifiableList(explanation); }
     public List<ExplanationStep> waitingExplanation() { return Collections.unmodifiableList(waitingExplanation); }
     public LocalDate paymentDeadline() { return paymentDeadline; }
-
     public Instant townshipRemindedAt() { return townshipRemindedAt; }
     public String processInstanceId() { return processInstanceId; }
     public Instant createdAt() { return createdAt; }

@@ -103,8 +103,7 @@ public class EnrollmentService {
                 // before them, it would be inserted as it came in and updated with the figures); a concurrent
                 // intake of the same person and year that committed first fails this insert at the unique index,
                 // and the whole application, process included, is rolled back
-                c = cases.save(c);
-                cases.flush();
+                c = cases.saveAndFlush(c);
                 log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
                 return c;
             });

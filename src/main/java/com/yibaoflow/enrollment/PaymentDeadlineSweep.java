@@ -69,9 +69,8 @@ public class PaymentDeadlineSweep {
 
     /**
      * Signals the due cases after {@code afterCaseId}, in case id order, up to the batch size (the configured one if
-     * null), in the caller's
-     * transaction: a case whose deadline day has ended lapses, a case whose reminder is due gets it (and the time is
-     * kept on its row, so it gets it once).
+     * null), in the caller's transaction: a case whose deadline day has ended lapses, a case whose reminder is due
+     * gets it (and the time is kept on its row, so it gets it once).
      */
     public Batch signalDue(long afterCaseId, Integer batchSize) {
         ZonedDateTime now = clock.instant().atZone(ClockConfiguration.ZONE);

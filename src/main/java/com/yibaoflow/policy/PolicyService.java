@@ -61,7 +61,8 @@ public class PolicyService {
      * read-only transaction of its own, connection and entity manager, had cost more than the rest of the lookup).
      */
     public PolicySnapshot activeSnapshot(String regionCode, int coverageYear) {
-        ActiveId known = activeIds.get(regionCode + "/" + coverageYear);
+        String key = regionCode + "/" + coverageYear;
+        ActiveId known = activeIds.get(key);
         if (known != null && System.nanoTime() - known.readAt() < ACTIVE_ID_TTL_NANOS) {
             PolicySnapshot cached = snapshots.get(known.id());
             if (cached != null) {
@@ -75,7 +76,7 @@ public class PolicyService {
                 throw ApiException.notFound(
                         "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear);
             });
-            activeIds.put(regionCode + "/" + coverageYear, new ActiveId(id, now));
+            activeIds.put(key, new ActiveId(id, now));
             return snapshotOf(id, regionCode);
         });
     }
