@@ -5,7 +5,7 @@ import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
 import com.yibaoflow.shared.id.ResidentIdNumber;
-import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.DomainException.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;

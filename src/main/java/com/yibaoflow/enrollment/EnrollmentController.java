@@ -7,8 +7,8 @@ import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
-import com.yibaoflow.shared.problem.ApiException;
-import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.problem.DomainException.FieldError;
 import com.yibaoflow.shared.problem.ProblemType;
 import com.yibaoflow.shared.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
@@ -109,7 +109,7 @@ class EnrollmentController {
     @Transactional(readOnly = true)
     @Operation(summary = "A case: state, figures and their explanation, payments, coverage, open tasks")
     EnrollmentView get(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
-        EnrollmentCase c = cases.findById(id).orElseThrow(() -> ApiException.notFound("Enrollment case " + id
+        EnrollmentCase c = cases.findById(id).orElseThrow(() -> DomainException.notFound("Enrollment case " + id
                 + " not found"));
         regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
         return view(c);
@@ -126,10 +126,10 @@ class EnrollmentController {
                                           @RequestParam(defaultValue = "50") int size,
                                           @AuthenticationPrincipal StaffPrincipal principal) {
         if (page < 0) {
-            throw ApiException.invalidField("page", "must not be negative");
+            throw DomainException.invalidField("page", "must not be negative");
         }
         if (size < 1 || size > 500) {
-            throw ApiException.invalidField("size", "must be between 1 and 500");
+            throw DomainException.invalidField("size", "must be between 1 and 500");
         }
         Set<String> visible = regions.visibleRegions(principal);
         if (regionCode != null) {
@@ -143,7 +143,7 @@ class EnrollmentController {
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
     @Operation(summary = "The resident withdraws before paying: 202, the case becomes WITHDRAWN")
     ResponseEntity<EnrollmentView> withdraw(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
-        EnrollmentCase c = cases.findById(id).orElseThrow(() -> ApiException.notFound("Enrollment case " + id
+        EnrollmentCase c = cases.findById(id).orElseThrow(() -> DomainException.notFound("Enrollment case " + id
                 + " not found"));
         regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
         boolean paid = payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
@@ -152,7 +152,7 @@ class EnrollmentController {
                 || c.status() == EnrollmentStatus.AWAITING_PAYMENT;
         if (paid || !open || runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.businessKey())
                 .processDefinitionKey(EnrollmentProcess.KEY).count() == 0) {
-            throw ApiException.conflict("Case " + id + " is " + c.status() + (paid ? " and paid" : "")
+            throw DomainException.conflict("Case " + id + " is " + c.status() + (paid ? " and paid" : "")
                     + ": only an unpaid open application can be withdrawn", Map.of("status", c.status()));
         }
         runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED)
@@ -197,13 +197,13 @@ class EnrollmentController {
             errors.add(new FieldError("paidAt", "is required (ISO date-time with offset)"));
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw DomainException.validation(errors);
         }
         Payment p = paymentService.confirm(new PaymentService.Confirmation(request.paymentReference().strip(),
                 request.idNumber().strip().toUpperCase(), request.regionCode().strip(), request.coverageYear(),
                 request.amount(), request.channel(), request.paidAt().toInstant()));
         if (p.outcome() == Payment.Outcome.WRONG_AMOUNT) {
-            throw new ApiException(ProblemType.BUSINESS_RULE, "R-PAY: " + p.detail() + "; the case keeps waiting",
+            throw new DomainException(ProblemType.BUSINESS_RULE, "R-PAY: " + p.detail() + "; the case keeps waiting",
                     List.of(new FieldError("amount", p.detail())),
                     Map.of("paymentReference", p.paymentReference(), "caseId", p.caseId(), "outcome",
                             p.outcome().name()));
@@ -227,7 +227,7 @@ class EnrollmentController {
         errors.addAll(ApplicationRules.check(upper(r.idNumber()), r.name(), r.residence(), r.township(), r.phone(),
                 r.claimedCategories(), payer, r.paidBackYears()));
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw DomainException.validation(errors);
         }
         enrollments.requireOpenYear(r.regionCode().strip(), r.coverageYear());
         return new Application(r.regionCode().strip(), r.coverageYear(), upper(r.idNumber()), r.name().strip(),

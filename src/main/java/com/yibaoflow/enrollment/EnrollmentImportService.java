@@ -8,8 +8,8 @@ import com.yibaoflow.shared.imports.NotATableException;
 import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.imports.TabularReader;
 import com.yibaoflow.shared.imports.Uploads;
-import com.yibaoflow.shared.problem.ApiException;
-import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.problem.DomainException.FieldError;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -80,7 +80,7 @@ public class EnrollmentImportService implements DisposableBean {
             // the header is right and there is at least one row
         } catch (NotATableException e) {
             Uploads.delete(file);
-            throw ApiException.invalidField("file", e.getMessage());
+            throw DomainException.invalidField("file", e.getMessage());
         }
         long id = imports.create(fileName == null ? "upload" : fileName, regionCode, coverageYear, userId,
                 clock.instant());

@@ -1,9 +1,9 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.policy.PolicyService;
-import com.yibaoflow.policy.Regions;
+import com.yibaoflow.region.Regions;
 import com.yibaoflow.shared.id.ResidentIdNumber;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -70,17 +70,17 @@ public class EnrollmentService {
     /** The region exists and has active parameters for the year: otherwise the field is named. */
     public void requireOpenYear(String regionCode, int coverageYear) {
         if (regionCode == null) {
-            throw ApiException.invalidField("regionCode", "is required");
+            throw DomainException.invalidField("regionCode", "is required");
         }
         try {
             // remembered by the policy service; an active parameter set belongs to a known region (foreign key), so
             // the usual intake asks the database nothing here
             policies.activeSnapshot(regionCode, coverageYear);
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             if (!regions.existsById(regionCode)) {
-                throw ApiException.invalidField("regionCode", "is not a known pooling region: " + regionCode);
+                throw DomainException.invalidField("regionCode", "is not a known pooling region: " + regionCode);
             }
-            throw ApiException.invalidField("coverageYear",
+            throw DomainException.invalidField("coverageYear",
                     "has no active policy parameters in region " + regionCode + ": " + coverageYear);
         }
     }
@@ -208,14 +208,14 @@ public class EnrollmentService {
     }
 
     /** The conflict answer of a second intake: the existing case, so the caller can go on with it. */
-    public static ApiException conflict(EnrollmentCase existing) {
+    public static DomainException conflict(EnrollmentCase existing) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("ruleId", "R-ELIG-02");
         props.put("existingCaseId", existing.id());
         props.put("existingCase", "/api/enrollments/" + existing.id());
         props.put("existingStatus", existing.status());
         props.put("existingRegionCode", existing.regionCode());
-        return ApiException.conflict("R-ELIG-02: this person already has a " + existing.status()
+        return DomainException.conflict("R-ELIG-02: this person already has a " + existing.status()
                 + " enrollment for coverage year " + existing.coverageYear() + " (case " + existing.id()
                 + ", region " + existing.regionCode() + ")", props);
     }

@@ -17,7 +17,7 @@ import com.yibaoflow.policy.calc.waiting.WaitingPeriodCalculator;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodInput;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodResult;
 import com.yibaoflow.shared.id.ResidentIdNumber;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.time.ClockConfiguration;
 import com.yibaoflow.shared.time.DueDates;
 import com.yibaoflow.shared.time.ShiftableClock;
@@ -181,7 +181,7 @@ public class EnrollmentSteps {
         PolicySnapshot snapshot;
         try {
             snapshot = policies.activeSnapshot(c.regionCode(), c.coverageYear());
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             ineligible(execution, RejectionReason.NO_ACTIVE_POLICY,
                     "参保地区" + c.regionCode() + "无" + c.coverageYear() + "年度有效政策参数");
             return;

@@ -2,7 +2,7 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -55,10 +55,10 @@ class ImportController {
                                             @AuthenticationPrincipal StaffPrincipal principal) {
         requireFile(file);
         if (regionCode == null || regionCode.isBlank()) {
-            throw ApiException.invalidField("regionCode", "is required");
+            throw DomainException.invalidField("regionCode", "is required");
         }
         if (coverageYear == null) {
-            throw ApiException.invalidField("coverageYear", "is required");
+            throw DomainException.invalidField("coverageYear", "is required");
         }
         regions.requireVisible(principal, regionCode, "Region " + regionCode);
         long id;
@@ -79,10 +79,10 @@ class ImportController {
                             @RequestParam(defaultValue = "1000") int errorsLimit,
                             @AuthenticationPrincipal StaffPrincipal principal) {
         if (errorsOffset < 0) {
-            throw ApiException.invalidField("errorsOffset", "must not be negative");
+            throw DomainException.invalidField("errorsOffset", "must not be negative");
         }
         if (errorsLimit < 1 || errorsLimit > 10000) {
-            throw ApiException.invalidField("errorsLimit", "must be between 1 and 10000");
+            throw DomainException.invalidField("errorsLimit", "must be between 1 and 10000");
         }
         ImportView view = view(id, errorsOffset, errorsLimit);
         regions.requireVisible(principal, view.status().regionCode(), "Import " + id);
@@ -117,13 +117,13 @@ class ImportController {
 
     private ImportView view(long id, int offset, int limit) {
         EnrollmentImports.ImportStatus status = imports.find(id)
-                .orElseThrow(() -> ApiException.notFound("Import " + id + " not found"));
+                .orElseThrow(() -> DomainException.notFound("Import " + id + " not found"));
         return new ImportView(status, imports.errors(id, offset, limit), offset);
     }
 
     private static void requireFile(MultipartFile file) {
         if (file == null || file.isEmpty()) {
-            throw ApiException.invalidField("file", "is required: a CSV or .xlsx file (multipart field 'file')");
+            throw DomainException.invalidField("file", "is required: a CSV or .xlsx file (multipart field 'file')");
         }
     }
 }

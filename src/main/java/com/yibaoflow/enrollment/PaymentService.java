@@ -4,7 +4,7 @@ import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
 import com.yibaoflow.shared.id.ResidentIdNumber;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.time.ClockConfiguration;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
@@ -73,7 +73,7 @@ public class PaymentService {
 
     private Payment replay(Payment existing, Confirmation p, BigDecimal amount) {
         if (!existing.sameAs(p.idNumber(), p.regionCode(), p.coverageYear(), amount, p.channel(), p.paidAt())) {
-            throw ApiException.conflict("Payment reference " + p.paymentReference()
+            throw DomainException.conflict("Payment reference " + p.paymentReference()
                     + " was already used for a different payment", Map.of("paymentReference", p.paymentReference()));
         }
         return existing;
@@ -82,7 +82,7 @@ public class PaymentService {
     private Payment record(Confirmation p, BigDecimal amount) {
         EnrollmentCase c = cases.lockLive(p.idNumber(), p.coverageYear())
                 .filter(found -> found.regionCode().equals(p.regionCode()))
-                .orElseThrow(() -> ApiException.notFound("No enrollment case of " + ResidentIdNumber.mask(p.idNumber())
+                .orElseThrow(() -> DomainException.notFound("No enrollment case of " + ResidentIdNumber.mask(p.idNumber())
                         + " for coverage year " + p.coverageYear() + " in region " + p.regionCode()));
         if (payments.findById(p.paymentReference()).isPresent()) {
             throw new DataIntegrityViolationException("payment reference recorded concurrently");
@@ -90,16 +90,16 @@ public class PaymentService {
         if (c.status() != EnrollmentStatus.AWAITING_PAYMENT
                 || payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
                 .anyMatch(paid -> paid.outcome() == Payment.Outcome.ACCEPTED)) {
-            throw ApiException.conflict("Case " + c.id() + " is " + c.status() + ", not waiting for a payment",
+            throw DomainException.conflict("Case " + c.id() + " is " + c.status() + ", not waiting for a payment",
                     Map.of("caseId", c.id(), "status", c.status()));
         }
         Periods periods = policies.activeSnapshot(c.regionCode(), c.coverageYear()).parameters().periods();
         LocalDate paidOn = p.paidAt().atZone(ClockConfiguration.ZONE).toLocalDate();
         if (p.paidAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
-            throw ApiException.invalidField("paidAt", "lies in the future: " + p.paidAt());
+            throw DomainException.invalidField("paidAt", "lies in the future: " + p.paidAt());
         }
         if (paidOn.isBefore(periods.collectionStart().minusYears(1)) || paidOn.isAfter(periods.coverageEnd())) {
-            throw ApiException.invalidField("paidAt", "is outside the collection and coverage periods of "
+            throw DomainException.invalidField("paidAt", "is outside the collection and coverage periods of "
                     + c.coverageYear() + ": " + paidOn);
         }
         Instant now = clock.instant();
@@ -133,12 +133,12 @@ public class PaymentService {
 
     private static BigDecimal amountOf(BigDecimal amount) {
         if (amount.signum() <= 0) {
-            throw ApiException.invalidField("amount", "must be positive, was " + amount.toPlainString());
+            throw DomainException.invalidField("amount", "must be positive, was " + amount.toPlainString());
         }
         try {
             return amount.setScale(2, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw ApiException.invalidField("amount", "must have at most 2 decimal places (fen), was "
+            throw DomainException.invalidField("amount", "must have at most 2 decimal places (fen), was "
                     + amount.toPlainString());
         }
     }

@@ -8,7 +8,7 @@ import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.imports.TabularReader;
 import com.yibaoflow.shared.imports.Uploads;
 import com.yibaoflow.shared.imports.Values;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -125,7 +125,7 @@ public class RegistryImportService {
                 }
             });
         } catch (NotATableException e) {
-            throw ApiException.invalidField("file", e.getMessage());
+            throw DomainException.invalidField("file", e.getMessage());
         } finally {
             Uploads.delete(file);
         }

@@ -5,8 +5,8 @@ import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.shared.id.ResidentIdNumber;
-import com.yibaoflow.shared.problem.ApiException;
-import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.problem.DomainException.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RuntimeService;
@@ -98,13 +98,13 @@ class HardshipVerificationController {
             }
         }
         if (!errors.isEmpty()) {
-            throw ApiException.validation(errors);
+            throw DomainException.validation(errors);
         }
         regions.requireVisible(user, r.regionCode(), "Region " + r.regionCode());
         try {
             policies.activeSnapshot(r.regionCode(), r.coverageYear());
-        } catch (ApiException e) {
-            throw ApiException.invalidField("coverageYear", "has no active policy parameters in region "
+        } catch (DomainException e) {
+            throw DomainException.invalidField("coverageYear", "has no active policy parameters in region "
                     + r.regionCode() + ": " + r.coverageYear());
         }
         String idNumber = r.idNumber().strip().toUpperCase(Locale.ROOT);
@@ -126,7 +126,7 @@ class HardshipVerificationController {
     @Operation(summary = "A verification: each claim with its department, outcome and source")
     VerificationView get(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal user) {
         HardshipVerification v = verifications.findById(id)
-                .orElseThrow(() -> ApiException.notFound("Hardship verification " + id + " not found"));
+                .orElseThrow(() -> DomainException.notFound("Hardship verification " + id + " not found"));
         regions.requireVisible(user, v.regionCode(), "Hardship verification " + id);
         return view(v);
     }

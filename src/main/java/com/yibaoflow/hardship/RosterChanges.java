@@ -4,7 +4,7 @@ import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -109,7 +109,7 @@ class RosterChanges {
     private Optional<Periods> periods(String regionCode, int year) {
         try {
             return Optional.of(policies.activeSnapshot(regionCode, year).parameters().periods());
-        } catch (ApiException e) {
+        } catch (DomainException e) {
             return Optional.empty();
         }
     }

@@ -3,7 +3,7 @@ package com.yibaoflow.hardship;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
@@ -50,22 +50,22 @@ class RosterController {
             @RequestParam(required = false) String department, @RequestParam(required = false) String asOf,
             @RequestParam(required = false) String regionCode, @AuthenticationPrincipal StaffPrincipal principal) {
         if (file == null || file.isEmpty()) {
-            throw ApiException.invalidField("file", "is required: a CSV or .xlsx file (multipart field 'file')");
+            throw DomainException.invalidField("file", "is required: a CSV or .xlsx file (multipart field 'file')");
         }
         Department owner = Department.byGroupId(department == null ? "" : department.strip())
-                .orElseThrow(() -> ApiException.invalidField("department", "is not a department group: " + department));
+                .orElseThrow(() -> DomainException.invalidField("department", "is not a department group: " + department));
         if (!principal.isAdmin() && !principal.isMemberOf(owner.groupId())) {
-            throw ApiException.forbidden("Only " + owner.chineseName() + " (" + owner.groupId()
+            throw DomainException.forbidden("Only " + owner.chineseName() + " (" + owner.groupId()
                     + ") uploads its roster");
         }
         LocalDate day;
         try {
             day = asOf == null || asOf.isBlank() ? null : LocalDate.parse(asOf.strip());
         } catch (DateTimeParseException e) {
-            throw ApiException.invalidField("asOf", "is not a date (yyyy-MM-dd): " + asOf);
+            throw DomainException.invalidField("asOf", "is not a date (yyyy-MM-dd): " + asOf);
         }
         if (day == null) {
-            throw ApiException.invalidField("asOf", "is required: the date the roster is valid on (yyyy-MM-dd)");
+            throw DomainException.invalidField("asOf", "is required: the date the roster is valid on (yyyy-MM-dd)");
         }
         String region = regionCode == null || regionCode.isBlank() ? principal.regionCode() : regionCode.strip();
         regions.requireVisible(principal, region, "Region " + region);
@@ -86,7 +86,7 @@ class RosterController {
                        removed, changed, imported_by, imported_at, current
                 from yibao.roster_version where id = ?""", id);
         if (found.isEmpty()) {
-            throw ApiException.notFound("Roster version " + id + " not found");
+            throw DomainException.notFound("Roster version " + id + " not found");
         }
         Map<String, Object> version = new java.util.LinkedHashMap<>(found.get(0));
         regions.requireVisible(principal, (String) version.get("region_code"), "Roster version " + id);

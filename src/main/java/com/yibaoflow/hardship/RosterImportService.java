@@ -10,8 +10,8 @@ import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.imports.TabularReader;
 import com.yibaoflow.shared.imports.Uploads;
 import com.yibaoflow.shared.imports.Values;
-import com.yibaoflow.shared.problem.ApiException;
-import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.problem.DomainException.FieldError;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +79,7 @@ public class RosterImportService {
                                LocalDate asOf, String userId) {
         Set<HardshipCategory> owned = CategoryOwnership.ownedBy(department);
         if (owned.isEmpty()) {
-            throw ApiException.invalidField("department", department.groupId()
+            throw DomainException.invalidField("department", department.groupId()
                     + " keeps no hardship roster (R-SUB-12: civil-affairs, agriculture-rural, veterans-affairs, "
                     + "health-commission, disabled-federation)");
         }
@@ -122,7 +122,7 @@ public class RosterImportService {
             });
             insert(versionId, batch);
         } catch (NotATableException e) {
-            throw ApiException.invalidField("file", e.getMessage()); // rolls the new version back
+            throw DomainException.invalidField("file", e.getMessage()); // rolls the new version back
         } finally {
             Uploads.delete(file);
         }

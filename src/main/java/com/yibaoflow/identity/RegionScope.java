@@ -1,8 +1,8 @@
 package com.yibaoflow.identity;
 
-import com.yibaoflow.policy.Region;
-import com.yibaoflow.policy.Regions;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.region.Region;
+import com.yibaoflow.region.Regions;
+import com.yibaoflow.shared.problem.DomainException;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
@@ -64,7 +64,7 @@ public class RegionScope {
     /** Not found rather than forbidden: a case of another region is not disclosed to exist. */
     public void requireVisible(StaffPrincipal principal, String regionCode, String what) {
         if (!canSee(principal, regionCode)) {
-            throw ApiException.notFound(what + " not found");
+            throw DomainException.notFound(what + " not found");
         }
     }
 }

@@ -1,6 +1,6 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.policy.calc.FiscalTier;
+import com.yibaoflow.region.FiscalTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,7 +1,10 @@
 package com.yibaoflow.policy;
 
+import com.yibaoflow.region.Regions;
+import com.yibaoflow.region.RegionLevel;
+import com.yibaoflow.region.Region;
 import com.yibaoflow.identity.StaffPrincipal;
-import com.yibaoflow.policy.calc.FiscalTier;
+import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.Provenance;

@@ -1,13 +1,14 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.policy.calc.FiscalTier;
+import com.yibaoflow.region.Region;
+import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
-import com.yibaoflow.shared.problem.ApiException;
-import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.problem.DomainException.FieldError;
 import com.yibaoflow.shared.problem.ProblemType;
 
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ final class PolicyParametersValidator {
     static void validate(Region region, int coverageYear, PolicyParameters parameters,
                          Map<String, Provenance> provenance, Optional<NationalFloor> floor) {
         if (parameters == null) {
-            throw ApiException.invalidField("parameters", "is required");
+            throw DomainException.invalidField("parameters", "is required");
         }
         List<FieldError> errors = new ArrayList<>();
         ParameterPaths.leaves(parameters).forEach((path, value) -> {
@@ -149,13 +150,13 @@ final class PolicyParametersValidator {
     /** R-FUND-03, R-FUND-04: a region's set may not fall below what the nation requires for that coverage year. */
     private static void checkFloors(Region region, PolicyParameters.Funding funding, NationalFloor floor) {
         if (funding.individualStandard().compareTo(floor.individualStandardMin()) < 0) {
-            throw ApiException.ruleViolation("R-FUND-03", P + "funding.individualStandard",
+            throw DomainException.ruleViolation("R-FUND-03", P + "funding.individualStandard",
                     "The individual contribution standard " + funding.individualStandard().toPlainString()
                             + " is below the national floor of " + floor.individualStandardMin().toPlainString()
                             + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.source() + ")");
         }
         if (funding.fiscalSubsidy().compareTo(floor.fiscalSubsidyMin()) < 0) {
-            throw ApiException.ruleViolation("R-FUND-03", P + "funding.fiscalSubsidy",
+            throw DomainException.ruleViolation("R-FUND-03", P + "funding.fiscalSubsidy",
                     "The per-capita fiscal subsidy " + funding.fiscalSubsidy().toPlainString()
                             + " is below the national floor of " + floor.fiscalSubsidyMin().toPlainString()
                             + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.source() + ")");
@@ -163,7 +164,7 @@ final class PolicyParametersValidator {
         FiscalTier tier = region.fiscalTier();
         floor.centralShareFor(tier).ifPresent(share -> {
             if (funding.centralShareRatio().compareTo(share) != 0) {
-                throw ApiException.ruleViolation("R-FUND-04", P + "funding.centralShareRatio",
+                throw DomainException.ruleViolation("R-FUND-04", P + "funding.centralShareRatio",
                         "The central share for a " + tier + " province is " + share.stripTrailingZeros().toPlainString()
                                 + " (R-FUND-04, " + floor.source() + "), not "
                                 + funding.centralShareRatio().stripTrailingZeros().toPlainString());
@@ -189,9 +190,9 @@ final class PolicyParametersValidator {
         }
     }
 
-    private static ApiException invalid(List<FieldError> errors) {
+    private static DomainException invalid(List<FieldError> errors) {
         String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " parameters are invalid; see errors";
-        return new ApiException(ProblemType.VALIDATION, detail, errors, Map.of());
+        return new DomainException(ProblemType.VALIDATION, detail, errors, Map.of());
     }
 }

@@ -1,9 +1,11 @@
 package com.yibaoflow.policy;
 
+import com.yibaoflow.region.Regions;
+import com.yibaoflow.region.Region;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -50,7 +52,7 @@ public class PolicyService {
     @Transactional(readOnly = true)
     public Region region(String regionCode) {
         return regions.findById(regionCode)
-                .orElseThrow(() -> ApiException.notFound("No region with code " + regionCode));
+                .orElseThrow(() -> DomainException.notFound("No region with code " + regionCode));
     }
 
     /**
@@ -73,7 +75,7 @@ public class PolicyService {
             long now = System.nanoTime();
             long id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE).orElseGet(() -> {
                 region(regionCode);
-                throw ApiException.notFound(
+                throw DomainException.notFound(
                         "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear);
             });
             activeIds.put(key, new ActiveId(id, now));
@@ -94,7 +96,7 @@ public class PolicyService {
     /** The snapshot of one version, active or not (a case keeps the version its figures came from). */
     @Transactional(readOnly = true)
     public PolicySnapshot snapshot(String regionCode, int coverageYear, int version) {
-        Long id = versions.findIdByVersion(regionCode, coverageYear, version).orElseThrow(() -> ApiException.notFound(
+        Long id = versions.findIdByVersion(regionCode, coverageYear, version).orElseThrow(() -> DomainException.notFound(
                 "No version " + version + " of the policy parameters of " + regionCode + "/" + coverageYear));
         return snapshotOf(id, regionCode);
     }
@@ -117,7 +119,7 @@ public class PolicyService {
     public PolicyVersion active(String regionCode, int coverageYear) {
         region(regionCode);
         return versions.findByRegionCodeAndCoverageYearAndStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
-                .orElseThrow(() -> ApiException.notFound(
+                .orElseThrow(() -> DomainException.notFound(
                         "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear));
     }
 
@@ -126,7 +128,7 @@ public class PolicyService {
         region(regionCode);
         List<PolicyVersion> all = versions.findByRegionCodeAndCoverageYearOrderByVersion(regionCode, coverageYear);
         if (all.isEmpty()) {
-            throw ApiException.notFound("No policy parameters for region " + regionCode + " and coverage year " + coverageYear);
+            throw DomainException.notFound("No policy parameters for region " + regionCode + " and coverage year " + coverageYear);
         }
         return all;
     }
@@ -135,7 +137,7 @@ public class PolicyService {
     public PolicyVersion version(String regionCode, int coverageYear, int version) {
         region(regionCode);
         return versions.findByRegionCodeAndCoverageYearAndVersion(regionCode, coverageYear, version)
-                .orElseThrow(() -> ApiException.notFound("No version " + version + " of the policy parameters for region "
+                .orElseThrow(() -> DomainException.notFound("No version " + version + " of the policy parameters for region "
                         + regionCode + " and coverage year " + coverageYear));
     }
 
@@ -156,7 +158,7 @@ public class PolicyService {
             return versions.saveAndFlush(new PolicyVersion(regionCode, coverageYear, next, parameters, provenance, note,
                     clock.instant(), userId));
         } catch (DataIntegrityViolationException e) {
-            throw ApiException.conflict("Another version of " + regionCode + "/" + coverageYear
+            throw DomainException.conflict("Another version of " + regionCode + "/" + coverageYear
                     + " was created at the same time; try again", Map.of());
         }
     }
@@ -189,7 +191,7 @@ public class PolicyService {
                     }
                 });
         if (approvingRequestRef == null || approvingRequestRef.isBlank()) {
-            throw ApiException.ruleViolation("R-MM-03", "approvingRequestRef",
+            throw DomainException.ruleViolation("R-MM-03", "approvingRequestRef",
                     "A policy change is activated only with the reference of the approved request (R-MM-03)");
         }
         PolicyVersion draft = lock(regionCode, coverageYear, version);
@@ -209,13 +211,13 @@ public class PolicyService {
     private PolicyVersion lock(String regionCode, int coverageYear, int version) {
         region(regionCode);
         return versions.lockVersion(regionCode, coverageYear, version)
-                .orElseThrow(() -> ApiException.notFound("No version " + version + " of the policy parameters for region "
+                .orElseThrow(() -> DomainException.notFound("No version " + version + " of the policy parameters for region "
                         + regionCode + " and coverage year " + coverageYear));
     }
 
     private static void requireDraft(PolicyVersion version) {
         if (version.status() != PolicyStatus.DRAFT) {
-            throw ApiException.conflict("Policy version " + version.label() + " is " + version.status()
+            throw DomainException.conflict("Policy version " + version.label() + " is " + version.status()
                     + " and immutable; a change is a new version", Map.of("status", version.status().name()));
         }
     }

@@ -1,6 +1,6 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.policy.calc.FiscalTier;
+import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;

@@ -4,7 +4,7 @@ import com.yibaoflow.hardship.RosterImportService;
 import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.imports.TabularReader;
-import com.yibaoflow.shared.problem.ApiException.FieldError;
+import com.yibaoflow.shared.problem.DomainException.FieldError;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

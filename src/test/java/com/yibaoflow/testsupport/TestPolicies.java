@@ -2,7 +2,7 @@ package com.yibaoflow.testsupport;
 
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.PolicyStatus;
-import com.yibaoflow.shared.problem.ApiException;
+import com.yibaoflow.shared.problem.DomainException;
 
 /** Active parameter sets for regions other than Dongzhi, copied from Dongzhi 2025, for tests that need them. */
 public final class TestPolicies {
@@ -15,7 +15,7 @@ public final class TestPolicies {
         try {
             active = policies.versions(regionCode, coverageYear).stream()
                     .anyMatch(v -> v.status() == PolicyStatus.ACTIVE);
-        } catch (ApiException none) {
+        } catch (DomainException none) {
             active = false;
         }
         if (!active) {

@@ -1,5 +1,6 @@
 package com.yibaoflow.policy.calc;
 
+import com.yibaoflow.region.FiscalTier;
 import java.util.Map;
 
 /**

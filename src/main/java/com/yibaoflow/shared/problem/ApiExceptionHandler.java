@@ -46,8 +46,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<ProblemDetail> handleApi(ApiException e) {
+    @ExceptionHandler(DomainException.class)
+    ResponseEntity<ProblemDetail> handleApi(DomainException e) {
         ProblemDetail problem = Problems.of(e.type(), e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("errors", e.fieldErrors());
@@ -59,20 +59,20 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** A calculator input no rule applies to (negative amount, date outside the coverage year …) names its field. */
     @ExceptionHandler(InvalidCalculationInputException.class)
     ResponseEntity<ProblemDetail> handleInvalidCalculationInput(InvalidCalculationInputException e) {
-        return handleApi(ApiException.invalidField(e.field(), e.reason()));
+        return handleApi(DomainException.invalidField(e.field(), e.reason()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
-        List<ApiException.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new ApiException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+        List<DomainException.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new DomainException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return validation(errors);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException e) {
-        return validation(List.of(new ApiException.FieldError(e.getName(), "has an invalid value")));
+        return validation(List.of(new DomainException.FieldError(e.getName(), "has an invalid value")));
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -98,9 +98,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
-                new ApiException.FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+                new DomainException.FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
         return asObject(validation(errors));
     }
 
@@ -109,19 +109,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return asObject(validation(List.of(new ApiException.FieldError(path(unknown), "is not a known field"))));
+            return asObject(validation(List.of(new DomainException.FieldError(path(unknown), "is not a known field"))));
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return asObject(validation(List.of(new ApiException.FieldError(path(invalid),
+            return asObject(validation(List.of(new DomainException.FieldError(path(invalid),
                     "has an invalid value '" + IdNumberMasking.mask(String.valueOf(invalid.getValue())) + "'"
                             + allowedValues(invalid.getTargetType())))));
         }
         if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return asObject(validation(List.of(new ApiException.FieldError(path(mismatched), "has the wrong type"))));
+            return asObject(validation(List.of(new DomainException.FieldError(path(mismatched), "has the wrong type"))));
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
                 && mapping.getCause() instanceof IllegalArgumentException iae) {
-            return asObject(validation(List.of(new ApiException.FieldError(path(mapping), iae.getMessage()))));
+            return asObject(validation(List.of(new DomainException.FieldError(path(mapping), iae.getMessage()))));
         }
         String detail = cause instanceof JsonProcessingException
                 ? "The request body is not valid JSON." : "The request body is missing or unreadable.";
@@ -131,13 +131,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(validation(List.of(new ApiException.FieldError(e.getParameterName(), "is required"))));
+        return asObject(validation(List.of(new DomainException.FieldError(e.getParameterName(), "is required"))));
     }
 
     @Override
     protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(validation(List.of(new ApiException.FieldError(e.getRequestPartName(), "is required"))));
+        return asObject(validation(List.of(new DomainException.FieldError(e.getRequestPartName(), "is required"))));
     }
 
     @Override
@@ -181,14 +181,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
 
-    static List<ApiException.FieldError> fieldErrors(BindException e) {
-        List<ApiException.FieldError> errors = new ArrayList<>();
-        e.getFieldErrors().forEach(f -> errors.add(new ApiException.FieldError(f.getField(), f.getDefaultMessage())));
-        e.getGlobalErrors().forEach(g -> errors.add(new ApiException.FieldError(g.getObjectName(), g.getDefaultMessage())));
+    static List<DomainException.FieldError> fieldErrors(BindException e) {
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        e.getFieldErrors().forEach(f -> errors.add(new DomainException.FieldError(f.getField(), f.getDefaultMessage())));
+        e.getGlobalErrors().forEach(g -> errors.add(new DomainException.FieldError(g.getObjectName(), g.getDefaultMessage())));
         return errors;
     }
 
-    private static ResponseEntity<ProblemDetail> validation(List<ApiException.FieldError> errors) {
+    private static ResponseEntity<ProblemDetail> validation(List<DomainException.FieldError> errors) {
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
     }

@@ -17,7 +17,7 @@ public final class Problems {
         return problem;
     }
 
-    public static ProblemDetail validation(String detail, List<ApiException.FieldError> errors) {
+    public static ProblemDetail validation(String detail, List<DomainException.FieldError> errors) {
         ProblemDetail problem = of(ProblemType.VALIDATION, detail);
         problem.setProperty("errors", errors);
         return problem;

@@ -1,5 +1,6 @@
 package com.yibaoflow.policy.calc;
 
+import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.policy.calc.PolicyParameters.Benefits;
 import com.yibaoflow.policy.calc.PolicyParameters.WarningLine;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.yibaoflow.policy;
+package com.yibaoflow.region;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,6 +1,5 @@
-package com.yibaoflow.policy;
+package com.yibaoflow.region;
 
-import com.yibaoflow.policy.calc.FiscalTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

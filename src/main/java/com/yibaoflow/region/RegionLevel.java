@@ -1,4 +1,4 @@
-package com.yibaoflow.policy;
+package com.yibaoflow.region;
 
 /** County → city → province (R-REG-01). */
 public enum RegionLevel {
