@@ -8,18 +8,24 @@ import com.yibaoflow.enrollment.EnrollmentSource;
 import com.yibaoflow.enrollment.EnrollmentStatus;
 import com.yibaoflow.enrollment.Payment;
 import com.yibaoflow.enrollment.PaymentService;
+import com.yibaoflow.enrollment.RegistryImportService;
+import com.yibaoflow.hardship.RosterImportService;
+import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.time.ShiftableClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,15 +46,20 @@ class DemoCases {
     private final EnrollmentService enrollments;
     private final PaymentService payments;
     private final EnrollmentCases cases;
-    private final JdbcTemplate jdbc;
+    private final RosterImportService rosters;
+    private final RegistryImportService registries;
+    private final TaskExecutor background;
     private final ShiftableClock clock;
 
-    DemoCases(EnrollmentService enrollments, PaymentService payments, EnrollmentCases cases, JdbcTemplate jdbc,
-              ShiftableClock clock) {
+    DemoCases(EnrollmentService enrollments, PaymentService payments, EnrollmentCases cases,
+              RosterImportService rosters, RegistryImportService registries,
+              @Qualifier("applicationTaskExecutor") TaskExecutor background, ShiftableClock clock) {
         this.enrollments = enrollments;
         this.payments = payments;
         this.cases = cases;
-        this.jdbc = jdbc;
+        this.rosters = rosters;
+        this.registries = registries;
+        this.background = background;
         this.clock = clock;
     }
 
@@ -61,9 +72,7 @@ class DemoCases {
         if (cases.count() > 0) {
             return; // the data directory persists: samples exist from an earlier run
         }
-        Thread worker = new Thread(this::create, "demo-cases");
-        worker.setDaemon(true);
-        worker.start();
+        background.execute(this::create); // the application's pool: shutdown waits for it
     }
 
     private void create() {
@@ -116,26 +125,30 @@ class DemoCases {
         return false;
     }
 
-    /** 民政 roster: 杨磊 is 特困 (verified automatically), plus people not yet enrolled (outreach). */
+    /**
+     * 民政 roster: 杨磊 is 特困 (verified automatically), plus people not yet enrolled (outreach); uploaded as the
+     * department would, through the hardship module.
+     */
     private void rosterOfCivilAffairs(String extremePoor) {
-        Long version = jdbc.queryForObject("""
-                insert into yibao.roster_version (department, region_code, version, as_of, file_name, row_count,
-                                            imported_by, imported_at, current)
-                values ('civil-affairs', ?, 1, ?, 'demo-civil-affairs-roster.csv', 3, 'demo', now(), true)
-                returning id""", Long.class, REGION, LocalDate.of(2024, 10, 1));
-        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, township) "
-                + "values (?, ?, '杨磊', 'EXTREME_POVERTY', '2023-01-01', '葛公镇')", version, extremePoor);
-        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, township) "
-                + "values (?, ?, '周强', 'MINIMUM_LIVING', '2024-03-01', '尧渡镇')", version,
-                id("34172119620717001"));
-        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, township) "
-                + "values (?, ?, '吴霞', 'EXTREME_POVERTY', '2022-06-01', '尧渡镇')", version,
-                id("34172119480228002"));
+        String csv = """
+                身份证号码,姓名,困难类别,认定起始日期,认定终止日期,乡镇
+                %s,杨磊,特困人员,2023-01-01,,葛公镇
+                %s,周强,低保对象,2024-03-01,,尧渡镇
+                %s,吴霞,特困人员,2022-06-01,,尧渡镇
+                """.formatted(extremePoor, id("34172119620717001"), id("34172119480228002"));
+        rosters.importRoster(utf8(csv), "demo-civil-affairs-roster.csv", Department.CIVIL_AFFAIRS, REGION,
+                LocalDate.of(2024, 10, 1), "demo");
     }
 
     /** 陈静 is insured as an employee (职工医保): her application is rejected (R-ELIG-02). */
     private void registries() {
-        jdbc.update("insert into yibao.employee_insurance_record (id_number, name, valid_from, employer, imported_at) "
-                + "values (?, '陈静', '2019-07-01', '池州某制造有限公司', now())", id("34172119791009005"));
+        registries.importEmployeeInsurance(utf8("""
+                身份证号码,姓名,参保开始日期,参保终止日期,单位名称
+                %s,陈静,2019-07-01,,池州某制造有限公司
+                """.formatted(id("34172119791009005"))));
+    }
+
+    private static ByteArrayInputStream utf8(String csv) {
+        return new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8));
     }
 }

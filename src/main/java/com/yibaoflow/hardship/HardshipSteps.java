@@ -2,7 +2,6 @@ package com.yibaoflow.hardship;
 
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.identity.Roles;
-import com.yibaoflow.notification.NotificationService;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Residence;
@@ -10,6 +9,7 @@ import com.yibaoflow.policy.calc.contribution.ContributionCalculator;
 import com.yibaoflow.policy.calc.contribution.ContributionInput;
 import com.yibaoflow.policy.calc.contribution.ContributionResult;
 import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.time.ShiftableClock;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,20 +45,20 @@ public class HardshipSteps {
     private final HardshipClaims claims;
     private final Rosters rosters;
     private final PolicyService policies;
-    private final NotificationService notifications;
+    private final ApplicationEventPublisher events;
     private final TaskService tasks;
     private final HistoryService history;
     private final ShiftableClock clock;
     private final ContributionCalculator contribution = new ContributionCalculator();
 
     HardshipSteps(HardshipVerifications verifications, HardshipClaims claims, Rosters rosters, PolicyService policies,
-                  NotificationService notifications, TaskService tasks, HistoryService history,
+                  ApplicationEventPublisher events, TaskService tasks, HistoryService history,
                   ShiftableClock clock) {
         this.verifications = verifications;
         this.claims = claims;
         this.rosters = rosters;
         this.policies = policies;
-        this.notifications = notifications;
+        this.events = events;
         this.tasks = tasks;
         this.history = history;
         this.clock = clock;
@@ -142,6 +143,13 @@ public class HardshipSteps {
             applied = result.appliedCategory() == null ? null : result.appliedCategory().name();
         }
         verification.complete(verified, applied, clock.instant());
+        events.publishEvent(new HardshipEvents.HardshipVerified(CaseEvent.newId(), clock.instant(),
+                execution.getProcessBusinessKey(), ResidentIdNumber.mask(verification.idNumber()),
+                verification.regionCode(), verification.coverageYear(), verified, applied,
+                verified.isEmpty() ? "困难身份认定完成：未认定任何资助类别"
+                        : "困难身份认定完成：认定" + String.join("、", verified.stream()
+                        .map(c -> HardshipCategory.valueOf(c).chineseName()).toList()) + (applied == null ? "，本年度政策无对应资助标准"
+                        : "，按最高标准适用" + HardshipCategory.valueOf(applied).chineseName() + "资助（R-SUB-09）")));
         execution.setVariable(VERIFIED_CATEGORIES, new ArrayList<>(verified));
         execution.setVariable(APPLIED_CATEGORY, applied);
     }
@@ -149,18 +157,17 @@ public class HardshipSteps {
     // ---- Task_RemindDepartment / Task_EscalateClaim -----------------------------------------------------------
 
     public void remindDepartment(DelegateExecution execution) {
-        String department = requiredString(execution, DEPARTMENT);
-        notifications.notify(department, string(execution, REGION_CODE), null, "困难身份核实到期提醒",
-                claimText(execution) + "的核实已到期，请尽快办理。", execution.getProcessBusinessKey());
+        events.publishEvent(new HardshipEvents.ClaimOverdue(CaseEvent.newId(), clock.instant(),
+                execution.getProcessBusinessKey(), requiredString(execution, DEPARTMENT), string(execution, REGION_CODE),
+                claimText(execution), false));
     }
 
     /** Overdue verification: the medical security supervisors may take the task, and are told. */
     public void escalateClaim(DelegateExecution execution) {
         openVerifyTask(execution).ifPresent(task -> tasks.addCandidateGroup(task.getId(), Roles.SUPERVISOR));
-        notifications.notify(Roles.SUPERVISOR, string(execution, REGION_CODE), null, "困难身份核实超时，已升级",
-                claimText(execution) + "（核实部门：" + Department.byGroupId(string(execution, DEPARTMENT))
-                        .map(Department::chineseName).orElse(string(execution, DEPARTMENT))
-                        + "）已超时未核实，请医保主管协调。", execution.getProcessBusinessKey());
+        events.publishEvent(new HardshipEvents.ClaimOverdue(CaseEvent.newId(), clock.instant(),
+                execution.getProcessBusinessKey(), string(execution, DEPARTMENT), string(execution, REGION_CODE),
+                claimText(execution), true));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -1,17 +1,24 @@
 package com.yibaoflow.hardship;
 
-import com.yibaoflow.audit.CaseHistory;
+import com.yibaoflow.enrollment.EnrollmentQueries;
+import com.yibaoflow.enrollment.EnrollmentQueries.EnrolledCase;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
+import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.problem.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What a new roster version means for people already enrolled (issue #5 §3):
@@ -28,15 +35,26 @@ class RosterChanges {
     record Applied(int entitlements, int historyEntries) {
     }
 
+    /** An entry of the new version that is gone from, or differs from, the previous one (R-SUB-10). */
+    private record Changed(String idNumber, String category, boolean removed) {
+    }
+
+    /** An entry of the new version that the previous one did not list (R-SUB-11). */
+    private record Added(String idNumber, String category) {
+    }
+
     private final JdbcTemplate jdbc;
     private final PolicyService policies;
-    private final CaseHistory history;
+    private final EnrollmentQueries enrollments;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    RosterChanges(JdbcTemplate jdbc, PolicyService policies, CaseHistory history, Clock clock) {
+    RosterChanges(JdbcTemplate jdbc, PolicyService policies, EnrollmentQueries enrollments,
+                  ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.policies = policies;
-        this.history = history;
+        this.enrollments = enrollments;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -44,66 +62,80 @@ class RosterChanges {
         int version = jdbc.queryForObject("select version from yibao.roster_version where id = ?", Integer.class,
                 versionId);
         Timestamp now = Timestamp.from(clock.instant());
-        int[] entries = {0};
-        int[] entitlements = {0};
+        int entries = 0;
+        int entitlements = 0;
         // R-SUB-10: removed or changed entries of enrolled, paid people
         if (previous != null) {
-            jdbc.query("""
-                    select o.id_number, o.category, case when n.id is null then 'REMOVED' else 'CHANGED' end,
-                           c.business_key, c.coverage_year, c.applied_category
+            List<Changed> changed = jdbc.query("""
+                    select o.id_number, o.category, n.id is null
                     from yibao.roster_entry o
                     left join yibao.roster_entry n on n.version_id = ? and n.id_number = o.id_number
                                                   and n.category = o.category
-                    join yibao.enrollment_case c on c.id_number = o.id_number and c.region_code = ?
-                                                 and c.status = 'ENROLLED' and c.coverage_year between ? and ?
                     where o.version_id = ? and (n.id is null or o.name <> n.name or o.valid_from <> n.valid_from
                           or o.valid_to is distinct from n.valid_to or o.township is distinct from n.township)""",
-                    rs -> {
-                        String category = HardshipCategory.valueOf(rs.getString(2)).chineseName();
-                        boolean removed = rs.getString(3).equals("REMOVED");
-                        String applied = rs.getString(6) == null ? "无"
-                                : HardshipCategory.valueOf(rs.getString(6)).chineseName();
-                        history.record(rs.getString(4), "R-SUB-10", removed ? "ROSTER_REMOVED" : "ROSTER_CHANGED",
-                                "花名册第" + version + "版" + (removed ? "已移除" : "变更了") + "该居民的" + category + "身份信息；"
-                                        + rs.getInt(5) + "年度已参保缴费，依 R-SUB-10 不退费、不补收，资助类别（" + applied
-                                        + "）保持不变。", userId);
-                        entries[0]++;
-                    }, versionId, regionCode, asOf.getYear(), asOf.getYear() + 1, previous);
+                    (rs, i) -> new Changed(rs.getString(1), rs.getString(2), rs.getBoolean(3)), versionId, previous);
+            Map<String, List<EnrolledCase>> enrolled = enrolledCases(changed.stream().map(Changed::idNumber).toList(),
+                    regionCode, asOf);
+            for (Changed change : changed) {
+                for (EnrolledCase c : enrolled.getOrDefault(change.idNumber(), List.of())) {
+                    String category = HardshipCategory.valueOf(change.category()).chineseName();
+                    String applied = c.appliedCategory() == null ? "无"
+                            : HardshipCategory.valueOf(c.appliedCategory()).chineseName();
+                    note(c.businessKey(), "R-SUB-10", change.removed() ? "ROSTER_REMOVED" : "ROSTER_CHANGED",
+                            "花名册第" + version + "版" + (change.removed() ? "已移除" : "变更了") + "该居民的" + category
+                                    + "身份信息；" + c.coverageYear() + "年度已参保缴费，依 R-SUB-10 不退费、不补收，资助类别（"
+                                    + applied + "）保持不变。", userId);
+                    entries++;
+                }
+            }
         }
         // R-SUB-11: newly listed after the collection period, already enrolled → subsidy from the next year
-        jdbc.query("""
-                select n.id_number, n.category, c.business_key, c.coverage_year, c.applied_category
-                from yibao.roster_entry n
-                join yibao.enrollment_case c on c.id_number = n.id_number and c.region_code = ?
-                                             and c.status = 'ENROLLED' and c.coverage_year between ? and ?
+        List<Added> added = jdbc.query("""
+                select n.id_number, n.category from yibao.roster_entry n
                 where n.version_id = ? and not exists (select 1 from yibao.roster_entry o where o.version_id = ?
                                                        and o.id_number = n.id_number and o.category = n.category)""",
-                rs -> {
-                    int year = rs.getInt(4);
-                    String category = rs.getString(2);
-                    if (category.equals(rs.getString(5))) {
-                        return; // already subsidized under this category this year
-                    }
-                    Optional<Periods> periods = periods(regionCode, year);
-                    if (periods.isEmpty() || !asOf.isAfter(periods.get().collectionEnd())
-                            || asOf.isAfter(periods.get().coverageEnd())) {
-                        return;
-                    }
-                    String label = HardshipCategory.valueOf(category).chineseName();
-                    String reason = "花名册第" + version + "版（" + asOf + "）新认定为" + label + "，在" + year
-                            + "年度集中征缴期后；本年度已参保缴费，依 R-SUB-11 自" + (year + 1) + "年度起享受资助。";
-                    int created = jdbc.update("""
-                            insert into yibao.subsidy_entitlement (id_number, region_code, coverage_year, category,
-                                                                   roster_version_id, reason, created_at)
-                            values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", rs.getString(1), regionCode,
-                            year + 1, category, versionId, reason, now);
-                    if (created > 0) {
-                        entitlements[0]++;
-                        history.record(rs.getString(3), "R-SUB-11", "SUBSIDY_NEXT_YEAR", reason, userId);
-                        entries[0]++;
-                    }
-                }, regionCode, asOf.getYear(), asOf.getYear() + 1, versionId, previous);
-        return new Applied(entitlements[0], entries[0]);
+                (rs, i) -> new Added(rs.getString(1), rs.getString(2)), versionId, previous);
+        Map<String, List<EnrolledCase>> enrolled = enrolledCases(added.stream().map(Added::idNumber).toList(),
+                regionCode, asOf);
+        for (Added entry : added) {
+            for (EnrolledCase c : enrolled.getOrDefault(entry.idNumber(), List.of())) {
+                int year = c.coverageYear();
+                String category = entry.category();
+                if (category.equals(c.appliedCategory())) {
+                    continue; // already subsidized under this category this year
+                }
+                Optional<Periods> periods = periods(regionCode, year);
+                if (periods.isEmpty() || !asOf.isAfter(periods.get().collectionEnd())
+                        || asOf.isAfter(periods.get().coverageEnd())) {
+                    continue;
+                }
+                String label = HardshipCategory.valueOf(category).chineseName();
+                String reason = "花名册第" + version + "版（" + asOf + "）新认定为" + label + "，在" + year
+                        + "年度集中征缴期后；本年度已参保缴费，依 R-SUB-11 自" + (year + 1) + "年度起享受资助。";
+                int created = jdbc.update("""
+                        insert into yibao.subsidy_entitlement (id_number, region_code, coverage_year, category,
+                                                               roster_version_id, reason, created_at)
+                        values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""", entry.idNumber(), regionCode,
+                        year + 1, category, versionId, reason, now);
+                if (created > 0) {
+                    entitlements++;
+                    note(c.businessKey(), "R-SUB-11", "SUBSIDY_NEXT_YEAR", reason, userId);
+                    entries++;
+                }
+            }
+        }
+        return new Applied(entitlements, entries);
+    }
+
+    /** The enrolled cases of the people, this year's and next year's, by ID number (asked once per roster). */
+    private Map<String, List<EnrolledCase>> enrolledCases(List<String> idNumbers, String regionCode, LocalDate asOf) {
+        return enrollments.enrolledCases(Set.copyOf(idNumbers), regionCode, asOf.getYear(), asOf.getYear() + 1)
+                .stream().collect(Collectors.groupingBy(EnrolledCase::idNumber));
+    }
+
+    private void note(String businessKey, String ruleId, String kind, String summary, String userId) {
+        events.publishEvent(new HardshipEvents.RosterChangeNoted(CaseEvent.newId(), clock.instant(), businessKey,
+                ruleId, kind, summary, userId));
     }
 
     private Optional<Periods> periods(String regionCode, int year) {

@@ -39,6 +39,29 @@ public class Rosters implements HardshipRosterMatches {
                 (rs, i) -> rs.getLong(1), idNumber, category, regionCode, coverageYear).stream().findFirst();
     }
 
+    /** A person on the current rosters of a region, with every category they are listed under. */
+    public record ListedPerson(String idNumber, String name, String township, List<String> categories) {
+    }
+
+    /**
+     * The people the current rosters of the region list with a validity overlapping {@code from}–{@code to}, by
+     * township (or only the one township), name and ID number; a person without township is under 未填写乡镇.
+     */
+    public List<ListedPerson> listed(String regionCode, LocalDate from, LocalDate to, String township) {
+        return jdbc.query("""
+                        select e.id_number, min(e.name), coalesce(min(e.township), '未填写乡镇'),
+                               string_agg(distinct e.category, ',' order by e.category)
+                        from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
+                        where v.current and v.region_code = ?
+                          and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
+                          and (cast(? as varchar) is null or e.township = ?)
+                        group by e.id_number
+                        order by 3, 2, 1""",
+                (rs, i) -> new ListedPerson(rs.getString(1), rs.getString(2), rs.getString(3),
+                        List.of(rs.getString(4).split(","))),
+                regionCode, to, from, township, township);
+    }
+
     @Override
     public List<String> currentCategories(String idNumber, String regionCode, int coverageYear, LocalDate asOf) {
         return jdbc.queryForList("""

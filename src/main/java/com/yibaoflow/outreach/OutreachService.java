@@ -1,6 +1,8 @@
 package com.yibaoflow.outreach;
 
 import com.yibaoflow.enrollment.EnrollmentActivated;
+import com.yibaoflow.enrollment.EnrollmentQueries;
+import com.yibaoflow.hardship.Rosters;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
@@ -22,6 +24,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -47,12 +50,17 @@ public class OutreachService {
 
     private final JdbcTemplate jdbc;
     private final PolicyService policies;
+    private final Rosters rosters;
+    private final EnrollmentQueries enrollments;
     private final RuntimeService runtime;
     private final Clock clock;
 
-    OutreachService(JdbcTemplate jdbc, PolicyService policies, RuntimeService runtime, Clock clock) {
+    OutreachService(JdbcTemplate jdbc, PolicyService policies, Rosters rosters, EnrollmentQueries enrollments,
+                    RuntimeService runtime, Clock clock) {
         this.jdbc = jdbc;
         this.policies = policies;
+        this.rosters = rosters;
+        this.enrollments = enrollments;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -67,21 +75,16 @@ public class OutreachService {
                 .toList();
     }
 
+    /** The rosters' people (hardship module) less those the enrollment module has enrolled for the year. */
     private List<Row> rows(String regionCode, int coverageYear, String township) {
         Periods periods = policies.activeSnapshot(regionCode, coverageYear).parameters().periods();
-        return jdbc.query("""
-                        select e.id_number, min(e.name), coalesce(min(e.township), '未填写乡镇'),
-                               string_agg(distinct e.category, ',' order by e.category)
-                        from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
-                        where v.current and v.region_code = ?
-                          and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
-                          and (cast(? as varchar) is null or e.township = ?)
-                          and not exists (select 1 from yibao.enrollment_case c where c.id_number = e.id_number
-                                          and c.coverage_year = ? and c.status = 'ENROLLED')
-                        group by e.id_number
-                        order by 3, 2, 1""",
-                (rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
-                regionCode, periods.coverageEnd(), periods.coverageStart(), township, township, coverageYear);
+        List<Rosters.ListedPerson> listed = rosters.listed(regionCode, periods.coverageStart(), periods.coverageEnd(),
+                township);
+        Set<String> enrolled = enrollments.enrolled(listed.stream().map(Rosters.ListedPerson::idNumber).toList(),
+                coverageYear);
+        return listed.stream().filter(p -> !enrolled.contains(p.idNumber()))
+                .map(p -> new Row(p.idNumber(), p.name(), p.township(), String.join(",", p.categories())))
+                .toList();
     }
 
     /** Opens one outreach task per township (or for the one township) that has people left and no open task. */
@@ -138,12 +141,10 @@ public class OutreachService {
         for (Map<String, Object> o : open) {
             long id = ((Number) o.get("id")).longValue();
             String processInstanceId = (String) o.get("process_instance_id");
-            Integer remaining = jdbc.queryForObject("""
-                    select count(*) from yibao.outreach_entry e where e.outreach_id = ?
-                      and not exists (select 1 from yibao.enrollment_case c where c.id_number = e.id_number
-                                      and c.coverage_year = ? and c.status = 'ENROLLED')""", Integer.class, id,
-                    event.coverageYear());
-            if (remaining == null || remaining > 0) {
+            List<String> listed = jdbc.queryForList("select id_number from yibao.outreach_entry where outreach_id = ?",
+                    String.class, id);
+            int remaining = listed.size() - enrollments.enrolled(listed, event.coverageYear()).size();
+            if (remaining > 0) {
                 runtime.setVariable(processInstanceId, "remaining", remaining);
                 continue;
             }

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /** Every path of {@code processes/hardship-verification.bpmn} (issue #5 §2). */
@@ -187,11 +188,13 @@ class HardshipProcessTests {
         String key = HardshipProcess.businessKey("341721", 2025, verificationOf(pi).idNumber());
 
         driver.advance(Duration.ofDays(8), pi.getId()); // Saturday after 5 working days: reminder only
-        assertThat(notifications.ofCase(key)).extracting(n -> n.recipientGroup()).containsExactly("civil-affairs");
+        // notifications are composed by the notification module's listener, after the step's commit
+        await().untilAsserted(() -> assertThat(notifications.ofCase(key)).extracting(n -> n.recipientGroup())
+                .containsExactly("civil-affairs"));
 
         driver.advance(Duration.ofDays(4), pi.getId()); // Wednesday: past 7 working days (Tuesday 17:30)
-        assertThat(notifications.ofCase(key)).extracting(n -> n.recipientGroup())
-                .containsExactly("civil-affairs", "medical-security-supervisors");
+        await().untilAsserted(() -> assertThat(notifications.ofCase(key)).extracting(n -> n.recipientGroup())
+                .containsExactly("civil-affairs", "medical-security-supervisors"));
         assertThat(tasks.getIdentityLinksForTask(civil.getId())).extracting(l -> l.getGroupId())
                 .contains("civil-affairs", "medical-security-supervisors");
 

@@ -2,6 +2,7 @@ package com.yibaoflow.hardship;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.testsupport.IntegrationTest;
@@ -21,6 +22,7 @@ import java.time.LocalDate;
 
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -46,6 +48,8 @@ class RosterImportTests {
     PolicyService policies;
     @Autowired
     Rosters rosters;
+    @Autowired
+    CaseHistory caseHistory;
 
     @BeforeEach
     void parametersFor341722() {
@@ -112,9 +116,10 @@ class RosterImportTests {
                 + "department = 'civil-affairs' and current", Long.class, REGION)).isEqualTo(1);
 
         // R-SUB-10: the removed person stays enrolled and paid; the case history says why nothing is refunded
-        assertThat(jdbc.queryForList("select detail from yibao.case_history where business_key = ? and rule_id = "
-                + "'R-SUB-10'", String.class, "ENR-341722-2025-" + leaves)).singleElement().asString()
-                .contains("不退费");
+        // (recorded by the audit module's listener once the import has committed)
+        await().untilAsserted(() -> assertThat(caseHistory.of("ENR-341722-2025-" + leaves))
+                .filteredOn(e -> "R-SUB-10".equals(e.ruleId())).singleElement()
+                .satisfies(e -> assertThat(e.detail()).contains("不退费")));
         // R-SUB-11: listed after the collection period, already enrolled → subsidy from 2026
         assertThat(second.get("subsidyEntitlements").asInt()).isEqualTo(1);
         assertThat(rosters.currentCategories(joinsLate, REGION, 2026, LocalDate.of(2025, 10, 1)))

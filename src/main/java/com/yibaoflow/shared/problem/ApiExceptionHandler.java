@@ -2,7 +2,6 @@ package com.yibaoflow.shared.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.yibaoflow.policy.calc.InvalidCalculationInputException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -54,12 +53,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         e.properties().forEach(problem::setProperty);
         return ResponseEntity.status(e.type().status()).body(problem);
-    }
-
-    /** A calculator input no rule applies to (negative amount, date outside the coverage year …) names its field. */
-    @ExceptionHandler(InvalidCalculationInputException.class)
-    ResponseEntity<ProblemDetail> handleInvalidCalculationInput(InvalidCalculationInputException e) {
-        return handleApi(DomainException.invalidField(e.field(), e.reason()));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -188,7 +181,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return errors;
     }
 
-    private static ResponseEntity<ProblemDetail> validation(List<DomainException.FieldError> errors) {
+    /** A 400 problem naming every offending field; also for the modules' own handlers of their input errors. */
+    public static ResponseEntity<ProblemDetail> validation(List<DomainException.FieldError> errors) {
         String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
         return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
     }

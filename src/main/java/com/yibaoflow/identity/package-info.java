@@ -1,0 +1,2 @@
+/** Staff, departments (Camunda groups), their regions, authentication and authorisation. */
+package com.yibaoflow.identity;

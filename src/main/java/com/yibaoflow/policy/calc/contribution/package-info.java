@@ -1,0 +1,3 @@
+/** Contribution, subsidy and fiscal split. */
+@org.springframework.modulith.NamedInterface("calc-contribution")
+package com.yibaoflow.policy.calc.contribution;

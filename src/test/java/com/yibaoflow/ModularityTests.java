@@ -1,0 +1,87 @@
+package com.yibaoflow;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each direct sub-package of {@code com.yibaoflow} is a module (issue #15): no cycles between modules, and no module
+ * uses another's internals (its sub-packages, unless they are named interfaces). The module diagram and canvases are
+ * written to {@code docs/modules/} on every build, so the committed diagram is the code's.
+ */
+class ModularityTests {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(YibaoFlowApplication.class);
+
+    @Test
+    void modulesHaveNoCyclesAndUseOnlyEachOthersApi() {
+        MODULES.verify();
+    }
+
+    /** The shared kernel is open to everyone, so it must depend on no one (a cycle through it would go unseen). */
+    @Test
+    void sharedKernelDependsOnNoModule() {
+        ApplicationModule shared = MODULES.getModuleByName("shared").orElseThrow();
+        assertThat(shared.getBootstrapDependencies(MODULES)).isEmpty();
+        assertThat(MODULES.stream().filter(m -> m != shared)
+                .filter(m -> shared.getDirectDependencies(MODULES).contains(m))).isEmpty();
+    }
+
+    /** Which module owns each of our tables; only the owner's code names it in SQL (issue #15 §2). */
+    static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
+            entry("region", "region"),
+            entry("policy_version", "policy"), entry("national_floor", "policy"),
+            entry("staff_member", "identity"),
+            entry("enrollment_case", "enrollment"), entry("coverage", "enrollment"), entry("payment", "enrollment"),
+            entry("employee_insurance_record", "enrollment"), entry("other_region_enrollment", "enrollment"),
+            entry("enrollment_import", "enrollment"), entry("enrollment_import_error", "enrollment"),
+            entry("roster_version", "hardship"), entry("roster_entry", "hardship"),
+            entry("roster_import_error", "hardship"), entry("subsidy_entitlement", "hardship"),
+            entry("hardship_claim", "hardship"), entry("hardship_verification", "hardship"),
+            entry("outreach", "outreach"), entry("outreach_entry", "outreach"),
+            entry("case_history", "audit"), entry("notification", "notification"));
+
+    @Test
+    void noModuleNamesAnotherModulesTableInSql() throws IOException {
+        Path root = Path.of("src/main/java/com/yibaoflow");
+        Pattern table = Pattern.compile("yibao\\.([a-z_]+)");
+        List<String> trespasses = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String module = root.relativize(file).getName(0).toString();
+                Matcher m = table.matcher(Files.readString(file));
+                while (m.find()) {
+                    String owner = TABLE_OWNERS.get(m.group(1));
+                    if (owner == null) {
+                        trespasses.add(file + " names " + m.group(1) + ", which no module owns (add it above)");
+                    } else if (!owner.equals(module)) {
+                        trespasses.add(file + " (" + module + ") names " + owner + "'s table " + m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(trespasses).isEmpty();
+    }
+
+    @Test
+    void writesTheModuleDiagramAndCanvases() {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+    }
+}
