@@ -3,6 +3,8 @@ package com.yibaoflow.identity;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,12 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -28,7 +27,7 @@ import java.util.stream.Collectors;
  * <p>
  * An API client (a township system, the tax bureau's connector) sends Basic credentials with every request; checking
  * them, reading the groups and the staff record took three transactions and a seventh of each intake's time under
- * load (docs/benchmarks.md). A successful check is therefore remembered for {@link #REMEMBER} — per user, as a salted
+ * load (docs/benchmarks.md). A successful check is therefore remembered for the lifetime of the {@link #CACHE} cache (30 s) — per user, as a salted
  * digest of the password, never the password — and only the same user with the same password within that time is
  * let in without asking the identity service again. So a password changed, a user removed or a group membership
  * changed in the Admin webapp takes effect for API calls at the latest after that time; a wrong password is never
@@ -37,27 +36,28 @@ import java.util.stream.Collectors;
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
-    static final Duration REMEMBER = Duration.ofSeconds(30);
+    /** The Spring cache of remembered logins; its lifetime is {@code yibaoflow.caches.remembered-logins}. */
+    static final String CACHE = "remembered-logins";
 
     private final IdentityService identityService;
     private final StaffMembers staffMembers;
-    private final LongSupplier nanoTime;
+    private final Cache remembered;
     private final byte[] salt = new byte[16];
-    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
 
-    private record Remembered(byte[] digest, long until, Authentication authentication) {
+    private record Remembered(byte[] digest, Authentication authentication) {
     }
 
     @Autowired
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, StaffMembers staffMembers) {
-        this(identityService, staffMembers, System::nanoTime);
+    CamundaIdentityAuthenticationProvider(IdentityService identityService, StaffMembers staffMembers,
+                                          CacheManager caches) {
+        this(identityService, staffMembers, Objects.requireNonNull(caches.getCache(CACHE), CACHE));
     }
 
     CamundaIdentityAuthenticationProvider(IdentityService identityService, StaffMembers staffMembers,
-                                          LongSupplier nanoTime) {
+                                          Cache remembered) {
         this.identityService = identityService;
         this.staffMembers = staffMembers;
-        this.nanoTime = nanoTime;
+        this.remembered = remembered;
         new SecureRandom().nextBytes(salt);
     }
 
@@ -69,19 +69,18 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
         byte[] digest = digest(userId, credentials.toString());
-        long now = nanoTime.getAsLong();
-        Remembered known = remembered.get(userId);
-        if (known != null && now - known.until() < 0 && MessageDigest.isEqual(known.digest(), digest)) {
+        Remembered known = remembered.get(userId, Remembered.class);
+        if (known != null && MessageDigest.isEqual(known.digest(), digest)) {
             return known.authentication();
         }
         Authentication checked = check(userId, credentials.toString());
-        remembered.put(userId, new Remembered(digest, now + REMEMBER.toNanos(), checked));
+        remembered.put(userId, new Remembered(digest, checked));
         return checked;
     }
 
     private Authentication check(String userId, String password) {
         if (!identityService.checkPassword(userId, password)) {
-            remembered.remove(userId);
+            remembered.evict(userId);
             throw new BadCredentialsException("Unknown user or wrong password");
         }
         Set<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()

@@ -1,7 +1,7 @@
 package com.yibaoflow.identity;
 
 import com.yibaoflow.region.Region;
-import com.yibaoflow.region.Regions;
+import com.yibaoflow.region.RegionDirectory;
 import com.yibaoflow.shared.problem.DomainException;
 import org.springframework.stereotype.Component;
 
@@ -16,29 +16,14 @@ import java.util.Set;
 @Component
 public class RegionScope {
 
-    private final Regions regions;
+    private final RegionDirectory regions;
 
-    RegionScope(Regions regions) {
+    RegionScope(RegionDirectory regions) {
         this.regions = regions;
     }
 
-    /**
-     * The pooling regions, read once: they are seeded by migrations and no API changes them, while every request
-     * asks for them.
-     */
-    private volatile List<Region> all;
-
-    private List<Region> regions() {
-        List<Region> loaded = all;
-        if (loaded == null) {
-            loaded = List.copyOf(regions.findAll());
-            all = loaded;
-        }
-        return loaded;
-    }
-
     public Set<String> visibleRegions(StaffPrincipal principal) {
-        List<Region> all = regions();
+        List<Region> all = regions.all();
         Set<String> visible = new HashSet<>();
         if (principal.isAdmin()) {
             all.forEach(r -> visible.add(r.code()));

@@ -6,11 +6,14 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +33,9 @@ class RememberedLoginTests {
     @Autowired
     StaffMembers staffMembers;
 
+    /** As {@code yibaoflow.caches.remembered-logins.expire-after-write} in application.yml. */
+    private static final Duration REMEMBER = Duration.ofSeconds(30);
+
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
     private CamundaIdentityAuthenticationProvider provider;
 
@@ -39,7 +45,10 @@ class RememberedLoginTests {
         user.setPassword("first-secret");
         identityService.saveUser(user);
         identityService.createMembership(USER, Department.MEDICAL_SECURITY.groupId());
-        provider = new CamundaIdentityAuthenticationProvider(identityService, staffMembers, nanos::get);
+        // the same Caffeine cache as configured, on a clock the test moves
+        provider = new CamundaIdentityAuthenticationProvider(identityService, staffMembers,
+                new CaffeineCache("remembered-logins", Caffeine.newBuilder().ticker(nanos::get)
+                        .expireAfterWrite(REMEMBER).build(), false));
     }
 
     @AfterEach
@@ -63,7 +72,7 @@ class RememberedLoginTests {
         User user = identityService.createUserQuery().userId(USER).singleResult();
         user.setPassword("second-secret");
         identityService.saveUser(user);
-        later(CamundaIdentityAuthenticationProvider.REMEMBER.toSeconds() - 1);
+        later(REMEMBER.toSeconds() - 1);
         assertThat(login("first-secret").isAuthenticated()).as("still remembered").isTrue();
 
         later(2);
@@ -75,7 +84,7 @@ class RememberedLoginTests {
         login("first-secret");
         identityService.deleteMembership(USER, Department.MEDICAL_SECURITY.groupId());
 
-        later(CamundaIdentityAuthenticationProvider.REMEMBER.toSeconds() + 1);
+        later(REMEMBER.toSeconds() + 1);
         assertThat(login("first-secret").getAuthorities()).extracting(Object::toString)
                 .doesNotContain("ROLE_" + Department.MEDICAL_SECURITY.groupId());
     }

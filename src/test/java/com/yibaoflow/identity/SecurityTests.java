@@ -12,6 +12,8 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.hamcrest.Matchers.hasItem;
@@ -91,6 +93,18 @@ class SecurityTests {
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").with(as(Department.TOWNSHIPS))).andExpect(status().isForbidden());
         mvc.perform(get("/actuator/prometheus").with(as(Department.AUDITORS))).andExpect(status().isOk());
+    }
+
+    /** Issue #15 §5: every Caffeine cache of application.yml reports its hits and misses. */
+    @Test
+    void everyCacheReportsItsHitRateToPrometheus() throws Exception {
+        String metrics = mvc.perform(get("/actuator/prometheus").with(as(Department.AUDITORS)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (String cache : List.of("policy-active-version", "policy-snapshots", "regions", "remembered-logins")) {
+            org.assertj.core.api.Assertions.assertThat(metrics)
+                    .containsPattern("cache_gets_total\\{[^}]*cache=\"" + cache + "\"[^}]*result=\"hit\"")
+                    .containsPattern("cache_gets_total\\{[^}]*cache=\"" + cache + "\"[^}]*result=\"miss\"");
+        }
     }
 
     @Test
