@@ -5,9 +5,14 @@ import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.id.ValidResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
 import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,8 +53,12 @@ class HardshipVerificationController {
         this.regions = regions;
     }
 
-    record VerificationRequest(String idNumber, String personName, String regionCode, Integer coverageYear,
-                               List<String> claimedCategories) {
+    record VerificationRequest(@ValidResidentIdNumber String idNumber,
+                               @NotBlank(message = "is required") String personName,
+                               @NotBlank(message = "is required") String regionCode,
+                               @NotNull(message = "is required") Integer coverageYear,
+                               @NotEmpty(message = "must name at least one category")
+                               List<@NotBlank(message = "is not a hardship category") String> claimedCategories) {
     }
 
     record ClaimView(String category, String categoryName, String department, String status, String source,
@@ -67,34 +76,19 @@ class HardshipVerificationController {
     @PostMapping("/api/hardship-verifications")
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
     @Operation(summary = "Starts a verification of claimed categories (R-SUB-09..12); 202 with the process instance")
-    ResponseEntity<Started> start(@RequestBody VerificationRequest r, @AuthenticationPrincipal StaffPrincipal user) {
+    ResponseEntity<Started> start(@Valid @RequestBody VerificationRequest r,
+                                  @AuthenticationPrincipal StaffPrincipal user) {
         List<FieldError> errors = new ArrayList<>();
-        if (r.idNumber() == null || !ResidentIdNumber.isValid(r.idNumber())) {
-            errors.add(new FieldError("idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
-        }
-        if (r.personName() == null || r.personName().isBlank()) {
-            errors.add(new FieldError("personName", "is required"));
-        }
-        if (r.regionCode() == null || r.regionCode().isBlank()) {
-            errors.add(new FieldError("regionCode", "is required"));
-        }
-        if (r.coverageYear() == null) {
-            errors.add(new FieldError("coverageYear", "is required"));
-        }
         List<String> categories = new ArrayList<>();
-        if (r.claimedCategories() == null || r.claimedCategories().isEmpty()) {
-            errors.add(new FieldError("claimedCategories", "must name at least one category"));
-        } else {
-            for (int i = 0; i < r.claimedCategories().size(); i++) {
-                try {
-                    String code = HardshipCategory.valueOf(r.claimedCategories().get(i).strip()
-                            .toUpperCase(Locale.ROOT)).name();
-                    if (!categories.contains(code)) {
-                        categories.add(code);
-                    }
-                } catch (RuntimeException e) {
-                    errors.add(new FieldError("claimedCategories[" + i + "]", "is not a hardship category"));
+        for (int i = 0; i < r.claimedCategories().size(); i++) {
+            try {
+                String code = HardshipCategory.valueOf(r.claimedCategories().get(i).strip()
+                        .toUpperCase(Locale.ROOT)).name();
+                if (!categories.contains(code)) {
+                    categories.add(code);
                 }
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("claimedCategories[" + i + "]", "is not a hardship category"));
             }
         }
         if (!errors.isEmpty()) {
