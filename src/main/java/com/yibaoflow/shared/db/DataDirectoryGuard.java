@@ -128,7 +128,7 @@ final class DataDirectoryGuard {
 
     private static boolean waitForExit(ProcessHandle process, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (process.isAlive()) {
+        while (process.isAlive() && !isZombie(process.pid())) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -140,6 +140,20 @@ final class DataDirectoryGuard {
             }
         }
         return true;
+    }
+
+    /**
+     * An orphan's parent is PID 1 (or a sub-reaper); in a container whose PID 1 does not reap, the exited postmaster
+     * stays a zombie, which still counts as alive. It holds nothing any more.
+     */
+    private static boolean isZombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int afterName = stat.lastIndexOf(')');
+            return afterName > 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'Z';
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The library extracts its binaries to {@code <working dir>/PG-<digest>/} and runs {@code bin/postgres}. */
