@@ -108,6 +108,16 @@ class EmbeddedPostgresServerTests {
         assertThat(setting(running, "fsync")).isEqualTo("on");
     }
 
+    @Test
+    void onlyThePostgresOfTheEmbeddedBinariesCountsAsOurs() {
+        Path extracted = DataDirectoryGuard.libraryWorkingDirectory().resolve("PG-642721a7877bfd8c630196718e94d572");
+
+        assertThat(DataDirectoryGuard.isEmbeddedPostgres(extracted.resolve("bin/postgres"))).isTrue();
+        assertThat(DataDirectoryGuard.isEmbeddedPostgres(Path.of("/usr/lib/postgresql/16/bin/postgres"))).isFalse();
+        assertThat(DataDirectoryGuard.isEmbeddedPostgres(extracted.resolve("bin/initdb"))).isFalse();
+        assertThat(DataDirectoryGuard.isEmbeddedPostgres(Path.of("/postgres"))).isFalse();
+    }
+
     private EmbeddedPostgresServer started(Path dir) {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dir.toString());
         toClose.add(server);
