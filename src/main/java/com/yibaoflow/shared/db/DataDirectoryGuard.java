@@ -146,7 +146,7 @@ final class DataDirectoryGuard {
      * An orphan's parent is PID 1 (or a sub-reaper); in a container whose PID 1 does not reap, the exited postmaster
      * stays a zombie, which still counts as alive. It holds nothing any more.
      */
-    private static boolean isZombie(long pid) {
+    static boolean isZombie(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             int afterName = stat.lastIndexOf(')');

@@ -45,10 +45,10 @@ final class ChildProcesses {
         return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
     }
 
-    /** Whether the process is gone within the timeout. */
+    /** Whether the process is gone within the timeout (exited; a zombie its parent has not reaped yet counts). */
     static boolean exits(long pid, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && !DataDirectoryGuard.isZombie(pid)) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
