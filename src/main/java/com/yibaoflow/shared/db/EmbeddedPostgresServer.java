@@ -8,54 +8,86 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 
 /**
  * An embedded PostgreSQL server.
  *
  * <ul>
  *   <li>With a data directory (the default run): data persists there between runs, and the server stops when the
- *       application context closes, after the process engine and the connection pool.</li>
+ *       application context closes, after the process engine and the connection pool. The server is durable:
+ *       {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} are on, so a committed transaction
+ *       survives a power cut and the directory survives an OS crash. A postmaster left running on the directory by
+ *       a killed run is stopped first (see {@link DataDirectoryGuard}).</li>
  *   <li>Without one (tests): a throw-away server, one per JVM, shared by every cached Spring context and stopped when
- *       the JVM exits.</li>
+ *       the JVM exits. It keeps the library's fast settings (no fsync, asynchronous commit, no full-page writes):
+ *       its data dies with the JVM anyway.</li>
  * </ul>
+ *
+ * <p>How the settings reach the server: the library starts {@code pg_ctl start -o "-p PORT -F -c key=value ..."},
+ * always with {@code -F} (fsync off) first, and its builder puts {@code synchronous_commit=off} among the
+ * {@code -c} options. PostgreSQL applies command-line options in order, so a later {@code -c fsync=on} overrides
+ * {@code -F}, and {@link EmbeddedPostgres.Builder#setServerConfig} replaces the builder's own entries. Command-line
+ * options also win over {@code postgresql.conf} and {@code ALTER SYSTEM}.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
     static final String USER = "postgres";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+
+    /** Settings of the persistent server: nothing acknowledged is lost, the directory survives an OS crash. */
+    static final Map<String, String> DURABLE = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
+    /** Settings of the throw-away test server: its data dies with the JVM, so nothing is flushed. */
+    static final Map<String, String> FAST = Map.of(
+            "fsync", "off",
+            "synchronous_commit", "off",
+            "full_page_writes", "off");
+
     private static EmbeddedPostgresServer throwAway;
 
     private final EmbeddedPostgres postgres;
-    private final boolean sharedPerJvm;
+    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres, boolean sharedPerJvm) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
-        this.sharedPerJvm = sharedPerJvm;
+        this.dataDirectory = dataDirectory;
     }
 
     static synchronized EmbeddedPostgresServer start(String dataDirectory) {
         if (dataDirectory == null || dataDirectory.isBlank()) {
             if (throwAway == null) {
                 // stopped by the library's JVM shutdown hook, after the test contexts are closed
-                throwAway = new EmbeddedPostgresServer(launch(null), true);
+                throwAway = new EmbeddedPostgresServer(launch(null, FAST), null);
             }
             return throwAway;
         }
         Path dir = Path.of(dataDirectory).toAbsolutePath().normalize();
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(launch(dir), false);
-        log.info("Embedded PostgreSQL started, data in {} ({})", dir, server.jdbcUrl());
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create the embedded PostgreSQL data directory " + dir, e);
+        }
+        DataDirectoryGuard.stopOrphanedPostmaster(dir);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(launch(dir, DURABLE), dir);
+        log.info("Embedded PostgreSQL started, data in {} ({}), durable: fsync, synchronous_commit and "
+                + "full_page_writes on", dir, server.jdbcUrl());
         return server;
     }
 
-    private static EmbeddedPostgres launch(Path dataDirectory) {
+    private static EmbeddedPostgres launch(Path dataDirectory, Map<String, String> settings) {
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("timezone", "Asia/Shanghai")
                     .setLocaleConfig("encoding", "UTF8")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                    .setPGStartupWait(Duration.ofSeconds(60));
+            settings.forEach(builder::setServerConfig);
             if (dataDirectory != null) {
-                Files.createDirectories(dataDirectory);
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
             return builder.start();
@@ -71,16 +103,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Spring calls this at context close; a per-JVM test server outlives the contexts that share it. */
     @Override
     public void close() {
-        if (!sharedPerJvm) {
-            stop();
-        }
-    }
-
-    private void stop() {
-        try {
-            postgres.close();
-        } catch (IOException e) {
-            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        if (dataDirectory != null) {
+            try {
+                postgres.close();
+                log.info("Embedded PostgreSQL stopped, data in {}", dataDirectory);
+            } catch (IOException e) {
+                log.warn("Embedded PostgreSQL did not stop cleanly", e);
+            }
         }
     }
 }
