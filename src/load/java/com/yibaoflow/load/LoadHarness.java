@@ -10,6 +10,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -85,8 +86,11 @@ public final class LoadHarness {
         int rosterRows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         String historyLevel = args.length > 3 ? args[3] : "full";
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 3000;
+        // a data directory of its own: the embedded server then runs as the default run does, durable (fsync,
+        // synchronous_commit and full_page_writes on, issue #16), not with the throw-away test server's fast settings
+        Path dataDirectory = Files.createTempDirectory("yibaoflow-load-");
         ConfigurableApplicationContext context = SpringApplication.run(YibaoFlowApplication.class,
-                "--server.port=0", "--yibaoflow.embedded-db.data-directory=",
+                "--server.port=0", "--yibaoflow.embedded-db.data-directory=" + dataDirectory,
                 "--yibaoflow.admin.user-id=" + USER, "--yibaoflow.admin.password=" + PASSWORD,
                 "--yibaoflow.clock.start-date=2024-11-15", "--logging.level.root=WARN",
                 "--logging.level.com.yibaoflow=WARN", "--camunda.bpm.job-execution.core-pool-size=4",
@@ -104,8 +108,13 @@ public final class LoadHarness {
             if (rosterRows > 0) {
                 harness.importRoster(rosterRows);
             }
+            System.out.printf(Locale.ROOT, "%nDatabase settings: fsync=%s, synchronous_commit=%s, full_page_writes=%s%n",
+                    harness.jdbc.queryForObject("show fsync", String.class),
+                    harness.jdbc.queryForObject("show synchronous_commit", String.class),
+                    harness.jdbc.queryForObject("show full_page_writes", String.class));
         } finally {
             context.close();
+            FileSystemUtils.deleteRecursively(dataDirectory);
         }
         System.exit(0);
     }
