@@ -34,6 +34,7 @@ public class EnrollmentService {
     private static final Logger log = LoggerFactory.getLogger(EnrollmentService.class);
 
     private final EnrollmentCases cases;
+    private final CaseLookup lookup;
     private final ResidentRecords records;
     private final PolicyService policies;
     private final Regions regions;
@@ -41,9 +42,11 @@ public class EnrollmentService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentCases cases, ResidentRecords records, PolicyService policies, Regions regions,
-                      RuntimeService runtime, PlatformTransactionManager transactionManager, Clock clock) {
+    EnrollmentService(EnrollmentCases cases, CaseLookup lookup, ResidentRecords records, PolicyService policies,
+                      Regions regions, RuntimeService runtime, PlatformTransactionManager transactionManager,
+                      Clock clock) {
         this.cases = cases;
+        this.lookup = lookup;
         this.records = records;
         this.policies = policies;
         this.regions = regions;
@@ -97,13 +100,13 @@ public class EnrollmentService {
                 if (live.isPresent()) {
                     throw new AlreadyEnrolledException(cases.findById(live.get()).orElseThrow());
                 }
-                EnrollmentCase c = new EnrollmentCase(application, source, importId, clock.instant(), userId);
-                c.linkProcess(start(c).getId());
+                EnrollmentCase taken = new EnrollmentCase(application, source, importId, clock.instant(), userId);
+                taken.linkProcess(lookup.whileTakingIn(taken, () -> start(taken)).getId());
                 // the row is written once, after the steps, with their figures and the process link (persisted
                 // before them, it would be inserted as it came in and updated with the figures); a concurrent
                 // intake of the same person and year that committed first fails this insert at the unique index,
                 // and the whole application, process included, is rolled back
-                c = cases.saveAndFlush(c);
+                EnrollmentCase c = cases.saveAndFlush(taken);
                 log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
                 return c;
             });
@@ -174,11 +177,10 @@ public class EnrollmentService {
      */
     private ProcessInstance start(EnrollmentCase c) {
         if (c.source() == EnrollmentSource.API) {
-            // transient: the steps of this transaction work on the case itself; after a wait state they find the
-            // case row by the process instance it is linked to
+            // no case variable: the steps of this transaction find the case being taken in by the business key
+            // (CaseLookup); after a wait state they find the case row by the process instance it is linked to
             return runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_APPLICATION_SUBMITTED)
                     .processInstanceBusinessKey(c.businessKey())
-                    .setVariable(EnrollmentProcess.NEW_CASE, Variables.objectValue(c, true).create())
                     .correlateStartMessage();
         }
         return runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
