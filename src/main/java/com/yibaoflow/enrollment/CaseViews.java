@@ -1,7 +1,6 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.audit.CaseHistory;
-import com.yibaoflow.notification.NotificationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -22,23 +21,23 @@ class CaseViews {
     private final TaskService tasks;
     private final HistoryService processHistory;
     private final CaseHistory history;
-    private final NotificationService notifications;
+    private final CaseNotices notices;
 
     CaseViews(Payments payments, Coverages coverages, TaskService tasks, HistoryService processHistory,
-              CaseHistory history, NotificationService notifications) {
+              CaseHistory history, CaseNotices notices) {
         this.payments = payments;
         this.coverages = coverages;
         this.tasks = tasks;
         this.processHistory = processHistory;
         this.history = history;
-        this.notifications = notifications;
+        this.notices = notices;
     }
 
     @Transactional(readOnly = true)
     EnrollmentView of(EnrollmentCase c) {
         return EnrollmentView.of(c, payments.findByCaseIdOrderByReceivedAtAsc(c.id()),
                 coverages.findByCaseId(c.id()).orElse(null), openTasks(c), history.of(c.businessKey()),
-                notifications.ofCase(c.businessKey()).stream().map(n -> new EnrollmentView.NotificationEntry(
+                notices.ofCase(c.businessKey()).stream().map(n -> new EnrollmentView.NotificationEntry(
                         n.recipientGroup(), n.township(), n.subject(), n.body(), n.createdAt())).toList());
     }
 

@@ -1,5 +1,6 @@
 package com.yibaoflow.notification;
 
+import com.yibaoflow.enrollment.CaseNotices;
 import com.yibaoflow.enrollment.EnrollmentLapsed;
 import com.yibaoflow.enrollment.PaymentReminderDue;
 import com.yibaoflow.enrollment.ReviewEscalated;
@@ -7,13 +8,16 @@ import com.yibaoflow.identity.Roles;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * What the enrollment module's events mean for the office's inbox: the text caseworkers, supervisors and
  * townships read. Each listener runs after the enrollment's transaction has committed, in its own; the event
- * publication registry delivers the event again should it fail.
+ * publication registry delivers the event again should it fail. It also lists a case's notifications for the
+ * enrollment's case view ({@link CaseNotices}), so enrollment needs nothing of this module.
  */
 @Component
-class EnrollmentNotices {
+class EnrollmentNotices implements CaseNotices {
 
     private static final String TOWNSHIPS = "townships";
 
@@ -21,6 +25,12 @@ class EnrollmentNotices {
 
     EnrollmentNotices(NotificationService notifications) {
         this.notifications = notifications;
+    }
+
+    @Override
+    public List<Notice> ofCase(String businessKey) {
+        return notifications.ofCase(businessKey).stream().map(n -> new Notice(n.recipientGroup(), n.township(),
+                n.subject(), n.body(), n.createdAt())).toList();
     }
 
     /** An overdue review (issue #4 §6): the supervisors may take it, the caseworker is reminded. */
