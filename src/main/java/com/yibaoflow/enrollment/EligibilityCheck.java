@@ -4,6 +4,7 @@ import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.time.DueDates;
 import com.yibaoflow.shared.time.ShiftableClock;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +35,7 @@ class EligibilityCheck {
      * history small).
      */
     record Eligibility(Rejection rejection, List<ReviewReason> reviewReasons, Date reviewDue, List<String> claims,
-                       Long caseId, Map<String, Object> applicantVariables) {
+                       Long caseId, Applicant applicant) {
 
         boolean needsReview() {
             return !reviewReasons.isEmpty();
@@ -43,6 +43,18 @@ class EligibilityCheck {
 
         boolean hasClaims() {
             return !claims.isEmpty();
+        }
+    }
+
+    /** The applicant's data, for the review and correction forms and the hardship call. */
+    record Applicant(String idNumber, String idNumberMasked, String name, String regionCode, int coverageYear,
+                     String residence, String residencePermitNumber, String township, String phone,
+                     List<String> claimedCategories) {
+
+        static Applicant of(EnrollmentCase c) {
+            return new Applicant(c.idNumber(), ResidentIdNumber.mask(c.idNumber()), c.name(), c.regionCode(),
+                    c.coverageYear(), c.residence().name(), c.residencePermitNumber(), c.township(), c.phone(),
+                    new ArrayList<>(c.claimedCategories()));
         }
     }
 
@@ -109,7 +121,7 @@ class EligibilityCheck {
         // the hardship verification refers to the case row: a case still being taken in is written now
         Long caseId = claims.isEmpty() ? null : lookup.persistedId(c);
         return new Eligibility(null, reasons, reviewDue, new ArrayList<>(claims), caseId,
-                reasons.isEmpty() && claims.isEmpty() ? null : EnrollmentService.variablesOf(c));
+                reasons.isEmpty() && claims.isEmpty() ? null : Applicant.of(c));
     }
 
     private static List<ReviewReason> reviewReasons(EnrollmentCase c, ResidentRecords.EligibilityFacts facts,

@@ -6,8 +6,6 @@ import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -187,26 +185,6 @@ public class EnrollmentService {
                 .businessKey(c.businessKey())
                 .setVariable(EnrollmentProcess.CASE_ID, c.id())
                 .execute();
-    }
-
-    /**
-     * The applicant's data as process variables (for the forms, gateways and the hardship call), set by the
-     * eligibility step from the case row for a case going to review or hardship verification: the API and roster
-     * doors start the process with the case id only, which keeps intake fast; the Tasklist door's start form sets the
-     * same names itself.
-     */
-    static VariableMap variablesOf(EnrollmentCase c) {
-        return Variables.createVariables()
-                .putValue(EnrollmentProcess.ID_NUMBER, c.idNumber())
-                .putValue(EnrollmentProcess.ID_NUMBER_MASKED, ResidentIdNumber.mask(c.idNumber()))
-                .putValue(EnrollmentProcess.NAME, c.name())
-                .putValue(EnrollmentProcess.REGION_CODE, c.regionCode())
-                .putValue(EnrollmentProcess.COVERAGE_YEAR, c.coverageYear())
-                .putValue(EnrollmentProcess.RESIDENCE, c.residence().name())
-                .putValue(EnrollmentProcess.RESIDENCE_PERMIT_NUMBER, c.residencePermitNumber())
-                .putValue(EnrollmentProcess.TOWNSHIP, c.township())
-                .putValue(EnrollmentProcess.PHONE, c.phone())
-                .putValue(EnrollmentProcess.CLAIMED_CATEGORIES, new ArrayList<>(c.claimedCategories()));
     }
 
     /** The conflict answer of a second intake: the existing case, so the caller can go on with it. */

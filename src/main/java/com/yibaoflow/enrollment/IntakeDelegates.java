@@ -78,8 +78,8 @@ class IntakeDelegates {
                 execution.setVariable(HARDSHIP_CLAIMS, e.claims());
                 execution.setVariable(CASE_ID, e.caseId()); // the hardship call's enrollmentCaseId
             }
-            if (e.applicantVariables() != null) {
-                execution.setVariables(e.applicantVariables());
+            if (e.applicant() != null) {
+                StepVariables.applicant(execution, e.applicant());
             }
         };
     }

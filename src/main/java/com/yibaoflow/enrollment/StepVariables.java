@@ -18,6 +18,25 @@ final class StepVariables {
                 execution.getProcessInstanceId(), execution.getProcessBusinessKey());
     }
 
+    /**
+     * The applicant's data as process variables (for the forms and the hardship call), set by the eligibility step
+     * from the case row for a case going to review or hardship verification: the API and roster doors start the
+     * process with the case id only, which keeps intake fast; the Tasklist door's start form sets the same names.
+     */
+    static void applicant(DelegateExecution execution, EligibilityCheck.Applicant a) {
+        execution.setVariables(Variables.createVariables()
+                .putValue(EnrollmentProcess.ID_NUMBER, a.idNumber())
+                .putValue(EnrollmentProcess.ID_NUMBER_MASKED, a.idNumberMasked())
+                .putValue(EnrollmentProcess.NAME, a.name())
+                .putValue(EnrollmentProcess.REGION_CODE, a.regionCode())
+                .putValue(EnrollmentProcess.COVERAGE_YEAR, a.coverageYear())
+                .putValue(EnrollmentProcess.RESIDENCE, a.residence())
+                .putValue(EnrollmentProcess.RESIDENCE_PERMIT_NUMBER, a.residencePermitNumber())
+                .putValue(EnrollmentProcess.TOWNSHIP, a.township())
+                .putValue(EnrollmentProcess.PHONE, a.phone())
+                .putValue(EnrollmentProcess.CLAIMED_CATEGORIES, a.claimedCategories()));
+    }
+
     static void reject(DelegateExecution execution, Rejection rejection) {
         execution.setVariable(EnrollmentProcess.REJECTION_REASON, rejection.reason().name());
         execution.setVariable(EnrollmentProcess.REJECTION_DETAIL, rejection.detail());
