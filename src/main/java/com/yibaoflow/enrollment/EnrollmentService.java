@@ -181,9 +181,12 @@ public class EnrollmentService {
                     .processInstanceBusinessKey(c.businessKey())
                     .correlateStartMessage();
         }
+        // the registration step finds the case by its id: a row taken in on its own (a batch's fallback after a
+        // race) gets it here, from the pooled sequence, and is still inserted once, at the intake's flush
+        Long caseId = c.id() != null ? c.id() : cases.save(c).id();
         return runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
                 .businessKey(c.businessKey())
-                .setVariable(EnrollmentProcess.CASE_ID, c.id())
+                .setVariable(EnrollmentProcess.CASE_ID, caseId)
                 .execute();
     }
 

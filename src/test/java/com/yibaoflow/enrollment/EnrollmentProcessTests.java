@@ -315,6 +315,22 @@ class EnrollmentProcessTests {
         assertThat(reload(c).rejectionReason()).isEqualTo("COVERAGE_YEAR_OVER");
     }
 
+    // ---- the roster door, one row at a time -----------------------------------------------------------------
+
+    @Test
+    void aRosterRowTakenInOnItsOwnIsRegisteredByItsCaseId() {
+        // a batch that lost a race to another intake is taken in row by row: each row through intake()
+        EnrollmentCase c = enrollments.intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()),
+                EnrollmentSource.IMPORT, null, "township-user");
+        assertThat(instance(c)).isWaitingAt("Task_RegisterCase");
+        driver.runJobs(c.processInstanceId());
+
+        assertThat(process(c)).hasPassedInOrder("Task_RegisterCase", "Task_CheckIdentity", "Task_CheckEligibility",
+                "Task_CalculateContribution").isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        assertThat(runtime.getVariable(c.processInstanceId(), EnrollmentProcess.CASE_ID)).isEqualTo(c.id());
+        assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+    }
+
     // ---- the Tasklist door ----------------------------------------------------------------------------------
 
     ProcessInstance startFromTasklist(String idNumber, String name) {
