@@ -18,7 +18,7 @@ import java.time.LocalDate;
  */
 @Entity
 @Table(name = "coverage")
-public class Coverage {
+class Coverage {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -4,7 +4,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.Optional;
 
-public interface Coverages extends JpaRepository<Coverage, Long> {
+interface Coverages extends JpaRepository<Coverage, Long> {
 
     Optional<Coverage> findByCaseId(Long caseId);
 }

@@ -1,8 +1,6 @@
 package com.yibaoflow.enrollment;
 
-import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.identity.RegionScope;
-import com.yibaoflow.notification.NotificationService;
 import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.contribution.Payer;
@@ -13,13 +11,10 @@ import com.yibaoflow.shared.problem.ProblemType;
 import com.yibaoflow.shared.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
+import jakarta.validation.constraints.Size;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
@@ -37,7 +32,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,37 +43,26 @@ class EnrollmentController {
 
     private final EnrollmentService enrollments;
     private final PaymentService paymentService;
+    private final CaseWithdrawal withdrawals;
     private final EnrollmentCases cases;
-    private final Payments payments;
-    private final Coverages coverages;
+    private final CaseViews views;
     private final RegionScope regions;
-    private final TaskService tasks;
-    private final RuntimeService runtime;
-    private final HistoryService processHistory;
-    private final CaseHistory history;
-    private final NotificationService notifications;
 
-    EnrollmentController(EnrollmentService enrollments, PaymentService paymentService, EnrollmentCases cases,
-                         Payments payments, Coverages coverages, RegionScope regions, TaskService tasks,
-                         RuntimeService runtime, HistoryService processHistory, CaseHistory history,
-                         NotificationService notifications) {
+    EnrollmentController(EnrollmentService enrollments, PaymentService paymentService, CaseWithdrawal withdrawals,
+                         EnrollmentCases cases, CaseViews views, RegionScope regions) {
         this.enrollments = enrollments;
         this.paymentService = paymentService;
+        this.withdrawals = withdrawals;
         this.cases = cases;
-        this.payments = payments;
-        this.coverages = coverages;
+        this.views = views;
         this.regions = regions;
-        this.tasks = tasks;
-        this.runtime = runtime;
-        this.processHistory = processHistory;
-        this.history = history;
-        this.notifications = notifications;
     }
 
     record PayerRequest(String idNumber, String name, Relationship relationship) {
     }
 
-    record ApplicationRequest(String regionCode, Integer coverageYear, String idNumber, String name,
+    record ApplicationRequest(@NotBlank(message = "is required") String regionCode,
+                              @NotNull(message = "is required") Integer coverageYear, String idNumber, String name,
                               Residence residence, String residencePermitNumber, String township, String phone,
                               List<String> claimedCategories, PayerRequest payer, Integer paidBackYears) {
     }
@@ -87,7 +70,7 @@ class EnrollmentController {
     @PostMapping("/api/enrollments")
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'townships', 'camunda-admin')")
     @Operation(summary = "Apply for enrollment (R-ELIG-01/02): 201 with the case, 409 with the existing case")
-    ResponseEntity<EnrollmentView> apply(@RequestBody ApplicationRequest request,
+    ResponseEntity<EnrollmentView> apply(@Valid @RequestBody ApplicationRequest request,
                                          @AuthenticationPrincipal StaffPrincipal principal) {
         Application application = applicationOf(request);
         regions.requireVisible(principal, application.regionCode(), "Region " + application.regionCode());
@@ -146,24 +129,19 @@ class EnrollmentController {
         EnrollmentCase c = cases.findById(id).orElseThrow(() -> DomainException.notFound("Enrollment case " + id
                 + " not found"));
         regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
-        boolean paid = payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
-                .anyMatch(p -> p.outcome() == Payment.Outcome.ACCEPTED);
-        boolean open = c.status() == EnrollmentStatus.RECEIVED || c.status() == EnrollmentStatus.IN_REVIEW
-                || c.status() == EnrollmentStatus.AWAITING_PAYMENT;
-        if (paid || !open || runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.businessKey())
-                .processDefinitionKey(EnrollmentProcess.KEY).count() == 0) {
-            throw DomainException.conflict("Case " + id + " is " + c.status() + (paid ? " and paid" : "")
-                    + ": only an unpaid open application can be withdrawn", Map.of("status", c.status()));
-        }
-        runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED)
-                .processInstanceId(c.processInstanceId())
-                .setVariable(EnrollmentSteps.WITHDRAWN_BY, principal.userId())
-                .correlate();
+        withdrawals.withdraw(c, principal.userId());
         return ResponseEntity.accepted().body(view(cases.findById(id).orElseThrow()));
     }
 
-    record PaymentRequest(String paymentReference, String idNumber, String regionCode, Integer coverageYear,
-                          BigDecimal amount, Payment.Channel channel, OffsetDateTime paidAt) {
+    record PaymentRequest(
+            @NotBlank(message = "is required, at most 64 characters")
+            @Size(max = 64, message = "is required, at most 64 characters") String paymentReference,
+            @NotBlank(message = "is required") String idNumber,
+            @NotBlank(message = "is required") String regionCode,
+            @NotNull(message = "is required") Integer coverageYear,
+            @NotNull(message = "is required") BigDecimal amount,
+            @NotNull(message = "is required (WECHAT, ALIPAY, WANSHITONG, AGENT, TAX_HALL)") Payment.Channel channel,
+            @NotNull(message = "is required (ISO date-time with offset)") OffsetDateTime paidAt) {
     }
 
     record PaymentAnswer(String paymentReference, Long caseId, String outcome, BigDecimal amount, String detail) {
@@ -172,33 +150,7 @@ class EnrollmentController {
     @PostMapping("/api/payments")
     @PreAuthorize("hasAnyRole('tax', 'camunda-admin')")
     @Operation(summary = "Payment confirmation (R-PAY): idempotent by reference; wrong amount → 422, no case → 404")
-    ResponseEntity<?> pay(@RequestBody PaymentRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        if (request.paymentReference() == null || request.paymentReference().isBlank()
-                || request.paymentReference().length() > 64) {
-            errors.add(new FieldError("paymentReference", "is required, at most 64 characters"));
-        }
-        if (request.idNumber() == null || request.idNumber().isBlank()) {
-            errors.add(new FieldError("idNumber", "is required"));
-        }
-        if (request.regionCode() == null || request.regionCode().isBlank()) {
-            errors.add(new FieldError("regionCode", "is required"));
-        }
-        if (request.coverageYear() == null) {
-            errors.add(new FieldError("coverageYear", "is required"));
-        }
-        if (request.amount() == null) {
-            errors.add(new FieldError("amount", "is required"));
-        }
-        if (request.channel() == null) {
-            errors.add(new FieldError("channel", "is required (WECHAT, ALIPAY, WANSHITONG, AGENT, TAX_HALL)"));
-        }
-        if (request.paidAt() == null) {
-            errors.add(new FieldError("paidAt", "is required (ISO date-time with offset)"));
-        }
-        if (!errors.isEmpty()) {
-            throw DomainException.validation(errors);
-        }
+    ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
         Payment p = paymentService.confirm(new PaymentService.Confirmation(request.paymentReference().strip(),
                 request.idNumber().strip().toUpperCase(), request.regionCode().strip(), request.coverageYear(),
                 request.amount(), request.channel(), request.paidAt().toInstant()));
@@ -215,17 +167,10 @@ class EnrollmentController {
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private Application applicationOf(ApplicationRequest r) {
-        List<FieldError> errors = new ArrayList<>();
-        if (r.regionCode() == null || r.regionCode().isBlank()) {
-            errors.add(new FieldError("regionCode", "is required"));
-        }
-        if (r.coverageYear() == null) {
-            errors.add(new FieldError("coverageYear", "is required"));
-        }
         Payer payer = r.payer() == null ? null
                 : new Payer(upper(r.payer().idNumber()), strip(r.payer().name()), r.payer().relationship());
-        errors.addAll(ApplicationRules.check(upper(r.idNumber()), r.name(), r.residence(), r.township(), r.phone(),
-                r.claimedCategories(), payer, r.paidBackYears()));
+        List<FieldError> errors = ApplicationRules.check(upper(r.idNumber()), r.name(), r.residence(), r.township(), r.phone(),
+                r.claimedCategories(), payer, r.paidBackYears());
         if (!errors.isEmpty()) {
             throw DomainException.validation(errors);
         }
@@ -237,30 +182,7 @@ class EnrollmentController {
     }
 
     private EnrollmentView view(EnrollmentCase c) {
-        List<EnrollmentView.OpenTask> open = new ArrayList<>();
-        if (c.processInstanceId() != null) {
-            List<String> instances = new ArrayList<>(List.of(c.processInstanceId()));
-            processHistory.createHistoricProcessInstanceQuery().superProcessInstanceId(c.processInstanceId()).unfinished()
-                    .list().stream().map(HistoricProcessInstance::getId).forEach(instances::add);
-            for (String instance : instances) {
-                for (Task t : tasks.createTaskQuery().processInstanceId(instance).list()) {
-                    List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
-                            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                            .map(l -> l.getGroupId()).toList();
-                    open.add(new EnrollmentView.OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
-                            keyOf(t.getProcessDefinitionId()), t.getAssignee(), groups, t.getCreateTime(),
-                            t.getDueDate()));
-                }
-            }
-        }
-        return EnrollmentView.of(c, payments.findByCaseIdOrderByReceivedAtAsc(c.id()),
-                coverages.findByCaseId(c.id()).orElse(null), open, history.of(c.businessKey()),
-                notifications.ofCase(c.businessKey()).stream().map(n -> new EnrollmentView.NotificationEntry(
-                        n.recipientGroup(), n.township(), n.subject(), n.body(), n.createdAt())).toList());
-    }
-
-    private static String keyOf(String processDefinitionId) {
-        return processDefinitionId == null ? null : processDefinitionId.split(":")[0];
+        return views.of(c);
     }
 
     private static String upper(String s) {

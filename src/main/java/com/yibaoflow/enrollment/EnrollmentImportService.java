@@ -33,7 +33,7 @@ import java.util.concurrent.TimeUnit;
  * through in batches, so 100 000 rows never sit in memory.
  */
 @Service
-public class EnrollmentImportService implements DisposableBean {
+class EnrollmentImportService implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentImportService.class);
     static final int BATCH = 200;

@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /** Roster imports and their rejected rows: written while an import runs, read by the status endpoint. */
 @Repository
-public class EnrollmentImports {
+class EnrollmentImports {
 
     public record ImportStatus(long id, String fileName, String regionCode, Integer coverageYear, String status,
                                int total, int processed, int started, int rejected, String failure, String createdBy,

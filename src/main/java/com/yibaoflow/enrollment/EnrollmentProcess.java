@@ -10,11 +10,6 @@ public final class EnrollmentProcess {
 
     // variables
     public static final String CASE_ID = "caseId";
-    /**
-     * Transient, an API application's first transaction only: the case itself, not yet written; the steps fill it
-     * in and the intake writes it once, with their figures (see {@code EnrollmentService#intake}).
-     */
-    public static final String NEW_CASE = "newCase";
     public static final String ID_NUMBER = "idNumber";
     public static final String ID_NUMBER_MASKED = "idNumberMasked";
     public static final String NAME = "name";
@@ -42,6 +37,10 @@ public final class EnrollmentProcess {
     public static final String REVIEW_REASON_CODE = "reviewReasonCode";
     public static final String REVIEW_COMMENT = "reviewComment";
     public static final String PAYMENT_REFERENCE = "paymentReference";
+    public static final String PAID_AT = "paidAt";
+    public static final String PAID_AMOUNT = "paidAmount";
+    public static final String REJECTION_DETAIL = "rejectionDetail";
+    public static final String WITHDRAWN_BY = "withdrawnBy";
 
     // messages and errors
     /** Starts an API application at {@code StartEvent_ApplicationSubmitted}, synchronously (no registration job). */

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param paymentSweepBatchSize     the payment deadline sweep signals at most this many cases a transaction
  */
 @ConfigurationProperties("yibaoflow.enrollment")
-public record EnrollmentProperties(Integer paymentReminderDaysBefore, Integer latePaymentDays,
+record EnrollmentProperties(Integer paymentReminderDaysBefore, Integer latePaymentDays,
                                    Integer reviewWorkingDays, Integer paymentSweepBatchSize) {
 
     public EnrollmentProperties {

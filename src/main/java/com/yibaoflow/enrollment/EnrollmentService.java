@@ -6,8 +6,6 @@ import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -34,6 +32,7 @@ public class EnrollmentService {
     private static final Logger log = LoggerFactory.getLogger(EnrollmentService.class);
 
     private final EnrollmentCases cases;
+    private final CaseLookup lookup;
     private final ResidentRecords records;
     private final PolicyService policies;
     private final Regions regions;
@@ -41,9 +40,11 @@ public class EnrollmentService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentCases cases, ResidentRecords records, PolicyService policies, Regions regions,
-                      RuntimeService runtime, PlatformTransactionManager transactionManager, Clock clock) {
+    EnrollmentService(EnrollmentCases cases, CaseLookup lookup, ResidentRecords records, PolicyService policies,
+                      Regions regions, RuntimeService runtime, PlatformTransactionManager transactionManager,
+                      Clock clock) {
         this.cases = cases;
+        this.lookup = lookup;
         this.records = records;
         this.policies = policies;
         this.regions = regions;
@@ -97,13 +98,13 @@ public class EnrollmentService {
                 if (live.isPresent()) {
                     throw new AlreadyEnrolledException(cases.findById(live.get()).orElseThrow());
                 }
-                EnrollmentCase c = new EnrollmentCase(application, source, importId, clock.instant(), userId);
-                c.linkProcess(start(c).getId());
+                EnrollmentCase taken = new EnrollmentCase(application, source, importId, clock.instant(), userId);
+                taken.linkProcess(lookup.whileTakingIn(taken, () -> start(taken)).getId());
                 // the row is written once, after the steps, with their figures and the process link (persisted
                 // before them, it would be inserted as it came in and updated with the figures); a concurrent
                 // intake of the same person and year that committed first fails this insert at the unique index,
                 // and the whole application, process included, is rolled back
-                c = cases.saveAndFlush(c);
+                EnrollmentCase c = cases.saveAndFlush(taken);
                 log.info("Enrollment case {} ({}) received through {}", c.id(), c.businessKey(), source);
                 return c;
             });
@@ -174,37 +175,19 @@ public class EnrollmentService {
      */
     private ProcessInstance start(EnrollmentCase c) {
         if (c.source() == EnrollmentSource.API) {
-            // transient: the steps of this transaction work on the case itself; after a wait state they find the
-            // case row by the process instance it is linked to
+            // no case variable: the steps of this transaction find the case being taken in by the business key
+            // (CaseLookup); after a wait state they find the case row by the process instance it is linked to
             return runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_APPLICATION_SUBMITTED)
                     .processInstanceBusinessKey(c.businessKey())
-                    .setVariable(EnrollmentProcess.NEW_CASE, Variables.objectValue(c, true).create())
                     .correlateStartMessage();
         }
+        // the registration step finds the case by its id: a row taken in on its own (a batch's fallback after a
+        // race) gets it here, from the pooled sequence, and is still inserted once, at the intake's flush
+        Long caseId = c.id() != null ? c.id() : cases.save(c).id();
         return runtime.createProcessInstanceByKey(EnrollmentProcess.KEY)
                 .businessKey(c.businessKey())
-                .setVariable(EnrollmentProcess.CASE_ID, c.id())
+                .setVariable(EnrollmentProcess.CASE_ID, caseId)
                 .execute();
-    }
-
-    /**
-     * The applicant's data as process variables (for the forms, gateways and the hardship call), set by the
-     * eligibility step from the case row for a case going to review or hardship verification: the API and roster
-     * doors start the process with the case id only, which keeps intake fast; the Tasklist door's start form sets the
-     * same names itself.
-     */
-    static VariableMap variablesOf(EnrollmentCase c) {
-        return Variables.createVariables()
-                .putValue(EnrollmentProcess.ID_NUMBER, c.idNumber())
-                .putValue(EnrollmentProcess.ID_NUMBER_MASKED, ResidentIdNumber.mask(c.idNumber()))
-                .putValue(EnrollmentProcess.NAME, c.name())
-                .putValue(EnrollmentProcess.REGION_CODE, c.regionCode())
-                .putValue(EnrollmentProcess.COVERAGE_YEAR, c.coverageYear())
-                .putValue(EnrollmentProcess.RESIDENCE, c.residence().name())
-                .putValue(EnrollmentProcess.RESIDENCE_PERMIT_NUMBER, c.residencePermitNumber())
-                .putValue(EnrollmentProcess.TOWNSHIP, c.township())
-                .putValue(EnrollmentProcess.PHONE, c.phone())
-                .putValue(EnrollmentProcess.CLAIMED_CATEGORIES, new ArrayList<>(c.claimedCategories()));
     }
 
     /** The conflict answer of a second intake: the existing case, so the caller can go on with it. */

@@ -11,7 +11,7 @@ import java.util.Date;
 import java.util.List;
 
 /** A case as the API shows it: state, figures with their explanation, payments, coverage and open tasks. */
-public record EnrollmentView(Long id, String businessKey, String idNumber, String name, LocalDate birthDate,
+record EnrollmentView(Long id, String businessKey, String idNumber, String name, LocalDate birthDate,
                              String sex, String regionCode, int coverageYear, String residence,
                              String residencePermitNumber, String township, String phone,
                              List<String> claimedCategories, Payer payer, int paidBackYears, String source,

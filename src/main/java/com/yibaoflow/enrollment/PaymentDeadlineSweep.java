@@ -23,7 +23,7 @@ import java.util.List;
  * job table, and the intake saves the two timers' job, job definition and job log work (docs/benchmarks.md).
  */
 @Service
-public class PaymentDeadlineSweep {
+class PaymentDeadlineSweep {
 
     public static final String PROCESS_KEY = "payment-deadline-sweep";
     /** The last case id a batch looked at; the next batch goes on after it. */

@@ -1,8 +1,8 @@
 package com.yibaoflow.enrollment;
 
-import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
+import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.time.ClockConfiguration;
@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,17 +42,18 @@ public class PaymentService {
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final CaseHistory history;
+    private final ApplicationEventPublisher events;
 
     PaymentService(Payments payments, EnrollmentCases cases, PolicyService policies, RuntimeService runtime,
-                   PlatformTransactionManager transactionManager, Clock clock, CaseHistory history) {
+                   PlatformTransactionManager transactionManager, Clock clock,
+                   ApplicationEventPublisher events) {
         this.payments = payments;
         this.cases = cases;
         this.policies = policies;
         this.runtime = runtime;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.history = history;
+        this.events = events;
     }
 
     public record Confirmation(String paymentReference, String idNumber, String regionCode, int coverageYear,
@@ -106,9 +108,8 @@ public class PaymentService {
         if (amount.compareTo(c.personalDue()) != 0) {
             log.info("Payment {} for case {}: wrong amount {} (due {})", p.paymentReference(), c.id(), amount,
                     c.personalDue());
-            history.record(c.businessKey(), null, "PAYMENT_WRONG_AMOUNT", "税务缴费确认 " + p.paymentReference()
-                    + " 金额 " + amount.toPlainString() + " 元与应缴 " + c.personalDue().toPlainString()
-                    + " 元不符，继续等待缴费", "tax-bureau");
+            events.publishEvent(new PaymentAmountMismatched(CaseEvent.newId(), now, c.businessKey(),
+                    p.paymentReference(), amount, c.personalDue()));
             return payments.save(new Payment(p.paymentReference(), c.id(), p.idNumber(), p.regionCode(),
                     p.coverageYear(), amount, p.channel(), p.paidAt(), now, Payment.Outcome.WRONG_AMOUNT,
                     "amount " + amount.toPlainString() + " does not match the personal due "
@@ -124,8 +125,8 @@ public class PaymentService {
                 .processInstanceId(c.processInstanceId())
                 .setVariables(Variables.createVariables()
                         .putValue(EnrollmentProcess.PAYMENT_REFERENCE, p.paymentReference())
-                        .putValue(EnrollmentSteps.PAID_AT, Date.from(p.paidAt()))
-                        .putValue(EnrollmentSteps.PAID_AMOUNT, amount.toPlainString()))
+                        .putValue(EnrollmentProcess.PAID_AT, Date.from(p.paidAt()))
+                        .putValue(EnrollmentProcess.PAID_AMOUNT, amount.toPlainString()))
                 .correlate();
         log.info("Payment {} accepted for case {}", p.paymentReference(), c.id());
         return payment;

@@ -4,7 +4,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 import java.util.List;
 
-public interface Payments extends JpaRepository<Payment, String> {
+interface Payments extends JpaRepository<Payment, String> {
 
     List<Payment> findByCaseIdOrderByReceivedAtAsc(Long caseId);
 }

@@ -1,7 +1,7 @@
 package com.yibaoflow.enrollment;
 
 /** Why a case was rejected: by an automatic check, or by a caseworker's review (the review's reason codes). */
-public enum RejectionReason {
+enum RejectionReason {
     /** GB 11643 check failed, or the name is missing. */
     INVALID_IDENTITY,
     /** R-ELIG-02: insured in employee insurance for the same period. */

@@ -15,7 +15,7 @@ import java.util.Optional;
  * every intake asks them, and through Hibernate's query layer they had cost more than the statements themselves.
  */
 @Repository
-public class ResidentRecords {
+class ResidentRecords {
 
     private final JdbcTemplate jdbc;
 

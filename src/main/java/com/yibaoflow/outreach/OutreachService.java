@@ -1,6 +1,6 @@
 package com.yibaoflow.outreach;
 
-import com.yibaoflow.enrollment.EnrollmentActivated;
+import com.yibaoflow.enrollment.CoverageActivated;
 import com.yibaoflow.enrollment.EnrollmentQueries;
 import com.yibaoflow.hardship.Rosters;
 import com.yibaoflow.policy.PolicyService;
@@ -132,7 +132,7 @@ public class OutreachService {
 
     /** Someone on an open outreach list enrolled: update what is left; close the task when nobody is left. */
     @EventListener
-    public void enrolled(EnrollmentActivated event) {
+    public void enrolled(CoverageActivated event) {
         List<Map<String, Object>> open = jdbc.queryForList("""
                 select o.id, o.process_instance_id from yibao.outreach o
                 join yibao.outreach_entry e on e.outreach_id = o.id

@@ -10,6 +10,14 @@ import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -29,6 +37,7 @@ import java.util.concurrent.Future;
 
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,6 +66,25 @@ class EnrollmentApiTests {
     PolicyService policies;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    ManagementService management;
+
+    @BeforeEach
+    void assertionsOnThisEngine() {
+        AbstractAssertions.init(engine);
+    }
+
+    @AfterEach
+    void dropTheFailureTrigger() {
+        jdbc.execute("drop trigger if exists test_fail_case_update on yibao.enrollment_case");
+        jdbc.execute("drop function if exists yibao.test_fail_case_update()");
+    }
 
 
 
@@ -99,12 +127,12 @@ class EnrollmentApiTests {
                 .andExpect(jsonPath("$.status").value("AWAITING_PAYMENT"))
                 .andExpect(jsonPath("$.figures.personalDue").value(400.00))
                 .andExpect(jsonPath("$.figures.explanation[*].ruleId").value(hasItem("R-FUND-01")));
-        String processInstanceId = jdbc.queryForObject(
-                "select process_instance_id from yibao.enrollment_case where id_number = ?", String.class, id);
-        assertThat(jdbc.queryForObject("select count(*) from act_ru_job where process_instance_id_ = ? and type_ = ?",
-                Long.class, processInstanceId, "message")).as("no registration job").isZero();
-        assertThat(jdbc.queryForList("select act_id_ from act_hi_actinst where proc_inst_id_ = ?", String.class,
-                processInstanceId)).contains("StartEvent_ApplicationSubmitted").doesNotContain("Task_RegisterCase");
+        ProcessInstance process = runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(EnrollmentProcess.businessKey("341721", 2025, id)).singleResult();
+        assertThat(management.createJobQuery().processInstanceId(process.getId()).messages().count())
+                .as("no registration job").isZero();
+        assertThat(process).hasPassed("StartEvent_ApplicationSubmitted").hasNotPassed("Task_RegisterCase")
+                .isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
     }
 
     @Test
@@ -132,22 +160,17 @@ class EnrollmentApiTests {
                 + "$$ begin raise exception 'simulated database failure'; end $$");
         jdbc.execute("create trigger test_fail_case_update before insert or update on yibao.enrollment_case for each row "
                 + "when (new.id_number = '" + id + "') execute function yibao.test_fail_case_update()");
-        try {
-            apply(body(id, "341721"), Department.MEDICAL_SECURITY)
-                    .andExpect(status().isInternalServerError())
-                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-        } finally {
-            jdbc.execute("drop trigger test_fail_case_update on yibao.enrollment_case");
-            jdbc.execute("drop function yibao.test_fail_case_update()");
-        }
-        String businessKey = "ENR-341721-2025-" + id;
+        apply(body(id, "341721"), Department.MEDICAL_SECURITY)
+                .andExpect(status().isInternalServerError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+        String businessKey = EnrollmentProcess.businessKey("341721", 2025, id);
         assertThat(jdbc.queryForObject("select count(*) from yibao.enrollment_case where id_number = ?", Long.class,
                 id)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from act_hi_procinst where business_key_ = ?", Long.class,
-                businessKey)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?", Long.class,
-                businessKey)).isZero();
-        // and the resident may simply apply again
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count())
+                .isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+        // the database recovers, and the resident may simply apply again
+        jdbc.execute("drop trigger test_fail_case_update on yibao.enrollment_case");
         apply(body(id, "341721"), Department.MEDICAL_SECURITY).andExpect(status().isCreated());
     }
 
@@ -196,8 +219,8 @@ class EnrollmentApiTests {
         }
         assertThat(jdbc.queryForObject("select count(*) from yibao.enrollment_case where id_number = ?", Long.class, id))
                 .isEqualTo(1);
-        assertThat(jdbc.queryForObject("select count(*) from act_ru_execution where business_key_ = ?", Long.class,
-                "ENR-341721-2025-" + id)).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(EnrollmentProcess.businessKey("341721", 2025, id)).count()).isEqualTo(1);
     }
 
     @Test
@@ -359,6 +382,7 @@ class EnrollmentApiTests {
         assertThat(cases.findById(id).orElseThrow().status()).isEqualTo(EnrollmentStatus.WITHDRAWN);
         mvc.perform(post("/api/enrollments/" + id + "/withdrawal").with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isConflict());
+        CaseEventsDelivered.await(jdbc, cases.findById(id).orElseThrow().businessKey());
         mvc.perform(get("/api/enrollments/" + id).with(as(Department.AUDITORS)))
                 .andExpect(jsonPath("$.history[0].event").value("WITHDRAWN"))
                 .andExpect(jsonPath("$.history[0].recordedBy").value("medical-security-user"));

@@ -2,7 +2,9 @@ package com.yibaoflow.outreach;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.yibaoflow.enrollment.EnrollmentActivated;
+import com.yibaoflow.enrollment.CoverageActivated;
+import com.yibaoflow.enrollment.EnrollmentProcess;
+import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.testsupport.IntegrationTest;
@@ -102,10 +104,12 @@ class OutreachTests {
         assertThat(tasks.getVariable(task.getId(), "remaining")).isEqualTo(2);
 
         enrolled(p1);
-        outreach.enrolled(new EnrollmentActivated(p1, REGION, 2025));
+        outreach.enrolled(new CoverageActivated(CaseEvent.newId(), java.time.Instant.now(),
+                EnrollmentProcess.businessKey(REGION, 2025, p1), "R-WAIT-05", "参保成功", p1, REGION, 2025));
         assertThat(tasks.getVariable(task.getId(), "remaining")).isEqualTo(1);
         enrolled(p2);
-        outreach.enrolled(new EnrollmentActivated(p2, REGION, 2025));
+        outreach.enrolled(new CoverageActivated(CaseEvent.newId(), java.time.Instant.now(),
+                EnrollmentProcess.businessKey(REGION, 2025, p2), "R-WAIT-05", "参保成功", p2, REGION, 2025));
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(rongcheng)
                 .activityId("EndEvent_AllEnrolled").count()).isEqualTo(1);
 

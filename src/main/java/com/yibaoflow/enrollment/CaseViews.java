@@ -1,0 +1,68 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.audit.CaseHistory;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A case as the API shows it: its row with payments, coverage, open tasks (its own and its hardship call's), history. */
+@Component
+class CaseViews {
+
+    private final Payments payments;
+    private final Coverages coverages;
+    private final TaskService tasks;
+    private final HistoryService processHistory;
+    private final CaseHistory history;
+    private final CaseNotices notices;
+
+    CaseViews(Payments payments, Coverages coverages, TaskService tasks, HistoryService processHistory,
+              CaseHistory history, CaseNotices notices) {
+        this.payments = payments;
+        this.coverages = coverages;
+        this.tasks = tasks;
+        this.processHistory = processHistory;
+        this.history = history;
+        this.notices = notices;
+    }
+
+    @Transactional(readOnly = true)
+    EnrollmentView of(EnrollmentCase c) {
+        return EnrollmentView.of(c, payments.findByCaseIdOrderByReceivedAtAsc(c.id()),
+                coverages.findByCaseId(c.id()).orElse(null), openTasks(c), history.of(c.businessKey()),
+                notices.ofCase(c.businessKey()).stream().map(n -> new EnrollmentView.NotificationEntry(
+                        n.recipientGroup(), n.township(), n.subject(), n.body(), n.createdAt())).toList());
+    }
+
+    private List<EnrollmentView.OpenTask> openTasks(EnrollmentCase c) {
+        List<EnrollmentView.OpenTask> open = new ArrayList<>();
+        if (c.processInstanceId() == null) {
+            return open;
+        }
+        List<String> instances = new ArrayList<>(List.of(c.processInstanceId()));
+        processHistory.createHistoricProcessInstanceQuery().superProcessInstanceId(c.processInstanceId()).unfinished()
+                .list().stream().map(HistoricProcessInstance::getId).forEach(instances::add);
+        for (String instance : instances) {
+            for (Task t : tasks.createTaskQuery().processInstanceId(instance).list()) {
+                List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
+                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
+                        .map(l -> l.getGroupId()).toList();
+                open.add(new EnrollmentView.OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
+                        keyOf(t.getProcessDefinitionId()), t.getAssignee(), groups, t.getCreateTime(),
+                        t.getDueDate()));
+            }
+        }
+        return open;
+    }
+
+    private static String keyOf(String processDefinitionId) {
+        return processDefinitionId == null ? null : processDefinitionId.split(":")[0];
+    }
+}

@@ -1,0 +1,85 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.policy.PolicyService;
+import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.PolicyParameters.Periods;
+import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.contribution.ContributionCalculator;
+import com.yibaoflow.policy.calc.contribution.ContributionInput;
+import com.yibaoflow.policy.calc.contribution.ContributionResult;
+import com.yibaoflow.policy.calc.contribution.Payer;
+import com.yibaoflow.policy.calc.contribution.Relationship;
+import com.yibaoflow.policy.calc.waiting.WaitingPeriodResult;
+import com.yibaoflow.shared.time.ShiftableClock;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code Task_CalculateContribution}: contribution, subsidy and fiscal split over the verified categories (R-FUND,
+ * R-SUB), and the waiting period as it stands if paid today (R-WAIT; recalculated with the real payment date at
+ * activation). Sets the payment deadline the sweep reminds and lapses by.
+ */
+@Service
+@Transactional
+class ContributionCalculation {
+
+    /** What the gateways and the review form read. */
+    record Calculated(boolean personalDueIsZero, String personalDue, String policyVersion) {
+    }
+
+    private final CaseLookup lookup;
+    private final PolicyService policies;
+    private final WaitingPeriods waitingPeriods;
+    private final ShiftableClock clock;
+    private final EnrollmentProperties properties;
+    private final ContributionCalculator contribution = new ContributionCalculator();
+
+    ContributionCalculation(CaseLookup lookup, PolicyService policies, WaitingPeriods waitingPeriods,
+                            ShiftableClock clock, EnrollmentProperties properties) {
+        this.lookup = lookup;
+        this.policies = policies;
+        this.waitingPeriods = waitingPeriods;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    Calculated calculate(CaseRef ref, List<String> verifiedCategories, boolean needsReview) {
+        EnrollmentCase c = lookup.find(ref);
+        PolicySnapshot snapshot = policies.activeSnapshot(c.regionCode(), c.coverageYear());
+        Periods periods = snapshot.parameters().periods();
+        Set<HardshipCategory> categories = EnumSet.noneOf(HardshipCategory.class);
+        verifiedCategories.forEach(code -> categories.add(HardshipCategory.valueOf(code)));
+        ContributionResult figures = contribution.calculate(snapshot,
+                new ContributionInput(c.residence(), categories, payerOf(c)));
+
+        LocalDate today = clock.today();
+        LocalDate assumedPayment = today.isBefore(periods.collectionStart()) ? periods.collectionStart() : today;
+        WaitingPeriodResult waiting = waitingPeriods.of(snapshot, c, assumedPayment);
+
+        c.figures(new EnrollmentCase.Figures(verifiedCategories,
+                figures.appliedCategory() == null ? null : figures.appliedCategory().name(),
+                figures.individualStandard(), figures.subsidy(), figures.personalDue(), figures.fiscalSubsidy(),
+                figures.centralFiscalShare(), figures.localFiscalShare(), figures.policyVersion(),
+                waiting.exempt(), waiting.fixedMonths(), waiting.variableMonths(),
+                waiting.benefitStartDate(), figures.explanation(), waiting.explanation()), clock.instant());
+
+        LocalDate lateDeadline = today.plusDays(properties.latePaymentDays());
+        c.paymentDeadline(today.isAfter(periods.collectionEnd())
+                ? (lateDeadline.isBefore(periods.coverageEnd()) ? lateDeadline : periods.coverageEnd())
+                : periods.collectionEnd());
+        boolean dueIsZero = figures.personalDue().signum() == 0;
+        c.moveTo(needsReview ? EnrollmentStatus.IN_REVIEW
+                : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT, clock.instant());
+        return new Calculated(dueIsZero, figures.personalDue().toPlainString(), figures.policyVersion());
+    }
+
+    static Payer payerOf(EnrollmentCase c) {
+        return c.payerIdNumber() == null ? null
+                : new Payer(c.payerIdNumber(), c.payerName(), Relationship.valueOf(c.payerRelationship()));
+    }
+}
