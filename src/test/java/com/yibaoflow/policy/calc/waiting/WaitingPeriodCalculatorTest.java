@@ -163,8 +163,8 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.totalMonths()).isEqualTo(6);
         assertThat(result.benefitStartDate()).isEqualTo(LocalDate.of(2025, 4, 1));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-04"))
-                .contains("variable raised to 3 month(s)", "waiting.longGapMinimumMonths = 6 (EXTERNAL: [G] 国办发〔2024〕38号 and its local restatements "
-                                + "fixed + variable at least 6 months — confirm locally)");
+                .contains("variable raised to 3 month(s)", "waiting.longGapMinimumMonths = 6 (EXTERNAL: [G] 国办发〔2024〕38号 "
+                        + "and its local restatements fixed + variable at least 6 months — confirm locally)");
     }
 
     @ParameterizedTest(name = "gap {0}, back-paid {1} → {2} variable, {3} total")
