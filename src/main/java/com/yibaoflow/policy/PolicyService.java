@@ -16,6 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,8 @@ public class PolicyService {
     private final PolicyConfirmations confirmations;
     private final Clock clock;
     private final TransactionTemplate readOnly;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final Map<Long, PolicySnapshot> snapshots = new ConcurrentHashMap<>();
 
     @jakarta.persistence.PersistenceContext
@@ -236,7 +240,7 @@ public class PolicyService {
     public PolicyConfirmation confirm(String regionCode, int coverageYear, int version, String parameterPath,
                                       String documentNumber, LocalDate documentDate, String userId) {
         PolicyVersion target = version(regionCode, coverageYear, version);
-        List<DomainException.FieldError> errors = new java.util.ArrayList<>();
+        List<DomainException.FieldError> errors = new ArrayList<>();
         Provenance provenance = parameterPath == null ? null : target.provenance().get(parameterPath);
         if (parameterPath == null || parameterPath.isBlank()) {
             errors.add(new DomainException.FieldError("parameterPath", "is required"));
@@ -273,8 +277,6 @@ public class PolicyService {
                     Map.of("parameterPath", parameterPath));
         }
     }
-
-    private static final java.time.ZoneId SHANGHAI = java.time.ZoneId.of("Asia/Shanghai");
 
     private PolicyVersion lock(String regionCode, int coverageYear, int version) {
         region(regionCode);
