@@ -3,11 +3,14 @@ package com.yibaoflow.policy;
 import com.yibaoflow.region.Regions;
 import com.yibaoflow.region.RegionLevel;
 import com.yibaoflow.region.Region;
+import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
+import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.Provenance;
+import com.yibaoflow.policy.calc.ProvenanceState;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,28 +37,43 @@ import java.util.stream.Collectors;
 class PolicyController {
 
     private final PolicyService policies;
+    private final RegionScope scope;
 
-    PolicyController(PolicyService policies) {
+    PolicyController(PolicyService policies, RegionScope scope) {
         this.policies = policies;
+        this.scope = scope;
     }
 
     record RegionView(String code, String name, RegionLevel level, String parentCode, FiscalTier fiscalTier,
                       List<Integer> activeCoverageYears) {
     }
 
-    record Figure(String path, Object value, String ruleId, String source, String clause, boolean confirmed,
-                  String provenance) {
+    /**
+     * One figure: its provenance (rule, state SEED / EXTERNAL / SAMPLE, document and clause, and the label every
+     * explanation shows) and, if an office confirmed it by its own document, that confirmation. {@code display} is
+     * the label with the confirmation: "EXTERNAL: … — confirm locally" becomes "EXTERNAL: … — CONFIRMED by local
+     * document 东医保〔2025〕3号 of 2025-02-01".
+     */
+    record Figure(String path, Object value, String ruleId, ProvenanceState state, String source, String clause,
+                  String provenance, ConfirmationView confirmation, String display) {
+    }
+
+    record ConfirmationView(String parameterPath, String documentNumber, LocalDate documentDate, String confirmedBy,
+                            Instant confirmedAt) {
+    }
+
+    record ConfirmationRequest(String parameterPath, String documentNumber, LocalDate documentDate) {
     }
 
     record PolicyView(String regionCode, String regionName, int coverageYear, int version, PolicyStatus status,
                       FiscalTier fiscalTier, String approvingRequestRef, String note, Instant createdAt,
                       String createdBy, Instant activatedAt, String activatedBy, Instant supersededAt,
-                      PolicyParameters parameters, List<Figure> figures) {
+                      PolicyParameters parameters, List<Figure> figures, List<PolicyWarning> warnings) {
     }
 
     record VersionSummary(int version, PolicyStatus status, String approvingRequestRef, String note,
                           Instant createdAt, String createdBy, Instant activatedAt, String activatedBy,
-                          Instant supersededAt) {
+                          Instant supersededAt, List<PolicyWarning> warnings) {
     }
 
     record DraftRequest(@NotNull PolicyParameters parameters, @NotNull Map<String, Provenance> provenance,
@@ -113,20 +132,64 @@ class PolicyController {
         return view(policies.activate(regionCode, coverageYear, version, request.approvingRequestRef(), user.userId()));
     }
 
+    @PostMapping("/api/policies/{regionCode}/{coverageYear}/versions/{version}/confirmations")
+    @PreAuthorize("hasAnyRole('medical-security-supervisors', 'camunda-admin')")
+    ResponseEntity<ConfirmationView> confirm(@PathVariable String regionCode, @PathVariable int coverageYear,
+                                             @PathVariable int version, @RequestBody ConfirmationRequest request,
+                                             @AuthenticationPrincipal StaffPrincipal user) {
+        // the region's own supervisors (or those of a region above it) confirm its figures, nobody else's
+        if (!scope.canSee(user, regionCode)) {
+            throw DomainException.forbidden("Only a supervisor of region " + regionCode
+                    + " confirms the figures of its policy parameters");
+        }
+        PolicyConfirmation c = policies.confirm(regionCode, coverageYear, version, request.parameterPath(),
+                request.documentNumber(), request.documentDate(), user.userId());
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().build().toUri())
+                .body(confirmationView(c));
+    }
+
+    @GetMapping("/api/policies/{regionCode}/{coverageYear}/versions/{version}/confirmations")
+    List<ConfirmationView> confirmations(@PathVariable String regionCode, @PathVariable int coverageYear,
+                                         @PathVariable int version) {
+        return policies.confirmations(policies.version(regionCode, coverageYear, version)).stream()
+                .map(PolicyController::confirmationView).toList();
+    }
+
     private PolicyView view(PolicyVersion v) {
         Region region = policies.region(v.regionCode());
+        Map<String, PolicyConfirmation> confirmed = policies.confirmations(v).stream()
+                .collect(Collectors.toMap(PolicyConfirmation::parameterPath, c -> c));
         List<Figure> figures = ParameterPaths.leaves(v.parameters()).entrySet().stream().map(e -> {
             Provenance p = v.provenance().get(e.getKey());
-            return p == null ? new Figure(e.getKey(), e.getValue(), null, null, null, false, null)
-                    : new Figure(e.getKey(), e.getValue(), p.ruleId(), p.source(), p.clause(), p.confirmed(), p.label());
+            if (p == null) {
+                return new Figure(e.getKey(), e.getValue(), null, null, null, null, null, null, null);
+            }
+            PolicyConfirmation c = confirmed.get(e.getKey());
+            return new Figure(e.getKey(), e.getValue(), p.ruleId(), p.state(), p.source(), p.clause(), p.label(),
+                    c == null ? null : confirmationView(c), c == null ? p.label() : confirmedLabel(p, c));
         }).toList();
         return new PolicyView(v.regionCode(), region.name(), v.coverageYear(), v.version(), v.status(),
                 region.fiscalTier(), v.approvingRequestRef(), v.note(), v.createdAt(), v.createdBy(), v.activatedAt(),
-                v.activatedBy(), v.supersededAt(), v.parameters(), figures);
+                v.activatedBy(), v.supersededAt(), v.parameters(), figures, v.warnings());
+    }
+
+    /** "EXTERNAL: [G] 国办发〔2024〕38号 … — CONFIRMED by local document 东医保〔2025〕3号 of 2025-02-01". */
+    static String confirmedLabel(Provenance p, PolicyConfirmation c) {
+        String origin = p.label();
+        String suffix = " — confirm locally";
+        if (origin.endsWith(suffix)) {
+            origin = origin.substring(0, origin.length() - suffix.length());
+        }
+        return origin + " — CONFIRMED by local document " + c.documentNumber() + " of " + c.documentDate();
+    }
+
+    private static ConfirmationView confirmationView(PolicyConfirmation c) {
+        return new ConfirmationView(c.parameterPath(), c.documentNumber(), c.documentDate(), c.confirmedBy(),
+                c.confirmedAt());
     }
 
     private static VersionSummary summary(PolicyVersion v) {
         return new VersionSummary(v.version(), v.status(), v.approvingRequestRef(), v.note(), v.createdAt(),
-                v.createdBy(), v.activatedAt(), v.activatedBy(), v.supersededAt());
+                v.createdBy(), v.activatedAt(), v.activatedBy(), v.supersededAt(), v.warnings());
     }
 }

@@ -7,6 +7,7 @@ import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
+import com.yibaoflow.policy.calc.ProvenanceState;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
 import com.yibaoflow.shared.problem.ProblemType;
@@ -19,19 +20,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Checks a parameter set before it is stored: complete (every figure present and with its provenance), coherent
- * (periods, ratios, shares), and not below the national floors of its coverage year (R-FUND-03, R-FUND-04).
- * Structural errors are a 400 naming each field; a floor violation is a 422 citing the rule and the floor.
+ * Checks a parameter set before it is stored or activated: complete (every figure present, with its provenance state),
+ * coherent (periods, ratios, shares), not below the national floors of its coverage year (R-FUND-03, R-FUND-04) and
+ * with the national full subsidies where that year requires them (R-SUB-13). Structural errors are a 400 naming each
+ * field; a floor violation is a 422 citing the rule and the floor. What it accepts but must say (a year without floors
+ * on record, R-BEN-02 figures out of line with the province's income) comes back as warnings, which the service
+ * records on the version.
  */
 final class PolicyParametersValidator {
 
     private static final String P = "parameters.";
+    private static final BigDecimal SIX = BigDecimal.valueOf(6);
+
+    /** R-SUB-13: the categories the nation subsidises in full ([N] 二 “全额资助特困人员、孤儿”). */
+    static final List<HardshipCategory> NATIONAL_FULL_SUBSIDY = List.of(HardshipCategory.EXTREME_POVERTY,
+            HardshipCategory.ORPHAN);
 
     private PolicyParametersValidator() {
     }
 
-    static void validate(Region region, int coverageYear, PolicyParameters parameters,
-                         Map<String, Provenance> provenance, Optional<NationalFloor> floor) {
+    /** Validates; returns the warnings (empty when there is nothing to say). */
+    static List<PolicyWarning> validate(Region region, int coverageYear, PolicyParameters parameters,
+                                        Map<String, Provenance> provenance, Optional<NationalFloor> floor) {
         if (parameters == null) {
             throw DomainException.invalidField("parameters", "is required");
         }
@@ -44,11 +54,13 @@ final class PolicyParametersValidator {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
+        Map<String, Provenance> cited = provenance == null ? Map.of() : provenance;
         PolicySnapshot snapshot = new PolicySnapshot(region.code(), coverageYear, 0, region.fiscalTier(), parameters,
-                provenance == null ? Map.of() : provenance);
+                cited);
         ParameterPaths.missingProvenance(snapshot)
                 .forEach(path -> errors.add(new FieldError("provenance." + path, "is required: every figure carries "
                         + "its rule ID and source, or is marked as a sample")));
+        checkProvenanceStates(cited, errors);
         checkPeriods(coverageYear, parameters.periods(), errors);
         checkFunding(parameters, errors);
         checkBenefits(parameters.benefits(), errors);
@@ -56,7 +68,31 @@ final class PolicyParametersValidator {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
-        floor.ifPresent(f -> checkFloors(region, parameters.funding(), f));
+        List<PolicyWarning> warnings = new ArrayList<>();
+        floor.ifPresentOrElse(f -> {
+            checkFloors(region, parameters.funding(), f);
+            checkFullSubsidies(parameters, f);
+        }, () -> warnings.add(new PolicyWarning("R-FUND-03", P + "funding",
+                "No national floors are on record for coverage year " + coverageYear + ": the individual standard, "
+                        + "the fiscal subsidy and the central share were not checked against them (R-FUND-03, "
+                        + "R-FUND-04, R-SUB-13)")));
+        checkCriticalIllnessAgainstIncome(parameters.benefits(), floor, warnings);
+        return List.copyOf(warnings);
+    }
+
+    /** Every entry names its state; a SEED or EXTERNAL figure names the document it comes from. */
+    private static void checkProvenanceStates(Map<String, Provenance> provenance, List<FieldError> errors) {
+        provenance.forEach((path, p) -> {
+            if (p == null || p.state() == null) {
+                errors.add(new FieldError("provenance." + path + ".state", "is required: SEED, EXTERNAL or SAMPLE"));
+            } else if (p.state() != ProvenanceState.SAMPLE && (p.source() == null || p.source().isBlank())) {
+                errors.add(new FieldError("provenance." + path + ".source",
+                        "is required for a " + p.state() + " figure: the document it comes from"));
+            }
+            if (p != null && (p.ruleId() == null || p.ruleId().isBlank())) {
+                errors.add(new FieldError("provenance." + path + ".ruleId", "is required"));
+            }
+        });
     }
 
     private static void checkPeriods(int year, PolicyParameters.Periods periods, List<FieldError> errors) {
@@ -153,23 +189,74 @@ final class PolicyParametersValidator {
             throw DomainException.ruleViolation("R-FUND-03", P + "funding.individualStandard",
                     "The individual contribution standard " + funding.individualStandard().toPlainString()
                             + " is below the national floor of " + floor.individualStandardMin().toPlainString()
-                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.source() + ")");
+                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.cited() + ")");
         }
         if (funding.fiscalSubsidy().compareTo(floor.fiscalSubsidyMin()) < 0) {
             throw DomainException.ruleViolation("R-FUND-03", P + "funding.fiscalSubsidy",
                     "The per-capita fiscal subsidy " + funding.fiscalSubsidy().toPlainString()
                             + " is below the national floor of " + floor.fiscalSubsidyMin().toPlainString()
-                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.source() + ")");
+                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.cited() + ")");
         }
         FiscalTier tier = region.fiscalTier();
         floor.centralShareFor(tier).ifPresent(share -> {
             if (funding.centralShareRatio().compareTo(share) != 0) {
                 throw DomainException.ruleViolation("R-FUND-04", P + "funding.centralShareRatio",
                         "The central share for a " + tier + " province is " + share.stripTrailingZeros().toPlainString()
-                                + " (R-FUND-04, " + floor.source() + "), not "
+                                + " (R-FUND-04, " + floor.cited() + "), not "
                                 + funding.centralShareRatio().stripTrailingZeros().toPlainString());
             }
         });
+    }
+
+    /** R-SUB-13: where the year requires it, 特困人员 and orphans pay nothing: their subsidy is the whole standard. */
+    private static void checkFullSubsidies(PolicyParameters parameters, NationalFloor floor) {
+        if (!floor.fullSubsidyRequired()) {
+            return;
+        }
+        BigDecimal standard = parameters.funding().individualStandard();
+        for (HardshipCategory category : NATIONAL_FULL_SUBSIDY) {
+            BigDecimal subsidy = parameters.subsidies().get(category);
+            if (subsidy == null || subsidy.compareTo(standard) != 0) {
+                throw DomainException.ruleViolation("R-SUB-13", P + "subsidies." + category,
+                        "Coverage year " + floor.coverageYear() + " requires the full subsidy for " + category
+                                + " (R-SUB-13, " + floor.cited() + " “全额资助特困人员、孤儿”): "
+                                + standard.toPlainString() + " CNY, not "
+                                + (subsidy == null ? "none" : subsidy.toPlainString()));
+            }
+        }
+    }
+
+    /**
+     * R-BEN-02 ([D] (七)): the critical-illness deductible “原则上不高于” the province's previous-year per-capita
+     * disposable income, and basic + critical-illness caps “原则上保持在…6倍左右”; “in principle”, so warnings. The cap
+     * check needs the year's tolerance and is skipped, with a warning, for a year without floors on record.
+     */
+    private static void checkCriticalIllnessAgainstIncome(PolicyParameters.Benefits benefits,
+                                                          Optional<NationalFloor> floor, List<PolicyWarning> warnings) {
+        BigDecimal income = benefits.provincePerCapitaDisposableIncome();
+        BigDecimal deductible = benefits.criticalIllness().deductible();
+        if (deductible.compareTo(income) > 0) {
+            warnings.add(new PolicyWarning("R-BEN-02", P + "benefits.criticalIllness.deductible",
+                    "The critical-illness deductible " + deductible.toPlainString() + " is above the province's "
+                            + "previous-year per-capita disposable income " + income.toPlainString()
+                            + " (R-BEN-02, [D] (七): in principle not higher)"));
+        }
+        if (floor.isEmpty()) {
+            warnings.add(new PolicyWarning("R-BEN-02", P + "benefits.criticalIllness.annualCap",
+                    "Basic + critical-illness caps were not compared with 6 × the province's income: no tolerance is "
+                            + "on record for this coverage year"));
+            return;
+        }
+        BigDecimal target = income.multiply(SIX);
+        BigDecimal combined = benefits.inpatient().annualCap().add(benefits.criticalIllness().annualCap());
+        BigDecimal allowed = target.multiply(floor.get().combinedCapTolerance());
+        if (combined.subtract(target).abs().compareTo(allowed) > 0) {
+            warnings.add(new PolicyWarning("R-BEN-02", P + "benefits.criticalIllness.annualCap",
+                    "Basic + critical-illness caps " + combined.toPlainString() + " are not about 6 × the province's "
+                            + "income (" + target.toPlainString() + " ± "
+                            + floor.get().combinedCapTolerance().movePointRight(2).stripTrailingZeros().toPlainString()
+                            + " %) (R-BEN-02, [D] (七) “6倍左右”)"));
+        }
     }
 
     private static void positive(BigDecimal value, String path, List<FieldError> errors) {

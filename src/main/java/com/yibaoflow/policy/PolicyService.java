@@ -2,9 +2,11 @@ package com.yibaoflow.policy;
 
 import com.yibaoflow.region.Regions;
 import com.yibaoflow.region.Region;
+import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
+import com.yibaoflow.policy.calc.ProvenanceState;
 import com.yibaoflow.shared.problem.DomainException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -13,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,15 +32,19 @@ public class PolicyService {
     private final Regions regions;
     private final PolicyVersions versions;
     private final NationalFloors floors;
+    private final PolicyConfirmations confirmations;
     private final Clock clock;
     private final TransactionTemplate readOnly;
+    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+
     private final Map<Long, PolicySnapshot> snapshots = new ConcurrentHashMap<>();
 
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    PolicyService(Regions regions, PolicyVersions versions, NationalFloors floors, Clock clock,
-                  PlatformTransactionManager transactionManager) {
+    PolicyService(Regions regions, PolicyVersions versions, NationalFloors floors, PolicyConfirmations confirmations,
+                  Clock clock, PlatformTransactionManager transactionManager) {
+        this.confirmations = confirmations;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
         this.regions = regions;
@@ -147,16 +156,19 @@ public class PolicyService {
         return versions.findByStatusOrderByRegionCodeAscCoverageYearAsc(PolicyStatus.ACTIVE);
     }
 
-    /** A new DRAFT version: validated in full, including the national floors (R-FUND-03). */
+    /** A new DRAFT version: validated in full, including the national floors (R-FUND-03); warnings recorded. */
     @Transactional
     public PolicyVersion createDraft(String regionCode, int coverageYear, PolicyParameters parameters,
                                      Map<String, Provenance> provenance, String note, String userId) {
         Region region = region(regionCode);
-        PolicyParametersValidator.validate(region, coverageYear, parameters, provenance, floors.findById(coverageYear));
+        List<PolicyWarning> warnings = PolicyParametersValidator.validate(region, coverageYear, parameters, provenance,
+                floors.findById(coverageYear));
         int next = versions.maxVersion(regionCode, coverageYear) + 1;
         try {
-            return versions.saveAndFlush(new PolicyVersion(regionCode, coverageYear, next, parameters, provenance, note,
-                    clock.instant(), userId));
+            PolicyVersion draft = new PolicyVersion(regionCode, coverageYear, next, parameters, provenance, note,
+                    clock.instant(), userId);
+            draft.recordWarnings(warnings);
+            return versions.saveAndFlush(draft);
         } catch (DataIntegrityViolationException e) {
             throw DomainException.conflict("Another version of " + regionCode + "/" + coverageYear
                     + " was created at the same time; try again", Map.of());
@@ -170,8 +182,10 @@ public class PolicyService {
         Region region = region(regionCode);
         PolicyVersion draft = lock(regionCode, coverageYear, version);
         requireDraft(draft);
-        PolicyParametersValidator.validate(region, coverageYear, parameters, provenance, floors.findById(coverageYear));
+        List<PolicyWarning> warnings = PolicyParametersValidator.validate(region, coverageYear, parameters, provenance,
+                floors.findById(coverageYear));
         draft.revise(parameters, provenance, note);
+        draft.recordWarnings(warnings);
         return draft;
     }
 
@@ -197,8 +211,10 @@ public class PolicyService {
         PolicyVersion draft = lock(regionCode, coverageYear, version);
         requireDraft(draft);
         Region region = region(regionCode);
-        PolicyParametersValidator.validate(region, coverageYear, draft.parameters(), draft.provenance(),
-                floors.findById(coverageYear));
+        // a year without national floors on record is activated, and the warning saying so stays on the version
+        List<PolicyWarning> warnings = PolicyParametersValidator.validate(region, coverageYear, draft.parameters(),
+                draft.provenance(), floors.findById(coverageYear));
+        draft.recordWarnings(warnings);
         versions.findByRegionCodeAndCoverageYearAndStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
                 .ifPresent(current -> {
                     current.supersede(clock.instant());
@@ -206,6 +222,60 @@ public class PolicyService {
                 });
         draft.activate(approvingRequestRef.trim(), clock.instant(), userId);
         return versions.saveAndFlush(draft);
+    }
+
+    /** The local confirmations of a version's figures, by parameter path. */
+    @Transactional(readOnly = true)
+    public List<PolicyConfirmation> confirmations(PolicyVersion version) {
+        return confirmations.findByPolicyVersionIdOrderByParameterPath(version.id());
+    }
+
+    /**
+     * Records that an office confirmed an EXTERNAL or SAMPLE figure of a version by its own document. The figure and
+     * its provenance stay as they are (the version may be active and is immutable); the confirmation is attached to
+     * it. A SEED figure needs none (400), a path that is no figure of the version is a 400 naming the field, and a
+     * figure confirmed once is not confirmed again (409).
+     */
+    @Transactional
+    public PolicyConfirmation confirm(String regionCode, int coverageYear, int version, String parameterPath,
+                                      String documentNumber, LocalDate documentDate, String userId) {
+        PolicyVersion target = version(regionCode, coverageYear, version);
+        List<DomainException.FieldError> errors = new ArrayList<>();
+        Provenance provenance = parameterPath == null ? null : target.provenance().get(parameterPath);
+        if (parameterPath == null || parameterPath.isBlank()) {
+            errors.add(new DomainException.FieldError("parameterPath", "is required"));
+        } else if (provenance == null || !ParameterPaths.leaves(target.parameters()).containsKey(parameterPath)) {
+            errors.add(new DomainException.FieldError("parameterPath",
+                    "is not a figure of " + target.label() + ": " + parameterPath));
+        } else if (provenance.state() == ProvenanceState.SEED) {
+            errors.add(new DomainException.FieldError("parameterPath",
+                    parameterPath + " is a SEED figure (" + provenance.label() + "); only EXTERNAL and SAMPLE "
+                            + "figures are confirmed by a local document"));
+        }
+        if (documentNumber == null || documentNumber.isBlank()) {
+            errors.add(new DomainException.FieldError("documentNumber", "is required"));
+        } else if (documentNumber.strip().length() > 100) {
+            errors.add(new DomainException.FieldError("documentNumber", "must be at most 100 characters"));
+        }
+        if (documentDate == null) {
+            errors.add(new DomainException.FieldError("documentDate", "is required"));
+        } else if (documentDate.isAfter(LocalDate.now(clock.withZone(SHANGHAI)))) {
+            errors.add(new DomainException.FieldError("documentDate", "must not be in the future"));
+        }
+        if (!errors.isEmpty()) {
+            throw DomainException.validation(errors);
+        }
+        if (confirmations.existsByPolicyVersionIdAndParameterPath(target.id(), parameterPath)) {
+            throw DomainException.conflict(parameterPath + " of " + target.label() + " is already confirmed",
+                    Map.of("parameterPath", parameterPath));
+        }
+        try {
+            return confirmations.saveAndFlush(new PolicyConfirmation(target.id(), parameterPath, documentNumber.strip(),
+                    documentDate, userId, clock.instant()));
+        } catch (DataIntegrityViolationException e) {
+            throw DomainException.conflict(parameterPath + " of " + target.label() + " is already confirmed",
+                    Map.of("parameterPath", parameterPath));
+        }
     }
 
     private PolicyVersion lock(String regionCode, int coverageYear, int version) {

@@ -17,6 +17,7 @@ import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,6 +53,11 @@ public class PolicyVersion {
     @Column(nullable = false)
     private Map<String, Provenance> provenance;
 
+    /** What the validator said at the last check of this version (creation, revision, activation). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false)
+    private List<PolicyWarning> warnings = List.of();
+
     @Column(name = "approving_request_ref")
     private String approvingRequestRef;
 
@@ -86,6 +92,12 @@ public class PolicyVersion {
         this.note = note;
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+    }
+
+    /** Records the warnings of the latest validation (a draft's, or those the activation was done with). */
+    void recordWarnings(List<PolicyWarning> warnings) {
+        requireDraft();
+        this.warnings = List.copyOf(warnings);
     }
 
     /** Replaces the figures of a draft. */
@@ -148,6 +160,10 @@ public class PolicyVersion {
 
     public Map<String, Provenance> provenance() {
         return provenance;
+    }
+
+    public List<PolicyWarning> warnings() {
+        return warnings == null ? List.of() : List.copyOf(warnings);
     }
 
     public String approvingRequestRef() {

@@ -61,7 +61,16 @@ class PolicyApiTests {
                     .andExpect(jsonPath("$.parameters.subsidies.length()").value(8))
                     .andExpect(jsonPath("$.parameters.subsidies.MINIMUM_LIVING").value(360))
                     .andExpect(jsonPath("$.figures[?(@.path == 'funding.individualStandard')].ruleId").value(hasItem("R-FUND-01")))
-                    .andExpect(jsonPath("$.figures[?(@.path == 'funding.individualStandard')].confirmed").value(hasItem(true)))
+                    .andExpect(jsonPath("$.figures[?(@.path == 'funding.individualStandard')].state").value(hasItem("SEED")))
+                    .andExpect(jsonPath("$.figures[?(@.path == 'funding.individualStandard')].provenance")
+                            .value(hasItem("SEED: [D] (二)")))
+                    .andExpect(jsonPath("$.figures[?(@.path == 'waiting.fixedMonths')].state").value(hasItem("EXTERNAL")))
+                    .andExpect(jsonPath("$.figures[?(@.path == 'waiting.fixedMonths')].source")
+                            .value(hasItem("[G] 国办发〔2024〕38号")))
+                    .andExpect(jsonPath("$.figures[?(@.path == 'benefits.assistance.MINIMUM_LIVING.ratio')].state")
+                            .value(hasItem("EXTERNAL")))
+                    .andExpect(jsonPath("$.figures[?(@.path == 'benefits.criticalIllness.deductible')].state")
+                            .value(hasItem("SAMPLE")))
                     .andExpect(jsonPath("$.figures[?(@.path == 'benefits.criticalIllness.deductible')].provenance")
                             .value(hasItem("SAMPLE — confirm locally")));
         }

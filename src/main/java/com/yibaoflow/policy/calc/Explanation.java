@@ -22,7 +22,7 @@ public final class Explanation {
     /** A parameter use of the snapshot: path, rendered value and provenance. */
     public ParameterUse param(String path, Object value) {
         Provenance provenance = snapshot.provenanceOf(path);
-        return new ParameterUse(path, ParameterPaths.render(value), provenance.label(), provenance.confirmed());
+        return new ParameterUse(path, ParameterPaths.render(value), provenance.label(), provenance.state());
     }
 
     /**

@@ -94,36 +94,36 @@ public final class TestSnapshots {
     public static Map<String, Provenance> dongzhi2025Provenance() {
         Map<String, Provenance> p = new LinkedHashMap<>();
         for (String period : List.of("collectionStart", "collectionEnd", "coverageStart", "coverageEnd")) {
-            p.put("periods." + period, confirmed("R-REG-02", "[D]", "(一)"));
+            p.put("periods." + period, seed("R-REG-02", "[D]", "(一)"));
         }
-        p.put("funding.individualStandard", confirmed("R-FUND-01", "[D]", "(二)"));
-        p.put("funding.fiscalSubsidy", confirmed("R-FUND-02", "[D]", "(二)"));
-        p.put("funding.centralShareRatio", confirmed("R-FUND-04", "[N]", "二"));
+        p.put("funding.individualStandard", seed("R-FUND-01", "[D]", "(二)"));
+        p.put("funding.fiscalSubsidy", seed("R-FUND-02", "[D]", "(二)"));
+        p.put("funding.centralShareRatio", seed("R-FUND-04", "[N]", "二 “继续…对西部、中部地区分别按照…80%、60%的比例给予补助”"));
         p.put("funding.provinceShareOfLocal", sample("R-FUND-04"));
         p.put("funding.cityShareOfLocal", sample("R-FUND-04"));
         p.put("funding.countyShareOfLocal", sample("R-FUND-04"));
-        p.put("subsidies.EXTREME_POVERTY", confirmed("R-SUB-01", "[D]", "(十二)"));
-        p.put("subsidies.MINIMUM_LIVING", confirmed("R-SUB-02", "[D]", "(十二)"));
-        p.put("subsidies.ENTITLED_GROUP", confirmed("R-SUB-03", "[D]", "(十二)"));
-        p.put("subsidies.FAMILY_PLANNING_SPECIAL", confirmed("R-SUB-04", "[D]", "(十二)"));
-        p.put("subsidies.RELAPSED_POVERTY", confirmed("R-SUB-05", "[D]", "(十二)"));
-        p.put("subsidies.POVERTY_MONITORING", confirmed("R-SUB-06", "[D]", "(十二)"));
-        p.put("subsidies.RETIRED_FISHERMAN", confirmed("R-SUB-07", "[D]", "(十二)"));
-        p.put("subsidies.SEVERE_DISABILITY", confirmed("R-SUB-08", "[D]", "(十二)"));
-        p.put("waiting.fixedMonths", confirmed("R-WAIT-02", "[G]", "“设置参保后固定待遇等待期3个月”"));
-        p.put("waiting.monthsPerGapYear", confirmed("R-WAIT-03", "[G]", "“每多断保1年…增加变动待遇等待期1个月”"));
+        p.put("subsidies.EXTREME_POVERTY", seed("R-SUB-01", "[D]", "(十二)"));
+        p.put("subsidies.MINIMUM_LIVING", seed("R-SUB-02", "[D]", "(十二)"));
+        p.put("subsidies.ENTITLED_GROUP", seed("R-SUB-03", "[D]", "(十二)"));
+        p.put("subsidies.FAMILY_PLANNING_SPECIAL", seed("R-SUB-04", "[D]", "(十二)"));
+        p.put("subsidies.RELAPSED_POVERTY", seed("R-SUB-05", "[D]", "(十二)"));
+        p.put("subsidies.POVERTY_MONITORING", seed("R-SUB-06", "[D]", "(十二)"));
+        p.put("subsidies.RETIRED_FISHERMAN", seed("R-SUB-07", "[D]", "(十二)"));
+        p.put("subsidies.SEVERE_DISABILITY", seed("R-SUB-08", "[D]", "(十二)"));
+        p.put("waiting.fixedMonths", external("R-WAIT-02", G, "“设置参保后固定待遇等待期3个月”"));
+        p.put("waiting.monthsPerGapYear", external("R-WAIT-03", G, "“每多断保1年…增加变动待遇等待期1个月”"));
         p.put("waiting.firstMissedYearCounts", sample("R-WAIT-03"));
-        p.put("waiting.monthsRemovedPerBackPaidYear", confirmed("R-WAIT-04", "[G]", "“每多缴纳1年可减少1个月变动待遇等待期”"));
-        p.put("waiting.longGapYears", sample("R-WAIT-04"));
-        p.put("waiting.longGapMinimumMonths", sample("R-WAIT-04"));
-        p.put("waiting.newbornGraceDays", confirmed("R-ELIG-03", "[D]", "(九)"));
-        p.put("waiting.exemptGroups", confirmed("R-WAIT-01", "[D]", "(五)"));
-        p.put("incentives.continuousYearsThreshold", confirmed("R-WAIT-06", "[D]", "(五)"));
+        p.put("waiting.monthsRemovedPerBackPaidYear", external("R-WAIT-04", G, "“每多缴纳1年可减少1个月变动待遇等待期”"));
+        p.put("waiting.longGapYears", external("R-WAIT-04", G_RESTATED, "gap of 4 or more consecutive years"));
+        p.put("waiting.longGapMinimumMonths", external("R-WAIT-04", G_RESTATED, "fixed + variable at least 6 months"));
+        p.put("waiting.newbornGraceDays", seed("R-ELIG-03", "[D]", "(九)"));
+        p.put("waiting.exemptGroups", seed("R-WAIT-01", "[D]", "(五)"));
+        p.put("incentives.continuousYearsThreshold", seed("R-WAIT-06", "[D]", "(五) “连续参加居民医保满4年”"));
         p.put("incentives.raisePerContinuousYear", sample("R-WAIT-06"));
         p.put("incentives.raisePerZeroClaimYear", sample("R-WAIT-07"));
-        p.put("incentives.raiseCapRatioOfOriginalCap", confirmed("R-WAIT-07", "[G]", "“累计提高总额不超过…大病保险原封顶线的20%”"));
+        p.put("incentives.raiseCapRatioOfOriginalCap", external("R-WAIT-07", G, "“累计提高总额不超过…大病保险原封顶线的20%”"));
         p.put("benefits.inpatient.deductible", sample("R-BEN-01"));
-        p.put("benefits.inpatient.fundRatio", confirmed("R-BEN-01", "[D]", "(六)"));
+        p.put("benefits.inpatient.fundRatio", seed("R-BEN-01", "[D]", "(六) “稳定在 70%左右”"));
         p.put("benefits.inpatient.annualCap", sample("R-BEN-01"));
         p.put("benefits.criticalIllness.deductible", sample("R-BEN-02"));
         p.put("benefits.criticalIllness.segments", sample("R-BEN-02"));
@@ -132,8 +132,10 @@ public final class TestSnapshots {
             p.put("benefits.favour." + favour, sample("R-BEN-06"));
         }
         for (HardshipCategory category : List.of(EXTREME_POVERTY, MINIMUM_LIVING)) {
-            p.put("benefits.assistance." + category + ".ratio", confirmed("R-BEN-05", "[N]", "一"));
-            p.put("benefits.assistance." + category + ".deductible", confirmed("R-BEN-05", "[N]", "一"));
+            p.put("benefits.assistance." + category + ".ratio",
+                    external("R-BEN-05", "国办发〔2021〕42号", "特困、低保 assisted at no less than 70 %"));
+            p.put("benefits.assistance." + category + ".deductible",
+                    external("R-BEN-05", "国办发〔2021〕42号", "no deductible for 特困、低保"));
             p.put("benefits.assistance." + category + ".annualLimit", sample("R-BEN-05"));
         }
         for (HardshipCategory category : List.of(RELAPSED_POVERTY, POVERTY_MONITORING)) {
@@ -141,8 +143,8 @@ public final class TestSnapshots {
                 p.put("benefits.assistance." + category + "." + field, sample("R-BEN-05"));
             }
         }
-        p.put("benefits.childbirth.naturalAllowance", confirmed("R-BEN-03", "[D]", "(八)"));
-        p.put("benefits.childbirth.caesareanAllowance", confirmed("R-BEN-03", "[D]", "(八)"));
+        p.put("benefits.childbirth.naturalAllowance", seed("R-BEN-03", "[D]", "(八)"));
+        p.put("benefits.childbirth.caesareanAllowance", seed("R-BEN-03", "[D]", "(八)"));
         p.put("benefits.provincePerCapitaDisposableIncome", sample("R-BEN-02"));
         p.put("monitoring.priorYearRuralPerCapitaIncome", sample("R-MON-02"));
         for (PopulationGroup group : PopulationGroup.values()) {
@@ -155,11 +157,18 @@ public final class TestSnapshots {
         return new BigDecimal(value);
     }
 
-    private static Provenance confirmed(String ruleId, String source, String clause) {
-        return new Provenance(ruleId, source, clause, true);
+    private static final String G = "[G] 国办发〔2024〕38号";
+    private static final String G_RESTATED = "[G] 国办发〔2024〕38号 and its local restatements";
+
+    public static Provenance seed(String ruleId, String source, String clause) {
+        return new Provenance(ruleId, ProvenanceState.SEED, source, clause);
     }
 
-    private static Provenance sample(String ruleId) {
-        return new Provenance(ruleId, "SAMPLE", "confirm locally", false);
+    public static Provenance external(String ruleId, String source, String clause) {
+        return new Provenance(ruleId, ProvenanceState.EXTERNAL, source, clause);
+    }
+
+    public static Provenance sample(String ruleId) {
+        return new Provenance(ruleId, ProvenanceState.SAMPLE, "SAMPLE", "confirm locally");
     }
 }

@@ -59,7 +59,7 @@ class InpatientBenefitCalculatorTest {
         assertThat(result.assistancePaidYtd()).isEqualTo(bd("0.00"));
         assertThat(Steps.textOf(result.explanation(), "R-BEN-01"))
                 .contains("10000.00 CNY − per-stay deductible 500.00 CNY = 9500.00 CNY, × fund ratio 0.70 = 6650.00 CNY",
-                        "benefits.inpatient.fundRatio = 0.70 (confirmed: [D] (六))",
+                        "benefits.inpatient.fundRatio = 0.70 (SEED: [D] (六) “稳定在 70%左右”)",
                         "benefits.inpatient.deductible = 500 (SAMPLE — confirm locally)");
         assertThat(Steps.textOf(result.explanation(), "R-MON-01")).contains("outside policy scope 2000.00 CNY");
     }
@@ -152,7 +152,7 @@ class InpatientBenefitCalculatorTest {
         assertThat(result.assistancePaidYtd()).isEqualTo(bd("50000.00"));
         assertThat(result.outOfPocket()).isEqualTo(bd("7647.50"));
         assertThat(Steps.textOf(result.explanation(), "R-BEN-05"))
-                .contains("benefits.assistance.MINIMUM_LIVING.ratio = 0.70 (confirmed: [N] 一)",
+                .contains("benefits.assistance.MINIMUM_LIVING.ratio = 0.70 (EXTERNAL: 国办发〔2021〕42号 特困、低保 assisted at no less than 70 % — confirm locally)",
                         "benefits.assistance.MINIMUM_LIVING.annualLimit = 50000 (SAMPLE — confirm locally)");
     }
 
@@ -197,7 +197,7 @@ class InpatientBenefitCalculatorTest {
         assertThat(caesarean.basicFundPaidYtd()).as("year-to-date unchanged").isEqualTo(bd("500.00"));
         assertThat(Steps.textOf(caesarean.explanation(), "R-BEN-03"))
                 .contains("instead of the inpatient rules",
-                        "benefits.childbirth.caesareanAllowance = 2400 (confirmed: [D] (八))");
+                        "benefits.childbirth.caesareanAllowance = 2400 (SEED: [D] (八))");
     }
 
     @Test

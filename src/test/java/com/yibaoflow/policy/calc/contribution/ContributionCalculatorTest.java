@@ -49,7 +49,7 @@ class ContributionCalculatorTest {
         assertThat(result.personalDue()).isEqualTo(bd("400.00"));
         assertThat(result.policyVersion()).isEqualTo("341721/2025 v1");
         assertThat(Steps.textOf(result.explanation(), "R-FUND-01"))
-                .contains("400.00 CNY", "funding.individualStandard = 400 (confirmed: [D] (二))");
+                .contains("400.00 CNY", "funding.individualStandard = 400 (SEED: [D] (二))");
     }
 
     @ParameterizedTest(name = "{0}: subsidy {1}, pays {2}")
@@ -70,7 +70,7 @@ class ContributionCalculatorTest {
         assertThat(result.subsidy()).isEqualTo(subsidy);
         assertThat(result.personalDue()).isEqualTo(due);
         assertThat(Steps.textOf(result.explanation(), ruleId))
-                .contains("subsidies." + category.name(), "confirmed: [D] (十二)", "= " + due.toPlainString() + " CNY");
+                .contains("subsidies." + category.name(), "SEED: [D] (十二)", "= " + due.toPlainString() + " CNY");
     }
 
     @Test
@@ -118,7 +118,7 @@ class ContributionCalculatorTest {
         PolicyParameters withOrphan = new PolicyParameters(p.periods(), p.funding(), subsidies, p.waiting(),
                 p.incentives(), p.benefits(), p.monitoring());
         Map<String, Provenance> provenance = new HashMap<>(TestSnapshots.dongzhi2025Provenance());
-        provenance.put("subsidies.ORPHAN", new Provenance("R-SUB-13", "[N]", "二", true));
+        provenance.put("subsidies.ORPHAN", TestSnapshots.seed("R-SUB-13", "[N]", "二"));
         PolicySnapshot snapshot = new PolicySnapshot("341721", 2025, 2, dongzhi.fiscalTier(), withOrphan, provenance);
 
         ContributionResult orphan = calculator.calculate(snapshot, new ContributionInput(Residence.LOCAL_HUKOU,

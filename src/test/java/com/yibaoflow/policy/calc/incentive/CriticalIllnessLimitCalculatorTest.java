@@ -35,7 +35,7 @@ class CriticalIllnessLimitCalculatorTest {
         assertThat(result.totalRaise()).isEqualTo(raise);
         assertThat(result.raisedLimit()).isEqualTo(bd("110000.00").add(raise));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-06"))
-                .contains("incentives.continuousYearsThreshold = 4 (confirmed: [D] (五))",
+                .contains("incentives.continuousYearsThreshold = 4 (SEED: [D] (五) “连续参加居民医保满4年”)",
                         "incentives.raisePerContinuousYear = 1000 (SAMPLE — confirm locally)");
     }
 
@@ -60,7 +60,7 @@ class CriticalIllnessLimitCalculatorTest {
         assertThat(result.raisedLimit()).isEqualTo(bd("132000.00"));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-07"))
                 .contains("at most 0.20 × 110000.00 CNY = 22000.00 CNY",
-                        "incentives.raiseCapRatioOfOriginalCap = 0.20 (confirmed: [G]");
+                        "incentives.raiseCapRatioOfOriginalCap = 0.20 (EXTERNAL: [G] 国办发〔2024〕38号 “累计提高总额不超过…大病保险原封顶线的20%” — confirm locally)");
     }
 
     @Test

@@ -52,7 +52,7 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.benefitStartDate()).isEqualTo(COVERAGE_START);
         assertThat(result.benefitsInCoverageYear()).isTrue();
         assertThat(Steps.textOf(result.explanation(), "R-REG-02"))
-                .contains("periods.collectionEnd = 2024-12-31 (confirmed: [D] (一))");
+                .contains("periods.collectionEnd = 2024-12-31 (SEED: [D] (一))");
     }
 
     @Test
@@ -73,7 +73,7 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.variableMonths()).isZero();
         assertThat(result.benefitStartDate()).isEqualTo(LocalDate.of(2025, 4, 1));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-02"))
-                .contains("waiting.fixedMonths = 3 (confirmed: [G]");
+                .contains("waiting.fixedMonths = 3 (EXTERNAL: [G] 国办发〔2024〕38号 “设置参保后固定待遇等待期3个月” — confirm locally)");
     }
 
     @Test
@@ -88,7 +88,7 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.totalMonths()).isZero();
         assertThat(result.benefitStartDate()).isEqualTo(birth);
         assertThat(Steps.textOf(result.explanation(), "R-ELIG-03"))
-                .contains("paid 90 days after birth", "waiting.newbornGraceDays = 90 (confirmed: [D] (九))");
+                .contains("paid 90 days after birth", "waiting.newbornGraceDays = 90 (SEED: [D] (九))");
     }
 
     @Test
@@ -163,7 +163,8 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.totalMonths()).isEqualTo(6);
         assertThat(result.benefitStartDate()).isEqualTo(LocalDate.of(2025, 4, 1));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-04"))
-                .contains("variable raised to 3 month(s)", "waiting.longGapMinimumMonths = 6 (SAMPLE — confirm locally)");
+                .contains("variable raised to 3 month(s)", "waiting.longGapMinimumMonths = 6 (EXTERNAL: [G] 国办发〔2024〕38号 "
+                        + "and its local restatements fixed + variable at least 6 months — confirm locally)");
     }
 
     @ParameterizedTest(name = "gap {0}, back-paid {1} → {2} variable, {3} total")
