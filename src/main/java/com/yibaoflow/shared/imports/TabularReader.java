@@ -91,6 +91,7 @@ public final class TabularReader {
         private int rowsSeen;
         private List<String> firstCells;
         private List<String> headerCells;
+        private int dataRows;
 
         Header(TableSchema schema) {
             this.schema = schema;
@@ -131,6 +132,16 @@ public final class TabularReader {
             return false;
         }
 
+        /**
+         * A header and nothing under it is refused whole (issue #16 §8): an empty roster would otherwise be taken as
+         * "nobody is listed any more", and an empty upload is never what a clerk meant to send.
+         */
+        void requireDataRows() {
+            if (dataRows == 0) {
+                throw new NotATableException("The " + schema.name() + " has a header row but no data rows");
+            }
+        }
+
         NotATableException notATable() {
             List<String> required = schema.columns().stream().filter(ColumnSpec::required)
                     .map(s -> s.key() + " (" + String.join("/", s.aliases()) + ")").toList();
@@ -140,6 +151,7 @@ public final class TabularReader {
         }
 
         ImportRow row(int rowNumber, List<String> cells) {
+            dataRows++;
             Map<String, String> values = new LinkedHashMap<>();
             ImportRow.CellProblem problem = null;
             for (Map.Entry<Integer, String> column : new TreeMap<>(columns).entrySet()) {
@@ -209,6 +221,7 @@ public final class TabularReader {
         if (!header.found()) {
             throw header.notATable();
         }
+        header.requireDataRows();
     }
 
     private static Reader skipBom(Reader reader) throws IOException {
@@ -286,6 +299,7 @@ public final class TabularReader {
         if (!header.found()) {
             throw header.notATable();
         }
+        header.requireDataRows();
     }
 
     /** Collects the cells of each sheet row by column index and hands complete rows on. */
