@@ -189,6 +189,9 @@ class EnrollmentImportService implements DisposableBean {
 
     /** A row as an application, or the first field error that keeps it out. */
     static Object parse(ImportRow row, String regionCode, int coverageYear, String defaultTownship) {
+        if (row.cellProblem() != null) {
+            return new FieldError(row.cellProblem().column(), row.cellProblem().reason());
+        }
         String township = row.get("township") != null ? row.get("township") : defaultTownship;
         String idNumber = row.get("idNumber") == null ? null : row.get("idNumber").toUpperCase();
         String residenceText = row.get("residence");

@@ -119,6 +119,10 @@ class RegistryImportService {
         try {
             TabularReader.read(file, schema, row -> {
                 counts[0]++;
+                if (row.cellProblem() != null) {
+                    errors.add(new RowError(row.rowNumber(), row.cellProblem().column(), row.cellProblem().reason()));
+                    return;
+                }
                 Integer written = writer.write(row, errors);
                 if (written != null) {
                     counts[written > 0 ? 1 : 2]++;

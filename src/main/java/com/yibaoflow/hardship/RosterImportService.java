@@ -198,6 +198,9 @@ public class RosterImportService {
     }
 
     private static Object parse(ImportRow row, Set<HardshipCategory> owned, Department department) {
+        if (row.cellProblem() != null) {
+            return new FieldError(row.cellProblem().column(), row.cellProblem().reason());
+        }
         String id = row.get("idNumber");
         if (id == null || !ResidentIdNumber.isValid(id.toUpperCase(Locale.ROOT))) {
             return new FieldError("idNumber", "is not a valid resident ID number (GB 11643 check digit)");

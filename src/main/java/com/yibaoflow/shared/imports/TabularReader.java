@@ -1,5 +1,6 @@
 package com.yibaoflow.shared.imports;
 
+import com.yibaoflow.shared.json.ControlCharacterGuard;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -37,6 +38,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Reads the CSV and .xlsx files departments send, one row at a time and in constant memory (a 100 000-row roster
@@ -88,6 +90,8 @@ public final class TabularReader {
         private Map<Integer, String> columns;
         private int rowsSeen;
         private List<String> firstCells;
+        private List<String> headerCells;
+        private int dataRows;
 
         Header(TableSchema schema) {
             this.schema = schema;
@@ -119,12 +123,23 @@ public final class TabularReader {
                     .allMatch(spec -> mapped.containsValue(spec.key()));
             if (complete) {
                 columns = mapped;
+                headerCells = cells;
                 return true;
             }
             if (rowsSeen >= HEADER_SEARCH_ROWS) {
                 throw notATable();
             }
             return false;
+        }
+
+        /**
+         * A header and nothing under it is refused whole (issue #16 §8): an empty roster would otherwise be taken as
+         * "nobody is listed any more", and an empty upload is never what a clerk meant to send.
+         */
+        void requireDataRows() {
+            if (dataRows == 0) {
+                throw new NotATableException("The " + schema.name() + " has a header row but no data rows");
+            }
         }
 
         NotATableException notATable() {
@@ -136,14 +151,36 @@ public final class TabularReader {
         }
 
         ImportRow row(int rowNumber, List<String> cells) {
+            dataRows++;
             Map<String, String> values = new LinkedHashMap<>();
-            columns.forEach((index, key) -> {
+            ImportRow.CellProblem problem = null;
+            for (Map.Entry<Integer, String> column : new TreeMap<>(columns).entrySet()) {
+                int index = column.getKey();
                 if (index < cells.size() && cells.get(index) != null) {
-                    values.put(key, cells.get(index).strip());
+                    String cell = cells.get(index);
+                    int at = ControlCharacterGuard.firstControlCharacter(cell);
+                    if (at >= 0) {
+                        if (problem == null) {
+                            problem = new ImportRow.CellProblem(column.getValue(), controlCharacterReason(
+                                    headerCells.size() > index ? headerCells.get(index) : column.getValue(),
+                                    cell.charAt(at)));
+                        }
+                    } else {
+                        values.put(column.getValue(), cell.strip());
+                    }
                 }
-            });
-            return new ImportRow(rowNumber, values);
+            }
+            return new ImportRow(rowNumber, values, problem);
         }
+    }
+
+    /**
+     * The reason a township clerk reads for a cell with a control character (issue #16 §8): PostgreSQL refuses NUL
+     * in text, and no other control character belongs in a name, an ID number or a date.
+     */
+    static String controlCharacterReason(String header, char c) {
+        String name = ColumnSpec.normalize(header);
+        return "「%s」列含有不可见控制字符（U+%04X），请删除后重新上传".formatted(name.isEmpty() ? header : name, (int) c);
     }
 
     // ---- CSV --------------------------------------------------------------------------------------------------
@@ -151,8 +188,9 @@ public final class TabularReader {
     private static void readCsv(Path file, byte[] head, TableSchema schema, RowHandler handler) {
         Charset charset = isUtf8(head) ? StandardCharsets.UTF_8 : Charset.forName("GB18030");
         char delimiter = delimiter(new String(head, charset));
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).get();
+        // no setTrim: Commons CSV trims every char <= U+0020, which would silently drop a NUL at a cell's edge;
+        // cells are stripped of whitespace after the control-character check instead (Header.row)
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
         Header header = new Header(schema);
         try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
              CSVParser parser = CSVParser.parse(skipBom(reader), format)) {
@@ -183,6 +221,7 @@ public final class TabularReader {
         if (!header.found()) {
             throw header.notATable();
         }
+        header.requireDataRows();
     }
 
     private static Reader skipBom(Reader reader) throws IOException {
@@ -260,6 +299,7 @@ public final class TabularReader {
         if (!header.found()) {
             throw header.notATable();
         }
+        header.requireDataRows();
     }
 
     /** Collects the cells of each sheet row by column index and hands complete rows on. */
@@ -360,13 +400,17 @@ public final class TabularReader {
         return true;
     }
 
-    /** NUL bytes or many control characters in the first bytes: not text. */
-    private static boolean looksBinary(byte[] head) {
+    /**
+     * More than one NUL byte or many control characters in the first bytes: not text. A single NUL is a damaged cell
+     * of a text file (reported as that row's error), not a binary file: binary formats and UTF-16 text have many.
+     */
+    static boolean looksBinary(byte[] head) {
         int control = 0;
+        int nul = 0;
         int n = Math.min(head.length, 4096);
         for (int i = 0; i < n; i++) {
             int b = head[i] & 0xFF;
-            if (b == 0) {
+            if (b == 0 && ++nul > 1) {
                 return true;
             }
             if (b < 0x09 || (b > 0x0D && b < 0x20)) {

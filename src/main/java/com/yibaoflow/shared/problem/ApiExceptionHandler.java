@@ -46,7 +46,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(DomainException.class)
-    ResponseEntity<ProblemDetail> handleApi(DomainException e) {
+    ResponseEntity<ProblemDetail> handleApi(DomainException e, HttpServletRequest request) {
+        if (e.type() == ProblemType.CONFLICT) {
+            // an expected conflict: one line, no stack trace (issue #16 §8)
+            log.info("Conflict on {} {}: {}", request.getMethod(), IdNumberMasking.mask(request.getRequestURI()),
+                    IdNumberMasking.mask(String.valueOf(e.getMessage())));
+        }
         ProblemDetail problem = Problems.of(e.type(), e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("errors", e.fieldErrors());

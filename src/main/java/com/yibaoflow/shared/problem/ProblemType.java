@@ -33,6 +33,16 @@ public enum ProblemType {
         this.status = status;
     }
 
+    /** The type of a bare HTTP status (no field to name, so never {@link #VALIDATION}). */
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status.value() == status && type != VALIDATION) {
+                return type;
+            }
+        }
+        return status < 500 ? MALFORMED_REQUEST : INTERNAL;
+    }
+
     public URI uri() {
         return uri;
     }

@@ -155,4 +155,49 @@ class TabularReaderTest {
         assertThat(Values.parseAmount("400元")).isEqualByComparingTo("400.00");
         assertThatThrownBy(() -> Values.parseAmount("四百")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCellWithANulIsThatRowsErrorNamingTheColumnAndNeverAValue() throws IOException {
+        List<ImportRow> rows = read(csv("""
+                身份证号码,姓名,缴费金额
+                341721198001011234,张\0三,400
+                341721198001021234,李四,400
+                """, StandardCharsets.UTF_8));
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).cellProblem()).isEqualTo(new ImportRow.CellProblem("name",
+                "「姓名」列含有不可见控制字符（U+0000），请删除后重新上传"));
+        assertThat(rows.get(0).values()).doesNotContainKey("name").containsEntry("amount", "400");
+        assertThat(rows.get(1).cellProblem()).isNull();
+        assertThat(rows.get(1).get("name")).isEqualTo("李四");
+    }
+
+    @Test
+    void aControlCharacterInAnXlsxCellIsThatRowsErrorToo() throws IOException {
+        Path file = dir.resolve("c.xlsx");
+        try (SXSSFWorkbook wb = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+            Sheet sheet = wb.createSheet();
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("身份证号码");
+            header.createCell(1).setCellValue("姓名");
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("341721198001011234_x0007_"); // how Excel writes U+0007 in its XML
+            row.createCell(1).setCellValue("张三");
+            wb.write(out);
+        }
+        List<ImportRow> rows = read(file);
+        assertThat(rows).singleElement().satisfies(r -> {
+            assertThat(r.cellProblem()).as(r.values().toString()).isNotNull();
+            assertThat(r.cellProblem().column()).isEqualTo("idNumber");
+            assertThat(r.cellProblem().reason()).contains("U+0007");
+            assertThat(r.get("idNumber")).isNull();
+            assertThat(r.get("name")).isEqualTo("张三");
+        });
+    }
+
+    @Test
+    void aFileWithManyNulBytesIsStillNotText() {
+        byte[] utf16 = "身份证号码,姓名\n".getBytes(StandardCharsets.UTF_16LE);
+        assertThat(TabularReader.looksBinary(utf16)).isTrue();
+        assertThat(TabularReader.looksBinary("身份证号码,姓名\n1,\u0000\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+    }
 }
