@@ -28,7 +28,7 @@ import java.util.List;
  * are reported and skipped; a file that is not such an extract is refused whole, and nothing is written.
  */
 @Service
-class RegistryImportService {
+public class RegistryImportService {
 
     public static final TableSchema EMPLOYEE_INSURANCE = TableSchema.of("employee insurance extract",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
