@@ -1,11 +1,10 @@
 package com.yibaoflow;
 
+import java.util.TimeZone;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.util.TimeZone;
 
 /** YibaoFlow: BPMN case management for a county office of resident basic medical insurance (居民医保). */
 @SpringBootApplication

@@ -1,9 +1,7 @@
 package com.yibaoflow;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModule;
-import org.springframework.modulith.core.ApplicationModules;
-import org.springframework.modulith.docs.Documenter;
+import static java.util.Map.entry;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,9 +12,10 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static java.util.Map.entry;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
 
 /**
  * Each direct sub-package of {@code com.yibaoflow} is a module (issue #15): no cycles between modules, and no module
@@ -37,23 +36,35 @@ class ModularityTests {
     void sharedKernelDependsOnNoModule() {
         ApplicationModule shared = MODULES.getModuleByName("shared").orElseThrow();
         assertThat(shared.getBootstrapDependencies(MODULES)).isEmpty();
-        assertThat(MODULES.stream().filter(m -> m != shared)
-                .filter(m -> shared.getDirectDependencies(MODULES).contains(m))).isEmpty();
+        assertThat(MODULES.stream()
+                        .filter(m -> m != shared)
+                        .filter(m -> shared.getDirectDependencies(MODULES).contains(m)))
+                .isEmpty();
     }
 
     /** Which module owns each of our tables; only the owner's code names it in SQL (issue #15 §2). */
     static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
             entry("region", "region"),
-            entry("policy_version", "policy"), entry("national_floor", "policy"),
+            entry("policy_version", "policy"),
+            entry("national_floor", "policy"),
             entry("staff_member", "identity"),
-            entry("enrollment_case", "enrollment"), entry("coverage", "enrollment"), entry("payment", "enrollment"),
-            entry("employee_insurance_record", "enrollment"), entry("other_region_enrollment", "enrollment"),
-            entry("enrollment_import", "enrollment"), entry("enrollment_import_error", "enrollment"),
-            entry("roster_version", "hardship"), entry("roster_entry", "hardship"),
-            entry("roster_import_error", "hardship"), entry("subsidy_entitlement", "hardship"),
-            entry("hardship_claim", "hardship"), entry("hardship_verification", "hardship"),
-            entry("outreach", "outreach"), entry("outreach_entry", "outreach"),
-            entry("case_history", "audit"), entry("notification", "notification"));
+            entry("enrollment_case", "enrollment"),
+            entry("coverage", "enrollment"),
+            entry("payment", "enrollment"),
+            entry("employee_insurance_record", "enrollment"),
+            entry("other_region_enrollment", "enrollment"),
+            entry("enrollment_import", "enrollment"),
+            entry("enrollment_import_error", "enrollment"),
+            entry("roster_version", "hardship"),
+            entry("roster_entry", "hardship"),
+            entry("roster_import_error", "hardship"),
+            entry("subsidy_entitlement", "hardship"),
+            entry("hardship_claim", "hardship"),
+            entry("hardship_verification", "hardship"),
+            entry("outreach", "outreach"),
+            entry("outreach_entry", "outreach"),
+            entry("case_history", "audit"),
+            entry("notification", "notification"));
 
     @Test
     void noModuleNamesAnotherModulesTableInSql() throws IOException {

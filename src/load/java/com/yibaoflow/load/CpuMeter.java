@@ -24,8 +24,7 @@ final class CpuMeter {
     private static final long TICKS_PER_SECOND = 100;
 
     /** CPU used so far, in nanoseconds: the JVM's, of it the HTTP client's, the database's (-1 where unreadable). */
-    record Sample(long app, long client, long db) {
-    }
+    record Sample(long app, long client, long db) {}
 
     private final java.util.concurrent.atomic.AtomicLong client = new java.util.concurrent.atomic.AtomicLong();
 
@@ -79,22 +78,25 @@ final class CpuMeter {
     private static long findPostmaster(int port) {
         try (Stream<Path> all = list()) {
             return all.filter(p -> {
-                try {
-                    String[] args = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
-                            .split("\0");
-                    if (args.length == 0 || !args[0].endsWith("postgres")) {
-                        return false;
-                    }
-                    for (int i = 0; i + 1 < args.length; i++) {
-                        if (args[i].equals("-p") && args[i + 1].equals(Integer.toString(port))) {
-                            return true;
+                        try {
+                            String[] args = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
+                                    .split("\0");
+                            if (args.length == 0 || !args[0].endsWith("postgres")) {
+                                return false;
+                            }
+                            for (int i = 0; i + 1 < args.length; i++) {
+                                if (args[i].equals("-p") && args[i + 1].equals(Integer.toString(port))) {
+                                    return true;
+                                }
+                            }
+                            return false;
+                        } catch (IOException e) {
+                            return false; // a process that has gone, or one we may not read
                         }
-                    }
-                    return false;
-                } catch (IOException e) {
-                    return false; // a process that has gone, or one we may not read
-                }
-            }).mapToLong(p -> Long.parseLong(p.getFileName().toString())).findFirst().orElse(-1);
+                    })
+                    .mapToLong(p -> Long.parseLong(p.getFileName().toString()))
+                    .findFirst()
+                    .orElse(-1);
         }
     }
 
@@ -107,9 +109,14 @@ final class CpuMeter {
                     String stat = Files.readString(p.resolve("stat"));
                     // the command name (field 2) may contain spaces: the fields after it follow the last ')'
                     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    result.add(new long[] {Long.parseLong(p.getFileName().toString()), Long.parseLong(f[1]),
-                            Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]),
-                            Long.parseLong(f[14])});
+                    result.add(new long[] {
+                        Long.parseLong(p.getFileName().toString()),
+                        Long.parseLong(f[1]),
+                        Long.parseLong(f[11]),
+                        Long.parseLong(f[12]),
+                        Long.parseLong(f[13]),
+                        Long.parseLong(f[14])
+                    });
                 } catch (IOException | RuntimeException e) {
                     // gone meanwhile
                 }
@@ -120,8 +127,8 @@ final class CpuMeter {
 
     private static Stream<Path> list() {
         try {
-            return Files.list(Path.of("/proc")).filter(p -> p.getFileName().toString().chars()
-                    .allMatch(Character::isDigit));
+            return Files.list(Path.of("/proc"))
+                    .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit));
         } catch (IOException e) {
             return Stream.empty();
         }

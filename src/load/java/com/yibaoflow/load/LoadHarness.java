@@ -2,16 +2,6 @@ package com.yibaoflow.load;
 
 import com.yibaoflow.YibaoFlowApplication;
 import com.yibaoflow.shared.id.ResidentIdNumber;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.model.bpmn.Bpmn;
-import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.springframework.boot.SpringApplication;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.FileSystemUtils;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,6 +30,15 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The enrollment load harness (issue #4, docs/benchmarks.md). Starts the whole application in this JVM on a
@@ -60,18 +59,21 @@ public final class LoadHarness {
     private static final String USER = "admin";
     private static final String PASSWORD = "load-secret";
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
-    private final String auth = "Basic " + Base64.getEncoder()
-            .encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final String auth =
+            "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
     private final ConfigurableApplicationContext context;
     private final JdbcTemplate jdbc;
     private final CpuMeter cpu;
 
     private LoadHarness(ConfigurableApplicationContext context) {
         this.context = context;
-        this.base = "http://localhost:" + ((WebServerApplicationContext) context).getWebServer().getPort();
+        this.base = "http://localhost:"
+                + ((WebServerApplicationContext) context).getWebServer().getPort();
         this.jdbc = context.getBean(JdbcTemplate.class);
         Integer port = jdbc.queryForObject("select inet_server_port()", Integer.class);
         this.cpu = new CpuMeter(port == null ? -1 : port);
@@ -89,18 +91,32 @@ public final class LoadHarness {
         // a data directory of its own: the embedded server then runs as the default run does, durable (fsync,
         // synchronous_commit and full_page_writes on, issue #16), not with the throw-away test server's fast settings
         Path dataDirectory = Files.createTempDirectory("yibaoflow-load-");
-        ConfigurableApplicationContext context = SpringApplication.run(YibaoFlowApplication.class,
-                "--server.port=0", "--yibaoflow.embedded-db.data-directory=" + dataDirectory,
-                "--yibaoflow.admin.user-id=" + USER, "--yibaoflow.admin.password=" + PASSWORD,
-                "--yibaoflow.clock.start-date=2024-11-15", "--logging.level.root=WARN",
-                "--logging.level.com.yibaoflow=WARN", "--camunda.bpm.job-execution.core-pool-size=4",
-                "--camunda.bpm.job-execution.max-pool-size=4", "--camunda.bpm.job-execution.queue-capacity=16",
-                "--camunda.bpm.job-execution.max-jobs-per-acquisition=16", "--camunda.bpm.history-level=" + historyLevel);
+        ConfigurableApplicationContext context = SpringApplication.run(
+                YibaoFlowApplication.class,
+                "--server.port=0",
+                "--yibaoflow.embedded-db.data-directory=" + dataDirectory,
+                "--yibaoflow.admin.user-id=" + USER,
+                "--yibaoflow.admin.password=" + PASSWORD,
+                "--yibaoflow.clock.start-date=2024-11-15",
+                "--logging.level.root=WARN",
+                "--logging.level.com.yibaoflow=WARN",
+                "--camunda.bpm.job-execution.core-pool-size=4",
+                "--camunda.bpm.job-execution.max-pool-size=4",
+                "--camunda.bpm.job-execution.queue-capacity=16",
+                "--camunda.bpm.job-execution.max-jobs-per-acquisition=16",
+                "--camunda.bpm.history-level=" + historyLevel);
         try {
             LoadHarness harness = new LoadHarness(context);
-            System.out.printf(Locale.ROOT, "%nYibaoFlow load harness: %d intakes, %d client threads, %d roster rows, "
-                    + "history level %s, %d warm-up cases, %d cores%n%n", intakes, threads, rosterRows, historyLevel,
-                    warmUp, Runtime.getRuntime().availableProcessors());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nYibaoFlow load harness: %d intakes, %d client threads, %d roster rows, "
+                            + "history level %s, %d warm-up cases, %d cores%n%n",
+                    intakes,
+                    threads,
+                    rosterRows,
+                    historyLevel,
+                    warmUp,
+                    Runtime.getRuntime().availableProcessors());
             harness.warmUp(warmUp, threads);
             harness.ceiling(Math.max(intakes, 2000), threads);
             List<String> people = harness.intakes(people(LocalDate.of(1960, 1, 1), intakes), threads, true);
@@ -108,7 +124,9 @@ public final class LoadHarness {
             if (rosterRows > 0) {
                 harness.importRoster(rosterRows);
             }
-            System.out.printf(Locale.ROOT, "%nDatabase settings: fsync=%s, synchronous_commit=%s, full_page_writes=%s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nDatabase settings: fsync=%s, synchronous_commit=%s, full_page_writes=%s%n",
                     harness.jdbc.queryForObject("show fsync", String.class),
                     harness.jdbc.queryForObject("show synchronous_commit", String.class),
                     harness.jdbc.queryForObject("show full_page_writes", String.class));
@@ -132,7 +150,10 @@ public final class LoadHarness {
         long t0 = System.nanoTime();
         List<String> people = intakes(people(LocalDate.of(1950, 1, 1), n), threads, false);
         payments(people, threads, "WARM-", false);
-        System.out.printf(Locale.ROOT, "(warm-up: %d cases through intake and payment in %.1f s, not measured)%n%n", n,
+        System.out.printf(
+                Locale.ROOT,
+                "(warm-up: %d cases through intake and payment in %.1f s, not measured)%n%n",
+                n,
                 (System.nanoTime() - t0) / 1e9);
     }
 
@@ -147,9 +168,14 @@ public final class LoadHarness {
     // ---- 1. ceiling -------------------------------------------------------------------------------------------
 
     private void ceiling(int n, int threads) throws Exception {
-        BpmnModelInstance minimal = Bpmn.createExecutableProcess("load-minimal").camundaHistoryTimeToLive(1)
-                .startEvent().endEvent().done();
-        context.getBean(RepositoryService.class).createDeployment().addModelInstance("load-minimal.bpmn", minimal)
+        BpmnModelInstance minimal = Bpmn.createExecutableProcess("load-minimal")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .endEvent()
+                .done();
+        context.getBean(RepositoryService.class)
+                .createDeployment()
+                .addModelInstance("load-minimal.bpmn", minimal)
                 .deploy();
         RuntimeService runtime = context.getBean(RuntimeService.class);
         for (int i = 0; i < 200; i++) {
@@ -193,15 +219,13 @@ public final class LoadHarness {
 
     // ---- 3. payments ------------------------------------------------------------------------------------------
 
-    private void payments(List<String> people, int threads, String referencePrefix, boolean measured)
-            throws Exception {
+    private void payments(List<String> people, int threads, String referencePrefix, boolean measured) throws Exception {
         long enrolled = count("ENROLLED");
         Start start = start();
         parallel(people.size(), threads, true, i -> {
             Reply r = post("/api/payments", """
                     {"paymentReference":"%s%d","idNumber":"%s","regionCode":"341721","coverageYear":2025,
-                     "amount":400.00,"channel":"WECHAT","paidAt":"2024-11-15T08:00:00+08:00"}"""
-                    .formatted(referencePrefix, i, people.get(i)));
+                     "amount":400.00,"channel":"WECHAT","paidAt":"2024-11-15T08:00:00+08:00"}""".formatted(referencePrefix, i, people.get(i)));
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("payment " + i + ": " + r.statusCode() + " " + r.body());
             }
@@ -222,21 +246,26 @@ public final class LoadHarness {
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write("身份证号码,姓名,户籍类型,乡镇,联系电话,困难类别\n");
             for (int i = 0; i < rows; i++) {
-                w.write(idNumber(LocalDate.of(1930, 1, 1).plusDays(i / 999), i % 999) + ",居民" + i
-                        + ",本地户籍,东流镇,1380000" + String.format("%04d", i % 10000) + ",\n");
+                w.write(idNumber(LocalDate.of(1930, 1, 1).plusDays(i / 999), i % 999) + ",居民" + i + ",本地户籍,东流镇,1380000"
+                        + String.format("%04d", i % 10000) + ",\n");
             }
         }
         Start start = start();
         String boundary = "----yibaoflow" + System.nanoTime();
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"regionCode\"\r\n\r\n341721\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"coverageYear\"\r\n\r\n2025\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
-                + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"coverageYear\"\r\n\r\n2025\r\n"
+                        + "--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
+                        + "Content-Type: text/csv\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/enrollments/imports"))
-                .header("Authorization", auth).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                .header("Authorization", auth)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(
+                        HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
         HttpResponse<String> accepted = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
@@ -246,20 +275,24 @@ public final class LoadHarness {
         Pattern status = Pattern.compile("\"status\":\"(\\w+)\".*?\"started\":(\\d+)");
         while (true) {
             Thread.sleep(2000);
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(location))
-                    .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(location))
+                            .header("Authorization", auth)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             Matcher m = status.matcher(r.body());
             if (m.find() && !"RUNNING".equals(m.group(1))) {
-                System.out.printf(Locale.ROOT, "roster import: %s, %s of %d rows started%n", m.group(1), m.group(2),
-                        rows);
+                System.out.printf(
+                        Locale.ROOT, "roster import: %s, %s of %d rows started%n", m.group(1), m.group(2), rows);
                 report("roster import: rows to started processes", Integer.parseInt(m.group(2)), start);
                 break;
             }
         }
         Files.deleteIfExists(file);
         long backlog = jdbc.queryForObject("select count(*) from act_ru_job where type_ = 'message'", Long.class);
-        System.out.printf(Locale.ROOT, "(async continuations still queued for the job executor after the import: %d)%n",
-                backlog);
+        System.out.printf(
+                Locale.ROOT, "(async continuations still queued for the job executor after the import: %d)%n", backlog);
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
@@ -278,7 +311,8 @@ public final class LoadHarness {
      */
     private Reply post(String path, String json) {
         try {
-            HttpURLConnection c = (HttpURLConnection) URI.create(base + path).toURL().openConnection();
+            HttpURLConnection c =
+                    (HttpURLConnection) URI.create(base + path).toURL().openConnection();
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             c.setRequestMethod("POST");
             c.setDoOutput(true);
@@ -346,8 +380,7 @@ public final class LoadHarness {
     }
 
     /** When a measured phase began, by the clock and by the CPU used so far. */
-    private record Start(long nanos, CpuMeter.Sample cpu) {
-    }
+    private record Start(long nanos, CpuMeter.Sample cpu) {}
 
     private Start start() {
         return new Start(System.nanoTime(), cpu.sample());
@@ -359,8 +392,14 @@ public final class LoadHarness {
      */
     private void report(String what, int n, Start start) {
         double seconds = (System.nanoTime() - start.nanos()) / 1e9;
-        System.out.printf(Locale.ROOT, "%-55s %8d in %8.1f s = %8.1f /s   CPU per unit: %s%n", what, n, seconds,
-                n / seconds, cpu.perUnit(start.cpu(), n));
+        System.out.printf(
+                Locale.ROOT,
+                "%-55s %8d in %8.1f s = %8.1f /s   CPU per unit: %s%n",
+                what,
+                n,
+                seconds,
+                n / seconds,
+                cpu.perUnit(start.cpu(), n));
     }
 
     private static String idNumber(LocalDate birth, int sequence) {

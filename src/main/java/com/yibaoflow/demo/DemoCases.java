@@ -14,6 +14,12 @@ import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.time.ShiftableClock;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -22,13 +28,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
-
-import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.List;
 
 /**
  * Sample cases for the demo profile (issue #2 §4, issue #4): on an empty database, a handful of Dongzhi residents
@@ -51,9 +50,14 @@ class DemoCases {
     private final TaskExecutor background;
     private final ShiftableClock clock;
 
-    DemoCases(EnrollmentService enrollments, PaymentService payments, EnrollmentCases cases,
-              RosterImportService rosters, RegistryImportService registries,
-              @Qualifier("applicationTaskExecutor") TaskExecutor background, ShiftableClock clock) {
+    DemoCases(
+            EnrollmentService enrollments,
+            PaymentService payments,
+            EnrollmentCases cases,
+            RosterImportService rosters,
+            RegistryImportService registries,
+            @Qualifier("applicationTaskExecutor") TaskExecutor background,
+            ShiftableClock clock) {
         this.enrollments = enrollments;
         this.payments = payments;
         this.cases = cases;
@@ -88,12 +92,22 @@ class DemoCases {
             intake(minimumLiving, "刘洋", Residence.LOCAL_HUKOU, "胜利镇", List.of("MINIMUM_LIVING"));
             intake(id("34172119791009005"), "陈静", Residence.LOCAL_HUKOU, "大渡口镇", List.of());
             intake(extremePoor, "杨磊", Residence.LOCAL_HUKOU, "葛公镇", List.of("EXTREME_POVERTY"));
-            intake(id("34172119930505007"), "赵敏", Residence.LOCAL_HUKOU, "尧渡镇", List.of("SEVERE_DISABILITY",
-                    "RELAPSED_POVERTY"));
+            intake(
+                    id("34172119930505007"),
+                    "赵敏",
+                    Residence.LOCAL_HUKOU,
+                    "尧渡镇",
+                    List.of("SEVERE_DISABILITY", "RELAPSED_POVERTY"));
 
             if (await(paid, EnrollmentStatus.AWAITING_PAYMENT)) {
-                payments.confirm(new PaymentService.Confirmation("DEMO-TAX-0001", paid.idNumber(), REGION, YEAR,
-                        new BigDecimal("400.00"), Payment.Channel.WECHAT, clock.instant().minus(Duration.ofHours(1))));
+                payments.confirm(new PaymentService.Confirmation(
+                        "DEMO-TAX-0001",
+                        paid.idNumber(),
+                        REGION,
+                        YEAR,
+                        new BigDecimal("400.00"),
+                        Payment.Channel.WECHAT,
+                        clock.instant().minus(Duration.ofHours(1))));
             }
             await(awaiting, EnrollmentStatus.AWAITING_PAYMENT);
             log.info("Demo: sample enrollment cases created (awaiting payment, enrolled, in review, hardship "
@@ -103,11 +117,24 @@ class DemoCases {
         }
     }
 
-    private EnrollmentCase intake(String idNumber, String name, Residence residence, String township,
-                                  List<String> categories) {
-        return enrollments.intake(new Application(REGION, YEAR, idNumber, name, residence, null, township,
-                "1380566" + idNumber.substring(14, 18).replace('X', '0'), categories, null, 0),
-                EnrollmentSource.API, null, "demo");
+    private EnrollmentCase intake(
+            String idNumber, String name, Residence residence, String township, List<String> categories) {
+        return enrollments.intake(
+                new Application(
+                        REGION,
+                        YEAR,
+                        idNumber,
+                        name,
+                        residence,
+                        null,
+                        township,
+                        "1380566" + idNumber.substring(14, 18).replace('X', '0'),
+                        categories,
+                        null,
+                        0),
+                EnrollmentSource.API,
+                null,
+                "demo");
     }
 
     private boolean await(EnrollmentCase c, EnrollmentStatus status) {
@@ -136,8 +163,13 @@ class DemoCases {
                 %s,周强,低保对象,2024-03-01,,尧渡镇
                 %s,吴霞,特困人员,2022-06-01,,尧渡镇
                 """.formatted(extremePoor, id("34172119620717001"), id("34172119480228002"));
-        rosters.importRoster(utf8(csv), "demo-civil-affairs-roster.csv", Department.CIVIL_AFFAIRS, REGION,
-                LocalDate.of(2024, 10, 1), "demo");
+        rosters.importRoster(
+                utf8(csv),
+                "demo-civil-affairs-roster.csv",
+                Department.CIVIL_AFFAIRS,
+                REGION,
+                LocalDate.of(2024, 10, 1),
+                "demo");
     }
 
     /** 陈静 is insured as an employee (职工医保): her application is rejected (R-ELIG-02). */

@@ -6,7 +6,6 @@ import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,12 +21,18 @@ final class ApplicationRules {
     static final int MAX_BACK_PAID_YEARS = 20;
     private static final Pattern PHONE = Pattern.compile("^[0-9+\\- ]{5,20}$");
 
-    private ApplicationRules() {
-    }
+    private ApplicationRules() {}
 
     /** The field errors of an application's fields (empty when it may be taken in). */
-    static List<FieldError> check(String idNumber, String name, Residence residence, String township, String phone,
-                                  List<String> claimedCategories, Payer payer, Integer paidBackYears) {
+    static List<FieldError> check(
+            String idNumber,
+            String name,
+            Residence residence,
+            String township,
+            String phone,
+            List<String> claimedCategories,
+            Payer payer,
+            Integer paidBackYears) {
         List<FieldError> errors = new ArrayList<>();
         if (idNumber == null || idNumber.isBlank()) {
             errors.add(new FieldError("idNumber", "is required"));
@@ -53,14 +58,15 @@ final class ApplicationRules {
         if (claimedCategories != null) {
             for (int i = 0; i < claimedCategories.size(); i++) {
                 if (category(claimedCategories.get(i)) == null) {
-                    errors.add(new FieldError("claimedCategories[" + i + "]",
-                            "is not a hardship category: " + claimedCategories.get(i)));
+                    errors.add(new FieldError(
+                            "claimedCategories[" + i + "]", "is not a hardship category: " + claimedCategories.get(i)));
                 }
             }
         }
         if (payer != null) {
             if (payer.idNumber() == null || !ResidentIdNumber.isValid(payer.idNumber())) {
-                errors.add(new FieldError("payer.idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
+                errors.add(
+                        new FieldError("payer.idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
             } else if (payer.idNumber().equalsIgnoreCase(idNumber)) {
                 errors.add(new FieldError("payer.idNumber", "must be a relative, not the applicant (R-FUND-06)"));
             }
@@ -124,7 +130,11 @@ final class ApplicationRules {
         if (claimed == null) {
             return List.of();
         }
-        return claimed.stream().map(ApplicationRules::category).filter(java.util.Objects::nonNull)
-                .map(Enum::name).distinct().toList();
+        return claimed.stream()
+                .map(ApplicationRules::category)
+                .filter(java.util.Objects::nonNull)
+                .map(Enum::name)
+                .distinct()
+                .toList();
     }
 }

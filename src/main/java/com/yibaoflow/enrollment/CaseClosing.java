@@ -32,7 +32,7 @@ class CaseClosing {
     void withdraw(CaseRef ref, String withdrawnBy) {
         EnrollmentCase c = lookup.find(ref);
         c.moveTo(EnrollmentStatus.WITHDRAWN, clock.instant());
-        events.publishEvent(new EnrollmentWithdrawn(CaseEvent.newId(), clock.instant(), c.businessKey(),
-                withdrawnBy == null ? "system" : withdrawnBy));
+        events.publishEvent(new EnrollmentWithdrawn(
+                CaseEvent.newId(), clock.instant(), c.businessKey(), withdrawnBy == null ? "system" : withdrawnBy));
     }
 }

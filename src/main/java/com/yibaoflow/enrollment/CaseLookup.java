@@ -1,10 +1,9 @@
 package com.yibaoflow.enrollment;
 
-import org.springframework.stereotype.Component;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * Finds the case a step works on. An API application runs through its first steps inside the intake's
@@ -52,8 +51,9 @@ class CaseLookup {
             return cases.findById(ref.caseId())
                     .orElseThrow(() -> new IllegalStateException("No enrollment case " + ref.caseId()));
         }
-        return cases.findByProcessInstanceId(ref.processInstanceId()).orElseThrow(() -> new IllegalStateException(
-                "No enrollment case for process instance " + ref.processInstanceId()));
+        return cases.findByProcessInstanceId(ref.processInstanceId())
+                .orElseThrow(() -> new IllegalStateException(
+                        "No enrollment case for process instance " + ref.processInstanceId()));
     }
 
     /** The case's id, writing a case still being taken in now: the hardship verification refers to the row. */

@@ -10,8 +10,7 @@ import java.util.List;
 public interface CaseNotices {
 
     /** A reminder or escalation sent about the case. */
-    record Notice(String recipientGroup, String township, String subject, String body, Instant createdAt) {
-    }
+    record Notice(String recipientGroup, String township, String subject, String body, Instant createdAt) {}
 
     /** Oldest first. */
     List<Notice> ofCase(String businessKey);

@@ -5,5 +5,4 @@ package com.yibaoflow.enrollment;
  * case going to hardship verification), else by the process instance the case row is linked to, or, in an API
  * application's own transaction, by the business key of the case being taken in ({@link CaseLookup}).
  */
-record CaseRef(Long caseId, String processInstanceId, String businessKey) {
-}
+record CaseRef(Long caseId, String processInstanceId, String businessKey) {}

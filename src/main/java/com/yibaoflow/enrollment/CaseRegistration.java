@@ -3,14 +3,13 @@ package com.yibaoflow.enrollment;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.time.ShiftableClock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code Task_RegisterCase}: links the case the API or roster door created to its process; for the Tasklist door
@@ -21,14 +20,20 @@ import java.util.Optional;
 class CaseRegistration {
 
     /** The Tasklist start form, as entered. */
-    record StartForm(String idNumber, String regionCode, Integer coverageYear, String name, String residence,
-                     String residencePermitNumber, String township, String phone, List<String> claimedCategories) {
-    }
+    record StartForm(
+            String idNumber,
+            String regionCode,
+            Integer coverageYear,
+            String name,
+            String residence,
+            String residencePermitNumber,
+            String township,
+            String phone,
+            List<String> claimedCategories) {}
 
     /** A case created from the start form: what the later steps and forms read as variables. */
-    record Registered(long caseId, String businessKey, String idNumber, String idNumberMasked,
-                      List<String> claimedCategories) {
-    }
+    record Registered(
+            long caseId, String businessKey, String idNumber, String idNumberMasked, List<String> claimedCategories) {}
 
     /** R-ELIG-02: the person already has a live case for the year; the message is for the caseworker. */
     static final class DuplicateEnrollment extends RuntimeException {
@@ -58,7 +63,8 @@ class CaseRegistration {
             }
             return Optional.empty();
         }
-        String idNumber = Optional.ofNullable(form.idNumber()).map(String::toUpperCase).orElse("");
+        String idNumber =
+                Optional.ofNullable(form.idNumber()).map(String::toUpperCase).orElse("");
         String regionCode = Optional.ofNullable(form.regionCode()).orElse("");
         Integer coverageYear = form.coverageYear();
         if (idNumber.length() != 18 || regionCode.length() != 6 || coverageYear == null) {
@@ -70,22 +76,35 @@ class CaseRegistration {
             throw new DuplicateEnrollment("R-ELIG-02: 该居民" + coverageYear + "年度已有参保登记（案件 "
                     + live.get().id() + "，" + live.get().regionCode() + "）");
         }
-        Application application = new Application(regionCode, coverageYear, idNumber,
+        Application application = new Application(
+                regionCode,
+                coverageYear,
+                idNumber,
                 Optional.ofNullable(form.name()).orElse(""),
-                Optional.ofNullable(ApplicationRules.residence(form.residence())).orElse(Residence.LOCAL_HUKOU),
-                form.residencePermitNumber(), Optional.ofNullable(form.township()).orElse(""), form.phone(),
-                ApplicationRules.categoryCodes(form.claimedCategories()), null, 0);
-        EnrollmentCase c = cases.save(new EnrollmentCase(application, EnrollmentSource.TASKLIST, null,
-                clock.instant(), startUserOf(ref.processInstanceId())));
+                Optional.ofNullable(ApplicationRules.residence(form.residence()))
+                        .orElse(Residence.LOCAL_HUKOU),
+                form.residencePermitNumber(),
+                Optional.ofNullable(form.township()).orElse(""),
+                form.phone(),
+                ApplicationRules.categoryCodes(form.claimedCategories()),
+                null,
+                0);
+        EnrollmentCase c = cases.save(new EnrollmentCase(
+                application, EnrollmentSource.TASKLIST, null, clock.instant(), startUserOf(ref.processInstanceId())));
         c.linkProcess(ref.processInstanceId());
         cases.flush(); // one insert, linked; a concurrent intake of the same person fails this step, not the commit
-        return Optional.of(new Registered(c.id(), c.businessKey(), idNumber, ResidentIdNumber.mask(idNumber),
+        return Optional.of(new Registered(
+                c.id(),
+                c.businessKey(),
+                idNumber,
+                ResidentIdNumber.mask(idNumber),
                 new ArrayList<>(c.claimedCategories())));
     }
 
     private String startUserOf(String processInstanceId) {
         HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult();
+                .processInstanceId(processInstanceId)
+                .singleResult();
         return pi != null && pi.getStartUserId() != null ? pi.getStartUserId() : "tasklist";
     }
 }

@@ -1,6 +1,8 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.audit.CaseHistory;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -8,9 +10,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /** A case as the API shows it: its row with payments, coverage, open tasks (its own and its hardship call's), history. */
 @Component
@@ -23,8 +22,13 @@ class CaseViews {
     private final CaseHistory history;
     private final CaseNotices notices;
 
-    CaseViews(Payments payments, Coverages coverages, TaskService tasks, HistoryService processHistory,
-              CaseHistory history, CaseNotices notices) {
+    CaseViews(
+            Payments payments,
+            Coverages coverages,
+            TaskService tasks,
+            HistoryService processHistory,
+            CaseHistory history,
+            CaseNotices notices) {
         this.payments = payments;
         this.coverages = coverages;
         this.tasks = tasks;
@@ -35,10 +39,16 @@ class CaseViews {
 
     @Transactional(readOnly = true)
     EnrollmentView of(EnrollmentCase c) {
-        return EnrollmentView.of(c, payments.findByCaseIdOrderByReceivedAtAsc(c.id()),
-                coverages.findByCaseId(c.id()).orElse(null), openTasks(c), history.of(c.businessKey()),
-                notices.ofCase(c.businessKey()).stream().map(n -> new EnrollmentView.NotificationEntry(
-                        n.recipientGroup(), n.township(), n.subject(), n.body(), n.createdAt())).toList());
+        return EnrollmentView.of(
+                c,
+                payments.findByCaseIdOrderByReceivedAtAsc(c.id()),
+                coverages.findByCaseId(c.id()).orElse(null),
+                openTasks(c),
+                history.of(c.businessKey()),
+                notices.ofCase(c.businessKey()).stream()
+                        .map(n -> new EnrollmentView.NotificationEntry(
+                                n.recipientGroup(), n.township(), n.subject(), n.body(), n.createdAt()))
+                        .toList());
     }
 
     private List<EnrollmentView.OpenTask> openTasks(EnrollmentCase c) {
@@ -47,15 +57,28 @@ class CaseViews {
             return open;
         }
         List<String> instances = new ArrayList<>(List.of(c.processInstanceId()));
-        processHistory.createHistoricProcessInstanceQuery().superProcessInstanceId(c.processInstanceId()).unfinished()
-                .list().stream().map(HistoricProcessInstance::getId).forEach(instances::add);
+        processHistory
+                .createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(c.processInstanceId())
+                .unfinished()
+                .list()
+                .stream()
+                .map(HistoricProcessInstance::getId)
+                .forEach(instances::add);
         for (String instance : instances) {
             for (Task t : tasks.createTaskQuery().processInstanceId(instance).list()) {
                 List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
                         .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                        .map(l -> l.getGroupId()).toList();
-                open.add(new EnrollmentView.OpenTask(t.getId(), t.getName(), t.getTaskDefinitionKey(),
-                        keyOf(t.getProcessDefinitionId()), t.getAssignee(), groups, t.getCreateTime(),
+                        .map(l -> l.getGroupId())
+                        .toList();
+                open.add(new EnrollmentView.OpenTask(
+                        t.getId(),
+                        t.getName(),
+                        t.getTaskDefinitionKey(),
+                        keyOf(t.getProcessDefinitionId()),
+                        t.getAssignee(),
+                        groups,
+                        t.getCreateTime(),
                         t.getDueDate()));
             }
         }

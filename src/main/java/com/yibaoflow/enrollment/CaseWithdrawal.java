@@ -1,11 +1,10 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.problem.DomainException;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.Map;
 
 /** The resident withdraws an application (issue #4 §9): only an unpaid open one, whose process still runs. */
 @Service
@@ -24,12 +23,20 @@ class CaseWithdrawal {
     void withdraw(EnrollmentCase c, String userId) {
         boolean paid = payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
                 .anyMatch(p -> p.outcome() == Payment.Outcome.ACCEPTED);
-        boolean open = c.status() == EnrollmentStatus.RECEIVED || c.status() == EnrollmentStatus.IN_REVIEW
+        boolean open = c.status() == EnrollmentStatus.RECEIVED
+                || c.status() == EnrollmentStatus.IN_REVIEW
                 || c.status() == EnrollmentStatus.AWAITING_PAYMENT;
-        if (paid || !open || runtime.createProcessInstanceQuery().processInstanceBusinessKey(c.businessKey())
-                .processDefinitionKey(EnrollmentProcess.KEY).count() == 0) {
-            throw DomainException.conflict("Case " + c.id() + " is " + c.status() + (paid ? " and paid" : "")
-                    + ": only an unpaid open application can be withdrawn", Map.of("status", c.status()));
+        if (paid
+                || !open
+                || runtime.createProcessInstanceQuery()
+                                .processInstanceBusinessKey(c.businessKey())
+                                .processDefinitionKey(EnrollmentProcess.KEY)
+                                .count()
+                        == 0) {
+            throw DomainException.conflict(
+                    "Case " + c.id() + " is " + c.status() + (paid ? " and paid" : "")
+                            + ": only an unpaid open application can be withdrawn",
+                    Map.of("status", c.status()));
         }
         runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED)
                 .processInstanceId(c.processInstanceId())

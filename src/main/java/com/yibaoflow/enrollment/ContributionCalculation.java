@@ -11,13 +11,12 @@ import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodResult;
 import com.yibaoflow.shared.time.ShiftableClock;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code Task_CalculateContribution}: contribution, subsidy and fiscal split over the verified categories (R-FUND,
@@ -29,8 +28,7 @@ import java.util.Set;
 class ContributionCalculation {
 
     /** What the gateways and the review form read. */
-    record Calculated(boolean personalDueIsZero, String personalDue, String policyVersion) {
-    }
+    record Calculated(boolean personalDueIsZero, String personalDue, String policyVersion) {}
 
     private final CaseLookup lookup;
     private final PolicyService policies;
@@ -39,8 +37,12 @@ class ContributionCalculation {
     private final EnrollmentProperties properties;
     private final ContributionCalculator contribution = new ContributionCalculator();
 
-    ContributionCalculation(CaseLookup lookup, PolicyService policies, WaitingPeriods waitingPeriods,
-                            ShiftableClock clock, EnrollmentProperties properties) {
+    ContributionCalculation(
+            CaseLookup lookup,
+            PolicyService policies,
+            WaitingPeriods waitingPeriods,
+            ShiftableClock clock,
+            EnrollmentProperties properties) {
         this.lookup = lookup;
         this.policies = policies;
         this.waitingPeriods = waitingPeriods;
@@ -54,32 +56,51 @@ class ContributionCalculation {
         Periods periods = snapshot.parameters().periods();
         Set<HardshipCategory> categories = EnumSet.noneOf(HardshipCategory.class);
         verifiedCategories.forEach(code -> categories.add(HardshipCategory.valueOf(code)));
-        ContributionResult figures = contribution.calculate(snapshot,
-                new ContributionInput(c.residence(), categories, payerOf(c)));
+        ContributionResult figures =
+                contribution.calculate(snapshot, new ContributionInput(c.residence(), categories, payerOf(c)));
 
         LocalDate today = clock.today();
         LocalDate assumedPayment = today.isBefore(periods.collectionStart()) ? periods.collectionStart() : today;
         WaitingPeriodResult waiting = waitingPeriods.of(snapshot, c, assumedPayment);
 
-        c.figures(new EnrollmentCase.Figures(verifiedCategories,
-                figures.appliedCategory() == null ? null : figures.appliedCategory().name(),
-                figures.individualStandard(), figures.subsidy(), figures.personalDue(), figures.fiscalSubsidy(),
-                figures.centralFiscalShare(), figures.localFiscalShare(), figures.policyVersion(),
-                waiting.exempt(), waiting.fixedMonths(), waiting.variableMonths(),
-                waiting.benefitStartDate(), figures.explanation(), waiting.explanation()), clock.instant());
+        c.figures(
+                new EnrollmentCase.Figures(
+                        verifiedCategories,
+                        figures.appliedCategory() == null
+                                ? null
+                                : figures.appliedCategory().name(),
+                        figures.individualStandard(),
+                        figures.subsidy(),
+                        figures.personalDue(),
+                        figures.fiscalSubsidy(),
+                        figures.centralFiscalShare(),
+                        figures.localFiscalShare(),
+                        figures.policyVersion(),
+                        waiting.exempt(),
+                        waiting.fixedMonths(),
+                        waiting.variableMonths(),
+                        waiting.benefitStartDate(),
+                        figures.explanation(),
+                        waiting.explanation()),
+                clock.instant());
 
         LocalDate lateDeadline = today.plusDays(properties.latePaymentDays());
-        c.paymentDeadline(today.isAfter(periods.collectionEnd())
-                ? (lateDeadline.isBefore(periods.coverageEnd()) ? lateDeadline : periods.coverageEnd())
-                : periods.collectionEnd());
+        c.paymentDeadline(
+                today.isAfter(periods.collectionEnd())
+                        ? (lateDeadline.isBefore(periods.coverageEnd()) ? lateDeadline : periods.coverageEnd())
+                        : periods.collectionEnd());
         boolean dueIsZero = figures.personalDue().signum() == 0;
-        c.moveTo(needsReview ? EnrollmentStatus.IN_REVIEW
-                : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT, clock.instant());
+        c.moveTo(
+                needsReview
+                        ? EnrollmentStatus.IN_REVIEW
+                        : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT,
+                clock.instant());
         return new Calculated(dueIsZero, figures.personalDue().toPlainString(), figures.policyVersion());
     }
 
     static Payer payerOf(EnrollmentCase c) {
-        return c.payerIdNumber() == null ? null
+        return c.payerIdNumber() == null
+                ? null
                 : new Payer(c.payerIdNumber(), c.payerName(), Relationship.valueOf(c.payerRelationship()));
     }
 }

@@ -1,8 +1,7 @@
 package com.yibaoflow.enrollment;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Coverages extends JpaRepository<Coverage, Long> {
 

@@ -8,10 +8,6 @@ import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.time.DueDates;
 import com.yibaoflow.shared.time.ShiftableClock;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
@@ -19,6 +15,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * {@code Task_CheckEligibility}, R-ELIG-01/02: residence basis, no enrollment elsewhere, no employee insurance for
@@ -34,8 +33,13 @@ class EligibilityCheck {
      * when a form or the hardship call reads them (a straight-through case never needs them, which keeps its
      * history small).
      */
-    record Eligibility(Rejection rejection, List<ReviewReason> reviewReasons, Date reviewDue, List<String> claims,
-                       Long caseId, Applicant applicant) {
+    record Eligibility(
+            Rejection rejection,
+            List<ReviewReason> reviewReasons,
+            Date reviewDue,
+            List<String> claims,
+            Long caseId,
+            Applicant applicant) {
 
         boolean needsReview() {
             return !reviewReasons.isEmpty();
@@ -47,13 +51,29 @@ class EligibilityCheck {
     }
 
     /** The applicant's data, for the review and correction forms and the hardship call. */
-    record Applicant(String idNumber, String idNumberMasked, String name, String regionCode, int coverageYear,
-                     String residence, String residencePermitNumber, String township, String phone,
-                     List<String> claimedCategories) {
+    record Applicant(
+            String idNumber,
+            String idNumberMasked,
+            String name,
+            String regionCode,
+            int coverageYear,
+            String residence,
+            String residencePermitNumber,
+            String township,
+            String phone,
+            List<String> claimedCategories) {
 
         static Applicant of(EnrollmentCase c) {
-            return new Applicant(c.idNumber(), ResidentIdNumber.mask(c.idNumber()), c.name(), c.regionCode(),
-                    c.coverageYear(), c.residence().name(), c.residencePermitNumber(), c.township(), c.phone(),
+            return new Applicant(
+                    c.idNumber(),
+                    ResidentIdNumber.mask(c.idNumber()),
+                    c.name(),
+                    c.regionCode(),
+                    c.coverageYear(),
+                    c.residence().name(),
+                    c.residencePermitNumber(),
+                    c.township(),
+                    c.phone(),
                     new ArrayList<>(c.claimedCategories()));
         }
     }
@@ -64,13 +84,19 @@ class EligibilityCheck {
     private final ObjectProvider<HardshipRosterMatches> rosterMatches;
     /** Looked up once: a bean lookup on every eligibility check showed in the job executor's profile. */
     private volatile HardshipRosterMatches resolvedRosterMatches;
+
     private final DueDates dueDates;
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
 
-    EligibilityCheck(CaseLookup lookup, PolicyService policies, ResidentRecords records,
-                     ObjectProvider<HardshipRosterMatches> rosterMatches, DueDates dueDates, ShiftableClock clock,
-                     EnrollmentProperties properties) {
+    EligibilityCheck(
+            CaseLookup lookup,
+            PolicyService policies,
+            ResidentRecords records,
+            ObjectProvider<HardshipRosterMatches> rosterMatches,
+            DueDates dueDates,
+            ShiftableClock clock,
+            EnrollmentProperties properties) {
         this.lookup = lookup;
         this.policies = policies;
         this.records = records;
@@ -87,25 +113,25 @@ class EligibilityCheck {
         try {
             snapshot = policies.activeSnapshot(c.regionCode(), c.coverageYear());
         } catch (DomainException e) {
-            return ineligible(RejectionReason.NO_ACTIVE_POLICY,
-                    "参保地区" + c.regionCode() + "无" + c.coverageYear() + "年度有效政策参数");
+            return ineligible(
+                    RejectionReason.NO_ACTIVE_POLICY, "参保地区" + c.regionCode() + "无" + c.coverageYear() + "年度有效政策参数");
         }
         Periods periods = snapshot.parameters().periods();
         if (today.isAfter(periods.coverageEnd())) {
-            return ineligible(RejectionReason.COVERAGE_YEAR_OVER,
-                    c.coverageYear() + "年度待遇期已于" + periods.coverageEnd() + "结束");
+            return ineligible(
+                    RejectionReason.COVERAGE_YEAR_OVER, c.coverageYear() + "年度待遇期已于" + periods.coverageEnd() + "结束");
         }
-        ResidentRecords.EligibilityFacts facts = records.eligibilityFacts(c.idNumber(), c.coverageYear(),
-                c.regionCode(), periods.coverageStart(), periods.coverageEnd());
+        ResidentRecords.EligibilityFacts facts = records.eligibilityFacts(
+                c.idNumber(), c.coverageYear(), c.regionCode(), periods.coverageStart(), periods.coverageEnd());
         Optional<String> elsewhere = facts.enrolledElsewhere();
         if (elsewhere.isPresent()) {
-            return ineligible(RejectionReason.ENROLLED_ELSEWHERE,
+            return ineligible(
+                    RejectionReason.ENROLLED_ELSEWHERE,
                     "R-ELIG-02: 已在统筹地区" + elsewhere.get() + "参加" + c.coverageYear() + "年度居民医保");
         }
         Optional<String> employee = facts.employeeInsurance();
         if (employee.isPresent()) {
-            return ineligible(RejectionReason.EMPLOYEE_INSURED,
-                    "R-ELIG-02: 同期已参加职工基本医疗保险（" + employee.get() + "）");
+            return ineligible(RejectionReason.EMPLOYEE_INSURED, "R-ELIG-02: 同期已参加职工基本医疗保险（" + employee.get() + "）");
         }
 
         List<ReviewReason> reasons = reviewReasons(c, facts, periods, today);
@@ -120,15 +146,21 @@ class EligibilityCheck {
         }
         // the hardship verification refers to the case row: a case still being taken in is written now
         Long caseId = claims.isEmpty() ? null : lookup.persistedId(c);
-        return new Eligibility(null, reasons, reviewDue, new ArrayList<>(claims), caseId,
+        return new Eligibility(
+                null,
+                reasons,
+                reviewDue,
+                new ArrayList<>(claims),
+                caseId,
                 reasons.isEmpty() && claims.isEmpty() ? null : Applicant.of(c));
     }
 
-    private static List<ReviewReason> reviewReasons(EnrollmentCase c, ResidentRecords.EligibilityFacts facts,
-                                                    Periods periods, LocalDate today) {
+    private static List<ReviewReason> reviewReasons(
+            EnrollmentCase c, ResidentRecords.EligibilityFacts facts, Periods periods, LocalDate today) {
         List<ReviewReason> reasons = new ArrayList<>();
         if (c.residence() == Residence.NON_LOCAL_RESIDENT
-                && (c.residencePermitNumber() == null || c.residencePermitNumber().isBlank())) {
+                && (c.residencePermitNumber() == null
+                        || c.residencePermitNumber().isBlank())) {
             reasons.add(ReviewReason.NON_LOCAL_WITHOUT_PERMIT);
         }
         if (today.isAfter(periods.collectionEnd()) && c.residence() != Residence.NEWBORN) {
@@ -137,7 +169,8 @@ class EligibilityCheck {
         if (facts.lastEnrolledName().filter(name -> !name.equals(c.name())).isPresent()) {
             reasons.add(ReviewReason.DATA_CONFLICT_NAME);
         }
-        if (c.residence() == Residence.NEWBORN && c.birthDate() != null
+        if (c.residence() == Residence.NEWBORN
+                && c.birthDate() != null
                 && c.birthDate().getYear() < c.coverageYear() - 1) {
             reasons.add(ReviewReason.DATA_CONFLICT_NEWBORN_AGE);
         }

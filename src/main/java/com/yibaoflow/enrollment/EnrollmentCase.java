@@ -12,17 +12,16 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.DynamicUpdate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.Mutability;
-import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.java.Immutability;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * One resident's application for one coverage year (参保登记), with the figures computed for it, the policy version
@@ -42,26 +41,37 @@ public class EnrollmentCase {
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "enrollment_case_id")
     @SequenceGenerator(name = "enrollment_case_id", sequenceName = "enrollment_case_id_seq", allocationSize = 50)
     private Long id;
+
     @Column(name = "business_key", nullable = false, updatable = false)
     private String businessKey;
+
     @Column(name = "id_number", nullable = false, updatable = false)
     private String idNumber;
+
     @Column(nullable = false)
     private String name;
+
     @Column(name = "birth_date")
     private LocalDate birthDate;
+
     private String sex;
+
     @Column(name = "region_code", nullable = false, updatable = false)
     private String regionCode;
+
     @Column(name = "coverage_year", nullable = false, updatable = false)
     private int coverageYear;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Residence residence;
+
     @Column(name = "residence_permit_number")
     private String residencePermitNumber;
+
     @Column(nullable = false)
     private String township;
+
     private String phone;
     // The JSON lists are replaced, never changed in place (the getters hand out read-only views): declared
     // immutable, Hibernate keeps no deep copy of each of them (a JSON write and read) at every load and persist.
@@ -69,83 +79,114 @@ public class EnrollmentCase {
     @Mutability(Immutability.class)
     @Column(name = "claimed_categories", nullable = false)
     private List<String> claimedCategories = List.of();
+
     @Column(name = "payer_id_number")
     private String payerIdNumber;
+
     @Column(name = "payer_name")
     private String payerName;
+
     @Column(name = "payer_relationship")
     private String payerRelationship;
+
     @Column(name = "paid_back_years", nullable = false)
     private int paidBackYears;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private EnrollmentSource source;
+
     @Column(name = "import_id", updatable = false)
     private Long importId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private EnrollmentStatus status;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "review_reasons", nullable = false)
     private List<String> reviewReasons = List.of();
+
     @Column(name = "rejection_reason")
     private String rejectionReason;
+
     @Column(name = "rejection_detail")
     private String rejectionDetail;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "verified_categories", nullable = false)
     private List<String> verifiedCategories = List.of();
+
     @Column(name = "applied_category")
     private String appliedCategory;
+
     @Column(name = "individual_standard")
     private BigDecimal individualStandard;
+
     private BigDecimal subsidy;
+
     @Column(name = "personal_due")
     private BigDecimal personalDue;
+
     @Column(name = "fiscal_subsidy")
     private BigDecimal fiscalSubsidy;
+
     @Column(name = "central_fiscal_share")
     private BigDecimal centralFiscalShare;
+
     @Column(name = "local_fiscal_share")
     private BigDecimal localFiscalShare;
+
     @Column(name = "policy_version")
     private String policyVersion;
+
     @Column(name = "waiting_exempt")
     private Boolean waitingExempt;
+
     @Column(name = "waiting_fixed_months")
     private Integer waitingFixedMonths;
+
     @Column(name = "waiting_variable_months")
     private Integer waitingVariableMonths;
+
     @Column(name = "benefit_start_date")
     private LocalDate benefitStartDate;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(nullable = false)
     private List<ExplanationStep> explanation = List.of();
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class)
     @Column(name = "waiting_explanation", nullable = false)
     private List<ExplanationStep> waitingExplanation = List.of();
+
     @Column(name = "payment_deadline")
     private LocalDate paymentDeadline;
+
     @Column(name = "township_reminded_at")
     private Instant townshipRemindedAt;
+
     @Column(name = "process_instance_id")
     private String processInstanceId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
     @Version
     @Column(name = "lock_version", nullable = false)
     private int lockVersion;
 
-    protected EnrollmentCase() {
-    }
+    protected EnrollmentCase() {}
 
     EnrollmentCase(Application application, EnrollmentSource source, Long importId, Instant now, String createdBy) {
         this.idNumber = application.idNumber();
@@ -170,7 +211,8 @@ public class EnrollmentCase {
         this.claimedCategories = List.copyOf(a.claimedCategories());
         this.payerIdNumber = a.payer() == null ? null : a.payer().idNumber();
         this.payerName = a.payer() == null ? null : a.payer().name();
-        this.payerRelationship = a.payer() == null ? null : a.payer().relationship().name();
+        this.payerRelationship =
+                a.payer() == null ? null : a.payer().relationship().name();
         this.paidBackYears = a.paidBackYears();
         this.updatedAt = now;
     }
@@ -206,8 +248,13 @@ public class EnrollmentCase {
     }
 
     /** The waiting period as recalculated with the real payment date (R-WAIT-01..05, R-ELIG-03). */
-    void waiting(boolean exempt, int fixedMonths, int variableMonths, LocalDate benefitStartDate,
-                 List<ExplanationStep> waitingExplanation, Instant now) {
+    void waiting(
+            boolean exempt,
+            int fixedMonths,
+            int variableMonths,
+            LocalDate benefitStartDate,
+            List<ExplanationStep> waitingExplanation,
+            Instant now) {
         this.waitingExempt = exempt;
         this.waitingFixedMonths = fixedMonths;
         this.waitingVariableMonths = variableMonths;
@@ -245,55 +292,196 @@ public class EnrollmentCase {
     }
 
     /** The figures of a case, as computed by the calculators. */
-    record Figures(List<String> verifiedCategories, String appliedCategory, BigDecimal individualStandard,
-                   BigDecimal subsidy, BigDecimal personalDue, BigDecimal fiscalSubsidy, BigDecimal centralFiscalShare,
-                   BigDecimal localFiscalShare, String policyVersion, Boolean waitingExempt, Integer waitingFixedMonths,
-                   Integer waitingVariableMonths, LocalDate benefitStartDate, List<ExplanationStep> explanation,
-                   List<ExplanationStep> waitingExplanation) {
+    record Figures(
+            List<String> verifiedCategories,
+            String appliedCategory,
+            BigDecimal individualStandard,
+            BigDecimal subsidy,
+            BigDecimal personalDue,
+            BigDecimal fiscalSubsidy,
+            BigDecimal centralFiscalShare,
+            BigDecimal localFiscalShare,
+            String policyVersion,
+            Boolean waitingExempt,
+            Integer waitingFixedMonths,
+            Integer waitingVariableMonths,
+            LocalDate benefitStartDate,
+            List<ExplanationStep> explanation,
+            List<ExplanationStep> waitingExplanation) {}
+
+    public Long id() {
+        return id;
     }
 
-    public Long id() { return id; }
-    public String businessKey() { return businessKey; }
-    public String idNumber() { return idNumber; }
-    public String name() { return name; }
-    public LocalDate birthDate() { return birthDate; }
-    public String sex() { return sex; }
-    public String regionCode() { return regionCode; }
-    public int coverageYear() { return coverageYear; }
-    public Residence residence() { return residence; }
-    public String residencePermitNumber() { return residencePermitNumber; }
-    public String township() { return township; }
-    public String phone() { return phone; }
-    public List<String> claimedCategories() { return Collections.unmodifiableList(claimedCategories); }
-    public String payerIdNumber() { return payerIdNumber; }
-    public String payerName() { return payerName; }
-    public String payerRelationship() { return payerRelationship; }
-    public int paidBackYears() { return paidBackYears; }
-    public EnrollmentSource source() { return source; }
-    public Long importId() { return importId; }
-    public EnrollmentStatus status() { return status; }
-    public List<String> reviewReasons() { return Collections.unmodifiableList(reviewReasons); }
-    public String rejectionReason() { return rejectionReason; }
-    public String rejectionDetail() { return rejectionDetail; }
-    public List<String> verifiedCategories() { return Collections.unmodifiableList(verifiedCategories); }
-    public String appliedCategory() { return appliedCategory; }
-    public BigDecimal individualStandard() { return individualStandard; }
-    public BigDecimal subsidy() { return subsidy; }
-    public BigDecimal personalDue() { return personalDue; }
-    public BigDecimal fiscalSubsidy() { return fiscalSubsidy; }
-    public BigDecimal centralFiscalShare() { return centralFiscalShare; }
-    public BigDecimal localFiscalShare() { return localFiscalShare; }
-    public String policyVersion() { return policyVersion; }
-    public Boolean waitingExempt() { return waitingExempt; }
-    public Integer waitingFixedMonths() { return waitingFixedMonths; }
-    public Integer waitingVariableMonths() { return waitingVariableMonths; }
-    public LocalDate benefitStartDate() { return benefitStartDate; }
-    public List<ExplanationStep> explanation() { return Collections.unmodifiableList(explanation); }
-    public List<ExplanationStep> waitingExplanation() { return Collections.unmodifiableList(waitingExplanation); }
-    public LocalDate paymentDeadline() { return paymentDeadline; }
-    public Instant townshipRemindedAt() { return townshipRemindedAt; }
-    public String processInstanceId() { return processInstanceId; }
-    public Instant createdAt() { return createdAt; }
-    public String createdBy() { return createdBy; }
-    public Instant updatedAt() { return updatedAt; }
+    public String businessKey() {
+        return businessKey;
+    }
+
+    public String idNumber() {
+        return idNumber;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public LocalDate birthDate() {
+        return birthDate;
+    }
+
+    public String sex() {
+        return sex;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public int coverageYear() {
+        return coverageYear;
+    }
+
+    public Residence residence() {
+        return residence;
+    }
+
+    public String residencePermitNumber() {
+        return residencePermitNumber;
+    }
+
+    public String township() {
+        return township;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public List<String> claimedCategories() {
+        return Collections.unmodifiableList(claimedCategories);
+    }
+
+    public String payerIdNumber() {
+        return payerIdNumber;
+    }
+
+    public String payerName() {
+        return payerName;
+    }
+
+    public String payerRelationship() {
+        return payerRelationship;
+    }
+
+    public int paidBackYears() {
+        return paidBackYears;
+    }
+
+    public EnrollmentSource source() {
+        return source;
+    }
+
+    public Long importId() {
+        return importId;
+    }
+
+    public EnrollmentStatus status() {
+        return status;
+    }
+
+    public List<String> reviewReasons() {
+        return Collections.unmodifiableList(reviewReasons);
+    }
+
+    public String rejectionReason() {
+        return rejectionReason;
+    }
+
+    public String rejectionDetail() {
+        return rejectionDetail;
+    }
+
+    public List<String> verifiedCategories() {
+        return Collections.unmodifiableList(verifiedCategories);
+    }
+
+    public String appliedCategory() {
+        return appliedCategory;
+    }
+
+    public BigDecimal individualStandard() {
+        return individualStandard;
+    }
+
+    public BigDecimal subsidy() {
+        return subsidy;
+    }
+
+    public BigDecimal personalDue() {
+        return personalDue;
+    }
+
+    public BigDecimal fiscalSubsidy() {
+        return fiscalSubsidy;
+    }
+
+    public BigDecimal centralFiscalShare() {
+        return centralFiscalShare;
+    }
+
+    public BigDecimal localFiscalShare() {
+        return localFiscalShare;
+    }
+
+    public String policyVersion() {
+        return policyVersion;
+    }
+
+    public Boolean waitingExempt() {
+        return waitingExempt;
+    }
+
+    public Integer waitingFixedMonths() {
+        return waitingFixedMonths;
+    }
+
+    public Integer waitingVariableMonths() {
+        return waitingVariableMonths;
+    }
+
+    public LocalDate benefitStartDate() {
+        return benefitStartDate;
+    }
+
+    public List<ExplanationStep> explanation() {
+        return Collections.unmodifiableList(explanation);
+    }
+
+    public List<ExplanationStep> waitingExplanation() {
+        return Collections.unmodifiableList(waitingExplanation);
+    }
+
+    public LocalDate paymentDeadline() {
+        return paymentDeadline;
+    }
+
+    public Instant townshipRemindedAt() {
+        return townshipRemindedAt;
+    }
+
+    public String processInstanceId() {
+        return processInstanceId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
 }

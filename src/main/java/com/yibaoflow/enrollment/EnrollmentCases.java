@@ -1,15 +1,14 @@
 package com.yibaoflow.enrollment;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
-
-import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
 
 public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
 
@@ -24,8 +23,8 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
               and (c.paymentDeadline < :today or c.townshipRemindedAt is null)
             order by c.id
             """)
-    List<EnrollmentCase> dueForPaymentDeadlineSweep(java.time.LocalDate today, java.time.LocalDate remindUpTo,
-                                                    long afterId, Pageable page);
+    List<EnrollmentCase> dueForPaymentDeadlineSweep(
+            java.time.LocalDate today, java.time.LocalDate remindUpTo, long afterId, Pageable page);
 
     /** The case a process instance runs (the row is linked in the transaction that starts the process). */
     Optional<EnrollmentCase> findByProcessInstanceId(String processInstanceId);
@@ -48,7 +47,6 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
             + "and c.status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')")
     Optional<EnrollmentCase> lockLive(String idNumber, int coverageYear);
 
-
     @Query("""
             select c from EnrollmentCase c
             where c.regionCode in :regions
@@ -56,6 +54,10 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
               and (:township is null or c.township = :township)
               and (:status is null or c.status = :status)
             """)
-    Page<EnrollmentCase> search(Collection<String> regions, Integer coverageYear, String township, EnrollmentStatus status,
-                                Pageable pageable);
+    Page<EnrollmentCase> search(
+            Collection<String> regions,
+            Integer coverageYear,
+            String township,
+            EnrollmentStatus status,
+            Pageable pageable);
 }

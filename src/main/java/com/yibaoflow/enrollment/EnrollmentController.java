@@ -15,9 +15,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,12 +33,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** Enrollment cases through the API door (issue #4 §1, §9) and payment confirmations from the tax bureau (§7). */
 @RestController
@@ -48,8 +46,13 @@ class EnrollmentController {
     private final CaseViews views;
     private final RegionScope regions;
 
-    EnrollmentController(EnrollmentService enrollments, PaymentService paymentService, CaseWithdrawal withdrawals,
-                         EnrollmentCases cases, CaseViews views, RegionScope regions) {
+    EnrollmentController(
+            EnrollmentService enrollments,
+            PaymentService paymentService,
+            CaseWithdrawal withdrawals,
+            EnrollmentCases cases,
+            CaseViews views,
+            RegionScope regions) {
         this.enrollments = enrollments;
         this.paymentService = paymentService;
         this.withdrawals = withdrawals;
@@ -58,20 +61,26 @@ class EnrollmentController {
         this.regions = regions;
     }
 
-    record PayerRequest(String idNumber, String name, Relationship relationship) {
-    }
+    record PayerRequest(String idNumber, String name, Relationship relationship) {}
 
-    record ApplicationRequest(@NotBlank(message = "is required") String regionCode,
-                              @NotNull(message = "is required") Integer coverageYear, String idNumber, String name,
-                              Residence residence, String residencePermitNumber, String township, String phone,
-                              List<String> claimedCategories, PayerRequest payer, Integer paidBackYears) {
-    }
+    record ApplicationRequest(
+            @NotBlank(message = "is required") String regionCode,
+            @NotNull(message = "is required") Integer coverageYear,
+            String idNumber,
+            String name,
+            Residence residence,
+            String residencePermitNumber,
+            String township,
+            String phone,
+            List<String> claimedCategories,
+            PayerRequest payer,
+            Integer paidBackYears) {}
 
     @PostMapping("/api/enrollments")
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'townships', 'camunda-admin')")
     @Operation(summary = "Apply for enrollment (R-ELIG-01/02): 201 with the case, 409 with the existing case")
-    ResponseEntity<EnrollmentView> apply(@Valid @RequestBody ApplicationRequest request,
-                                         @AuthenticationPrincipal StaffPrincipal principal) {
+    ResponseEntity<EnrollmentView> apply(
+            @Valid @RequestBody ApplicationRequest request, @AuthenticationPrincipal StaffPrincipal principal) {
         Application application = applicationOf(request);
         regions.requireVisible(principal, application.regionCode(), "Region " + application.regionCode());
         EnrollmentCase c;
@@ -83,17 +92,21 @@ class EnrollmentController {
         // the case ran to its first wait state in this request. Waiting for payment it has no task, payment or
         // coverage yet, nothing to look up (its case history is at GET); any other state may hold an open task
         EnrollmentView body = c.status() == EnrollmentStatus.AWAITING_PAYMENT
-                ? EnrollmentView.of(c, List.of(), null, List.of(), List.of(), List.of()) : view(c);
-        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
-                .buildAndExpand(c.id()).toUri()).body(body);
+                ? EnrollmentView.of(c, List.of(), null, List.of(), List.of(), List.of())
+                : view(c);
+        return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(c.id())
+                        .toUri())
+                .body(body);
     }
 
     @GetMapping("/api/enrollments/{id}")
     @Transactional(readOnly = true)
     @Operation(summary = "A case: state, figures and their explanation, payments, coverage, open tasks")
     EnrollmentView get(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
-        EnrollmentCase c = cases.findById(id).orElseThrow(() -> DomainException.notFound("Enrollment case " + id
-                + " not found"));
+        EnrollmentCase c =
+                cases.findById(id).orElseThrow(() -> DomainException.notFound("Enrollment case " + id + " not found"));
         regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
         return view(c);
     }
@@ -101,13 +114,14 @@ class EnrollmentController {
     @GetMapping("/api/enrollments")
     @Transactional(readOnly = true)
     @Operation(summary = "Pages through the cases of the regions the user works on")
-    PageView<EnrollmentView.Summary> list(@RequestParam(required = false) String regionCode,
-                                          @RequestParam(required = false) Integer coverageYear,
-                                          @RequestParam(required = false) String township,
-                                          @RequestParam(required = false) EnrollmentStatus status,
-                                          @RequestParam(defaultValue = "0") int page,
-                                          @RequestParam(defaultValue = "50") int size,
-                                          @AuthenticationPrincipal StaffPrincipal principal) {
+    PageView<EnrollmentView.Summary> list(
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer coverageYear,
+            @RequestParam(required = false) String township,
+            @RequestParam(required = false) EnrollmentStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         if (page < 0) {
             throw DomainException.invalidField("page", "must not be negative");
         }
@@ -118,16 +132,17 @@ class EnrollmentController {
         if (regionCode != null) {
             visible = visible.contains(regionCode) ? Set.of(regionCode) : Set.of();
         }
-        return PageView.of(cases.search(visible, coverageYear, township, status,
-                PageRequest.of(page, size, Sort.by("id"))), EnrollmentView.Summary::of);
+        return PageView.of(
+                cases.search(visible, coverageYear, township, status, PageRequest.of(page, size, Sort.by("id"))),
+                EnrollmentView.Summary::of);
     }
 
     @PostMapping("/api/enrollments/{id}/withdrawal")
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
     @Operation(summary = "The resident withdraws before paying: 202, the case becomes WITHDRAWN")
     ResponseEntity<EnrollmentView> withdraw(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
-        EnrollmentCase c = cases.findById(id).orElseThrow(() -> DomainException.notFound("Enrollment case " + id
-                + " not found"));
+        EnrollmentCase c =
+                cases.findById(id).orElseThrow(() -> DomainException.notFound("Enrollment case " + id + " not found"));
         regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
         withdrawals.withdraw(c, principal.userId());
         return ResponseEntity.accepted().body(view(cases.findById(id).orElseThrow()));
@@ -135,49 +150,84 @@ class EnrollmentController {
 
     record PaymentRequest(
             @NotBlank(message = "is required, at most 64 characters")
-            @Size(max = 64, message = "is required, at most 64 characters") String paymentReference,
+            @Size(max = 64, message = "is required, at most 64 characters")
+            String paymentReference,
+
             @NotBlank(message = "is required") String idNumber,
             @NotBlank(message = "is required") String regionCode,
             @NotNull(message = "is required") Integer coverageYear,
             @NotNull(message = "is required") BigDecimal amount,
-            @NotNull(message = "is required (WECHAT, ALIPAY, WANSHITONG, AGENT, TAX_HALL)") Payment.Channel channel,
-            @NotNull(message = "is required (ISO date-time with offset)") OffsetDateTime paidAt) {
-    }
 
-    record PaymentAnswer(String paymentReference, Long caseId, String outcome, BigDecimal amount, String detail) {
-    }
+            @NotNull(message = "is required (WECHAT, ALIPAY, WANSHITONG, AGENT, TAX_HALL)")
+            Payment.Channel channel,
+
+            @NotNull(message = "is required (ISO date-time with offset)")
+            OffsetDateTime paidAt) {}
+
+    record PaymentAnswer(String paymentReference, Long caseId, String outcome, BigDecimal amount, String detail) {}
 
     @PostMapping("/api/payments")
     @PreAuthorize("hasAnyRole('tax', 'camunda-admin')")
     @Operation(summary = "Payment confirmation (R-PAY): idempotent by reference; wrong amount → 422, no case → 404")
     ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
-        Payment p = paymentService.confirm(new PaymentService.Confirmation(request.paymentReference().strip(),
-                request.idNumber().strip().toUpperCase(), request.regionCode().strip(), request.coverageYear(),
-                request.amount(), request.channel(), request.paidAt().toInstant()));
+        Payment p = paymentService.confirm(new PaymentService.Confirmation(
+                request.paymentReference().strip(),
+                request.idNumber().strip().toUpperCase(),
+                request.regionCode().strip(),
+                request.coverageYear(),
+                request.amount(),
+                request.channel(),
+                request.paidAt().toInstant()));
         if (p.outcome() == Payment.Outcome.WRONG_AMOUNT) {
-            throw new DomainException(ProblemType.BUSINESS_RULE, "R-PAY: " + p.detail() + "; the case keeps waiting",
+            throw new DomainException(
+                    ProblemType.BUSINESS_RULE,
+                    "R-PAY: " + p.detail() + "; the case keeps waiting",
                     List.of(new FieldError("amount", p.detail())),
-                    Map.of("paymentReference", p.paymentReference(), "caseId", p.caseId(), "outcome",
+                    Map.of(
+                            "paymentReference",
+                            p.paymentReference(),
+                            "caseId",
+                            p.caseId(),
+                            "outcome",
                             p.outcome().name()));
         }
-        return ResponseEntity.ok(new PaymentAnswer(p.paymentReference(), p.caseId(), p.outcome().name(), p.amount(),
-                p.detail()));
+        return ResponseEntity.ok(
+                new PaymentAnswer(p.paymentReference(), p.caseId(), p.outcome().name(), p.amount(), p.detail()));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private Application applicationOf(ApplicationRequest r) {
-        Payer payer = r.payer() == null ? null
-                : new Payer(upper(r.payer().idNumber()), strip(r.payer().name()), r.payer().relationship());
-        List<FieldError> errors = ApplicationRules.check(upper(r.idNumber()), r.name(), r.residence(), r.township(), r.phone(),
-                r.claimedCategories(), payer, r.paidBackYears());
+        Payer payer = r.payer() == null
+                ? null
+                : new Payer(
+                        upper(r.payer().idNumber()),
+                        strip(r.payer().name()),
+                        r.payer().relationship());
+        List<FieldError> errors = ApplicationRules.check(
+                upper(r.idNumber()),
+                r.name(),
+                r.residence(),
+                r.township(),
+                r.phone(),
+                r.claimedCategories(),
+                payer,
+                r.paidBackYears());
         if (!errors.isEmpty()) {
             throw DomainException.validation(errors);
         }
         enrollments.requireOpenYear(r.regionCode().strip(), r.coverageYear());
-        return new Application(r.regionCode().strip(), r.coverageYear(), upper(r.idNumber()), r.name().strip(),
-                r.residence(), strip(r.residencePermitNumber()), r.township().strip(), strip(r.phone()),
-                ApplicationRules.categoryCodes(r.claimedCategories()), payer,
+        return new Application(
+                r.regionCode().strip(),
+                r.coverageYear(),
+                upper(r.idNumber()),
+                r.name().strip(),
+                r.residence(),
+                strip(r.residencePermitNumber()),
+                r.township().strip(),
+                strip(r.phone()),
+                ApplicationRules.categoryCodes(r.claimedCategories()),
+                payer,
                 r.paidBackYears() == null ? 0 : r.paidBackYears());
     }
 

@@ -10,11 +10,6 @@ import com.yibaoflow.shared.imports.TabularReader;
 import com.yibaoflow.shared.imports.Uploads;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.stereotype.Service;
-
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +20,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Service;
 
 /**
  * The roster door (issue #4 §1): a township's CSV or .xlsx roster of applicants becomes one case and one process
@@ -39,7 +38,8 @@ class EnrollmentImportService implements DisposableBean {
     static final int BATCH = 200;
 
     /** The township roster: Chinese headers as townships write them, or the English keys. */
-    public static final TableSchema ROSTER = TableSchema.of("township enrollment roster",
+    public static final TableSchema ROSTER = TableSchema.of(
+            "township enrollment roster",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.required("name", "姓名"),
             ColumnSpec.optional("residence", "户籍类型", "参保身份", "人员类别", "户籍性质"),
@@ -68,8 +68,8 @@ class EnrollmentImportService implements DisposableBean {
      * Checks that the upload is a roster (the township applies to rows without a 乡镇 column) (header with the required columns), records the import and runs it in
      * the background; returns the import id.
      */
-    public long start(InputStream upload, String fileName, String regionCode, int coverageYear, String township,
-                      String userId) {
+    public long start(
+            InputStream upload, String fileName, String regionCode, int coverageYear, String township, String userId) {
         enrollments.requireOpenYear(regionCode, coverageYear);
         Path file = Uploads.spool(upload);
         try {
@@ -82,8 +82,8 @@ class EnrollmentImportService implements DisposableBean {
             Uploads.delete(file);
             throw DomainException.invalidField("file", e.getMessage());
         }
-        long id = imports.create(fileName == null ? "upload" : fileName, regionCode, coverageYear, userId,
-                clock.instant());
+        long id = imports.create(
+                fileName == null ? "upload" : fileName, regionCode, coverageYear, userId, clock.instant());
         executor.submit(() -> run(id, file, regionCode, coverageYear, township, userId));
         return id;
     }
@@ -101,7 +101,11 @@ class EnrollmentImportService implements DisposableBean {
             TabularReader.read(file, ROSTER, row -> progress.add(row, regionCode, coverageYear, township, userId));
             progress.flush(userId);
             imports.finish(id, "COMPLETED", null, clock.instant());
-            log.info("Enrollment import {}: {} rows, {} started, {} rejected", id, progress.total, progress.started,
+            log.info(
+                    "Enrollment import {}: {} rows, {} started, {} rejected",
+                    id,
+                    progress.total,
+                    progress.started,
                     progress.rejected);
         } catch (RuntimeException e) {
             progress.flushQuietly();
@@ -156,17 +160,22 @@ class EnrollmentImportService implements DisposableBean {
 
         void flush(String userId) {
             if (!batch.isEmpty()) {
-                List<EnrollmentService.Outcome> outcomes = enrollments.intakeAll(batch, EnrollmentSource.IMPORT, id,
-                        userId);
+                List<EnrollmentService.Outcome> outcomes =
+                        enrollments.intakeAll(batch, EnrollmentSource.IMPORT, id, userId);
                 for (int i = 0; i < outcomes.size(); i++) {
                     EnrollmentService.Outcome o = outcomes.get(i);
                     if (o.created() != null) {
                         processed++;
                         started++;
                     } else {
-                        reject(batchRows.get(i).rowNumber(), "idNumber", "R-ELIG-02: already has a "
-                                + o.existing().status() + " enrollment for " + o.existing().coverageYear()
-                                + " (case " + o.existing().id() + ", region " + o.existing().regionCode() + ")");
+                        reject(
+                                batchRows.get(i).rowNumber(),
+                                "idNumber",
+                                "R-ELIG-02: already has a "
+                                        + o.existing().status() + " enrollment for "
+                                        + o.existing().coverageYear()
+                                        + " (case " + o.existing().id() + ", region "
+                                        + o.existing().regionCode() + ")");
                     }
                 }
                 batch.clear();
@@ -193,7 +202,8 @@ class EnrollmentImportService implements DisposableBean {
             return new FieldError(row.cellProblem().column(), row.cellProblem().reason());
         }
         String township = row.get("township") != null ? row.get("township") : defaultTownship;
-        String idNumber = row.get("idNumber") == null ? null : row.get("idNumber").toUpperCase();
+        String idNumber =
+                row.get("idNumber") == null ? null : row.get("idNumber").toUpperCase();
         String residenceText = row.get("residence");
         Residence residence = residenceText == null ? Residence.LOCAL_HUKOU : ApplicationRules.residence(residenceText);
         if (residence == null) {
@@ -220,17 +230,24 @@ class EnrollmentImportService implements DisposableBean {
                 return new FieldError("paidBackYears", "is not a whole number: " + row.get("paidBackYears"));
             }
         }
-        List<FieldError> errors = ApplicationRules.check(idNumber, row.get("name"), residence, township,
-                row.get("phone"), categories, null, paidBack);
+        List<FieldError> errors = ApplicationRules.check(
+                idNumber, row.get("name"), residence, township, row.get("phone"), categories, null, paidBack);
         if (!errors.isEmpty()) {
             return errors.get(0);
         }
-        return new Application(regionCode, coverageYear, idNumber, row.get("name"), residence,
-                row.get("residencePermitNumber"), township, row.get("phone"),
-                ApplicationRules.categoryCodes(categories), null, paidBack == null ? 0 : paidBack);
+        return new Application(
+                regionCode,
+                coverageYear,
+                idNumber,
+                row.get("name"),
+                residence,
+                row.get("residencePermitNumber"),
+                township,
+                row.get("phone"),
+                ApplicationRules.categoryCodes(categories),
+                null,
+                paidBack == null ? 0 : paidBack);
     }
-
-
 
     @Override
     public void destroy() throws InterruptedException {

@@ -1,15 +1,22 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.events.CaseEvent;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** The payment deadline passed unpaid: the application lapsed and may be made again. */
-public record EnrollmentLapsed(UUID eventId, Instant occurredAt, String businessKey, String name,
-                               String idNumberMasked, String regionCode, String township, int coverageYear,
-                               LocalDate paymentDeadline) implements CaseEvent {
+public record EnrollmentLapsed(
+        UUID eventId,
+        Instant occurredAt,
+        String businessKey,
+        String name,
+        String idNumberMasked,
+        String regionCode,
+        String township,
+        int coverageYear,
+        LocalDate paymentDeadline)
+        implements CaseEvent {
 
     @Override
     public String ruleId() {

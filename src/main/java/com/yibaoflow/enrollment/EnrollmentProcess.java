@@ -45,12 +45,14 @@ public final class EnrollmentProcess {
     // messages and errors
     /** Starts an API application at {@code StartEvent_ApplicationSubmitted}, synchronously (no registration job). */
     public static final String MESSAGE_APPLICATION_SUBMITTED = "ApplicationSubmitted";
+
     public static final String MESSAGE_PAYMENT_CONFIRMED = "PaymentConfirmed";
     public static final String MESSAGE_WITHDRAWAL_REQUESTED = "WithdrawalRequested";
     /** Sent by the payment deadline sweep: remind the township (non-interrupting, {@code Event_PaymentReminderDue}). */
     public static final String MESSAGE_PAYMENT_REMINDER_DUE = "PaymentReminderDue";
     /** Sent by the payment deadline sweep: the deadline has passed, the case lapses ({@code Event_PaymentDeadlinePassed}). */
     public static final String MESSAGE_PAYMENT_DEADLINE_PASSED = "PaymentDeadlinePassed";
+
     public static final String ERROR_DUPLICATE_ENROLLMENT = "DUPLICATE_ENROLLMENT";
 
     // activities
@@ -63,8 +65,7 @@ public final class EnrollmentProcess {
     public static final String REJECT = "REJECT";
     public static final String SEND_BACK = "SEND_BACK";
 
-    private EnrollmentProcess() {
-    }
+    private EnrollmentProcess() {}
 
     public static String businessKey(String regionCode, int coverageYear, String idNumber) {
         return "ENR-" + regionCode + "-" + coverageYear + "-" + idNumber;

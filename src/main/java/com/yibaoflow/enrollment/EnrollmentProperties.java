@@ -12,8 +12,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param paymentSweepBatchSize     the payment deadline sweep signals at most this many cases a transaction
  */
 @ConfigurationProperties("yibaoflow.enrollment")
-record EnrollmentProperties(Integer paymentReminderDaysBefore, Integer latePaymentDays,
-                                   Integer reviewWorkingDays, Integer paymentSweepBatchSize) {
+record EnrollmentProperties(
+        Integer paymentReminderDaysBefore,
+        Integer latePaymentDays,
+        Integer reviewWorkingDays,
+        Integer paymentSweepBatchSize) {
 
     public EnrollmentProperties {
         paymentReminderDaysBefore = paymentReminderDaysBefore == null ? 7 : paymentReminderDaysBefore;

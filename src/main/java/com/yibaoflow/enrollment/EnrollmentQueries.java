@@ -1,13 +1,12 @@
 package com.yibaoflow.enrollment;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What other modules may ask about enrollments (issue #15 §2): they read this module's facts through here, never
@@ -18,8 +17,7 @@ import java.util.Set;
 public class EnrollmentQueries {
 
     /** An enrolled (paid and covered) case of a person for a coverage year, with the category whose subsidy applied. */
-    public record EnrolledCase(String idNumber, String businessKey, int coverageYear, String appliedCategory) {
-    }
+    public record EnrolledCase(String idNumber, String businessKey, int coverageYear, String appliedCategory) {}
 
     private final JdbcTemplate jdbc;
 
@@ -34,8 +32,7 @@ public class EnrollmentQueries {
         }
         return new HashSet<>(jdbc.queryForList("""
                         select id_number from yibao.enrollment_case
-                        where id_number = any (?) and coverage_year = ? and status = 'ENROLLED'""", String.class,
-                idNumbers.toArray(String[]::new), coverageYear));
+                        where id_number = any (?) and coverage_year = ? and status = 'ENROLLED'""", String.class, idNumbers.toArray(String[]::new), coverageYear));
     }
 
     /** The enrolled cases of these people in the region for the coverage years from {@code fromYear} to {@code toYear}. */
@@ -43,12 +40,16 @@ public class EnrollmentQueries {
         if (idNumbers.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         select id_number, business_key, coverage_year, applied_category from yibao.enrollment_case
                         where id_number = any (?) and region_code = ? and status = 'ENROLLED'
                           and coverage_year between ? and ?
                         order by id""",
                 (rs, i) -> new EnrolledCase(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4)),
-                idNumbers.toArray(String[]::new), regionCode, fromYear, toYear);
+                idNumbers.toArray(String[]::new),
+                regionCode,
+                fromYear,
+                toYear);
     }
 }

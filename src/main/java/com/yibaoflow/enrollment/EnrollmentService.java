@@ -4,6 +4,12 @@ import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.region.Regions;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -12,13 +18,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Intake of enrollment applications through the API and roster doors (issue #4 §1): the case row and the process
@@ -40,9 +39,15 @@ public class EnrollmentService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    EnrollmentService(EnrollmentCases cases, CaseLookup lookup, ResidentRecords records, PolicyService policies,
-                      Regions regions, RuntimeService runtime, PlatformTransactionManager transactionManager,
-                      Clock clock) {
+    EnrollmentService(
+            EnrollmentCases cases,
+            CaseLookup lookup,
+            ResidentRecords records,
+            PolicyService policies,
+            Regions regions,
+            RuntimeService runtime,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
         this.cases = cases;
         this.lookup = lookup;
         this.records = records;
@@ -81,8 +86,8 @@ public class EnrollmentService {
             if (!regions.existsById(regionCode)) {
                 throw DomainException.invalidField("regionCode", "is not a known pooling region: " + regionCode);
             }
-            throw DomainException.invalidField("coverageYear",
-                    "has no active policy parameters in region " + regionCode + ": " + coverageYear);
+            throw DomainException.invalidField(
+                    "coverageYear", "has no active policy parameters in region " + regionCode + ": " + coverageYear);
         }
     }
 
@@ -96,10 +101,12 @@ public class EnrollmentService {
                 // the usual answer is "none": asked in plain SQL, and the case loaded only for the 409
                 Optional<Long> live = records.liveCaseId(application.idNumber(), application.coverageYear());
                 if (live.isPresent()) {
-                    throw new AlreadyEnrolledException(cases.findById(live.get()).orElseThrow());
+                    throw new AlreadyEnrolledException(
+                            cases.findById(live.get()).orElseThrow());
                 }
                 EnrollmentCase taken = new EnrollmentCase(application, source, importId, clock.instant(), userId);
-                taken.linkProcess(lookup.whileTakingIn(taken, () -> start(taken)).getId());
+                taken.linkProcess(
+                        lookup.whileTakingIn(taken, () -> start(taken)).getId());
                 // the row is written once, after the steps, with their figures and the process link (persisted
                 // before them, it would be inserted as it came in and updated with the figures); a concurrent
                 // intake of the same person and year that committed first fails this insert at the unique index,
@@ -110,29 +117,33 @@ public class EnrollmentService {
             });
         } catch (DataIntegrityViolationException e) {
             // the unique index saw a concurrent intake of the same person and year commit first
-            EnrollmentCase existing = cases.findLive(application.idNumber(),
-                    application.coverageYear()).orElseThrow(() -> e);
+            EnrollmentCase existing = cases.findLive(application.idNumber(), application.coverageYear())
+                    .orElseThrow(() -> e);
             throw new AlreadyEnrolledException(existing);
         }
     }
 
     /** The outcome of one application of a batch: the new case, or the live case that blocked it (R-ELIG-02). */
-    public record Outcome(Application application, EnrollmentCase created, EnrollmentCase existing) {
-    }
+    public record Outcome(Application application, EnrollmentCase created, EnrollmentCase existing) {}
 
     /**
      * Takes in many applications in one transaction (the roster door): one query finds the persons who already
      * have a live case, the others get their case and process. Should a concurrent intake win a race inside the
      * batch, the batch is rolled back and taken in one by one.
      */
-    public List<Outcome> intakeAll(List<Application> applications, EnrollmentSource source, Long importId,
-                                   String userId) {
+    public List<Outcome> intakeAll(
+            List<Application> applications, EnrollmentSource source, Long importId, String userId) {
         try {
             return tx.execute(status -> {
                 Map<String, EnrollmentCase> live = new java.util.HashMap<>();
-                applications.stream().collect(java.util.stream.Collectors.groupingBy(Application::coverageYear))
-                        .forEach((year, group) -> cases.findLive(group.stream().map(Application::idNumber).toList(),
-                                year).forEach(c -> live.put(c.idNumber() + "/" + c.coverageYear(), c)));
+                applications.stream()
+                        .collect(java.util.stream.Collectors.groupingBy(Application::coverageYear))
+                        .forEach((year, group) -> cases.findLive(
+                                        group.stream()
+                                                .map(Application::idNumber)
+                                                .toList(),
+                                        year)
+                                .forEach(c -> live.put(c.idNumber() + "/" + c.coverageYear(), c)));
                 List<Outcome> outcomes = new ArrayList<>();
                 for (Application a : applications) {
                     EnrollmentCase existing = live.get(a.idNumber() + "/" + a.coverageYear());
@@ -198,9 +209,10 @@ public class EnrollmentService {
         props.put("existingCase", "/api/enrollments/" + existing.id());
         props.put("existingStatus", existing.status());
         props.put("existingRegionCode", existing.regionCode());
-        return DomainException.conflict("R-ELIG-02: this person already has a " + existing.status()
-                + " enrollment for coverage year " + existing.coverageYear() + " (case " + existing.id()
-                + ", region " + existing.regionCode() + ")", props);
+        return DomainException.conflict(
+                "R-ELIG-02: this person already has a " + existing.status()
+                        + " enrollment for coverage year " + existing.coverageYear() + " (case " + existing.id()
+                        + ", region " + existing.regionCode() + ")",
+                props);
     }
-
 }

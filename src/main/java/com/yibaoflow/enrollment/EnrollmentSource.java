@@ -2,5 +2,7 @@ package com.yibaoflow.enrollment;
 
 /** The three doors of intake (issue #4 §1). */
 public enum EnrollmentSource {
-    API, TASKLIST, IMPORT
+    API,
+    TASKLIST,
+    IMPORT
 }

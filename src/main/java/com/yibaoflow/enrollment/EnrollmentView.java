@@ -3,7 +3,6 @@ package com.yibaoflow.enrollment;
 import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.calc.ExplanationStep;
 import com.yibaoflow.shared.id.ResidentIdNumber;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,80 +10,200 @@ import java.util.Date;
 import java.util.List;
 
 /** A case as the API shows it: state, figures with their explanation, payments, coverage and open tasks. */
-record EnrollmentView(Long id, String businessKey, String idNumber, String name, LocalDate birthDate,
-                             String sex, String regionCode, int coverageYear, String residence,
-                             String residencePermitNumber, String township, String phone,
-                             List<String> claimedCategories, Payer payer, int paidBackYears, String source,
-                             EnrollmentStatus status, List<String> reviewReasons, String rejectionReason,
-                             String rejectionDetail, Figures figures, LocalDate paymentDeadline,
-                             List<PaymentView> payments, CoverageView coverage, List<OpenTask> openTasks,
-                             List<CaseHistory.Entry> history, List<NotificationEntry> notifications,
-                             String processInstanceId, Instant createdAt, String createdBy, Instant updatedAt) {
+record EnrollmentView(
+        Long id,
+        String businessKey,
+        String idNumber,
+        String name,
+        LocalDate birthDate,
+        String sex,
+        String regionCode,
+        int coverageYear,
+        String residence,
+        String residencePermitNumber,
+        String township,
+        String phone,
+        List<String> claimedCategories,
+        Payer payer,
+        int paidBackYears,
+        String source,
+        EnrollmentStatus status,
+        List<String> reviewReasons,
+        String rejectionReason,
+        String rejectionDetail,
+        Figures figures,
+        LocalDate paymentDeadline,
+        List<PaymentView> payments,
+        CoverageView coverage,
+        List<OpenTask> openTasks,
+        List<CaseHistory.Entry> history,
+        List<NotificationEntry> notifications,
+        String processInstanceId,
+        Instant createdAt,
+        String createdBy,
+        Instant updatedAt) {
 
     /** A reminder or escalation sent about the case. */
-    public record NotificationEntry(String recipientGroup, String township, String subject, String body,
-                                    Instant createdAt) {
-    }
+    public record NotificationEntry(
+            String recipientGroup, String township, String subject, String body, Instant createdAt) {}
 
-    public record Payer(String idNumber, String name, String relationship) {
-    }
+    public record Payer(String idNumber, String name, String relationship) {}
 
-    public record Figures(List<String> verifiedCategories, String appliedCategory, BigDecimal individualStandard,
-                          BigDecimal subsidy, BigDecimal personalDue, BigDecimal fiscalSubsidy,
-                          BigDecimal centralFiscalShare, BigDecimal localFiscalShare, String policyVersion,
-                          Boolean waitingExempt, Integer waitingFixedMonths, Integer waitingVariableMonths,
-                          LocalDate benefitStartDate, List<ExplanationStep> explanation,
-                          List<ExplanationStep> waitingExplanation) {
-    }
+    public record Figures(
+            List<String> verifiedCategories,
+            String appliedCategory,
+            BigDecimal individualStandard,
+            BigDecimal subsidy,
+            BigDecimal personalDue,
+            BigDecimal fiscalSubsidy,
+            BigDecimal centralFiscalShare,
+            BigDecimal localFiscalShare,
+            String policyVersion,
+            Boolean waitingExempt,
+            Integer waitingFixedMonths,
+            Integer waitingVariableMonths,
+            LocalDate benefitStartDate,
+            List<ExplanationStep> explanation,
+            List<ExplanationStep> waitingExplanation) {}
 
-    public record PaymentView(String paymentReference, BigDecimal amount, String channel, Instant paidAt,
-                              Instant receivedAt, String outcome, String detail) {
+    public record PaymentView(
+            String paymentReference,
+            BigDecimal amount,
+            String channel,
+            Instant paidAt,
+            Instant receivedAt,
+            String outcome,
+            String detail) {
         static PaymentView of(Payment p) {
-            return new PaymentView(p.paymentReference(), p.amount(), p.channel().name(), p.paidAt(), p.receivedAt(),
-                    p.outcome().name(), p.detail());
+            return new PaymentView(
+                    p.paymentReference(),
+                    p.amount(),
+                    p.channel().name(),
+                    p.paidAt(),
+                    p.receivedAt(),
+                    p.outcome().name(),
+                    p.detail());
         }
     }
 
-    public record CoverageView(Long id, String appliedCategory, BigDecimal individualStandard, BigDecimal subsidy,
-                               BigDecimal personalPaid, String paymentReference, LocalDate benefitStartDate,
-                               LocalDate benefitEndDate, boolean coveredFromBirth, String policyVersion) {
+    public record CoverageView(
+            Long id,
+            String appliedCategory,
+            BigDecimal individualStandard,
+            BigDecimal subsidy,
+            BigDecimal personalPaid,
+            String paymentReference,
+            LocalDate benefitStartDate,
+            LocalDate benefitEndDate,
+            boolean coveredFromBirth,
+            String policyVersion) {
         static CoverageView of(Coverage c) {
-            return new CoverageView(c.id(), c.appliedCategory(), c.individualStandard(), c.subsidy(),
-                    c.personalPaid(), c.paymentReference(), c.benefitStartDate(), c.benefitEndDate(),
-                    c.coveredFromBirth(), c.policyVersion());
+            return new CoverageView(
+                    c.id(),
+                    c.appliedCategory(),
+                    c.individualStandard(),
+                    c.subsidy(),
+                    c.personalPaid(),
+                    c.paymentReference(),
+                    c.benefitStartDate(),
+                    c.benefitEndDate(),
+                    c.coveredFromBirth(),
+                    c.policyVersion());
         }
     }
 
-    public record OpenTask(String id, String name, String taskDefinitionKey, String processDefinitionKey,
-                           String assignee, List<String> candidateGroups, Date created, Date due) {
-    }
+    public record OpenTask(
+            String id,
+            String name,
+            String taskDefinitionKey,
+            String processDefinitionKey,
+            String assignee,
+            List<String> candidateGroups,
+            Date created,
+            Date due) {}
 
     /** One row of a listing: who, where, which state; the ID number masked. */
-    public record Summary(Long id, String businessKey, String idNumberMasked, String name, String regionCode,
-                          int coverageYear, String township, EnrollmentStatus status, BigDecimal personalDue,
-                          String appliedCategory, Instant updatedAt) {
+    public record Summary(
+            Long id,
+            String businessKey,
+            String idNumberMasked,
+            String name,
+            String regionCode,
+            int coverageYear,
+            String township,
+            EnrollmentStatus status,
+            BigDecimal personalDue,
+            String appliedCategory,
+            Instant updatedAt) {
         static Summary of(EnrollmentCase c) {
-            return new Summary(c.id(), c.businessKey(), ResidentIdNumber.mask(c.idNumber()), c.name(),
-                    c.regionCode(), c.coverageYear(), c.township(), c.status(), c.personalDue(), c.appliedCategory(),
+            return new Summary(
+                    c.id(),
+                    c.businessKey(),
+                    ResidentIdNumber.mask(c.idNumber()),
+                    c.name(),
+                    c.regionCode(),
+                    c.coverageYear(),
+                    c.township(),
+                    c.status(),
+                    c.personalDue(),
+                    c.appliedCategory(),
                     c.updatedAt());
         }
     }
 
-    static EnrollmentView of(EnrollmentCase c, List<Payment> payments, Coverage coverage, List<OpenTask> tasks,
-                             List<CaseHistory.Entry> history, List<NotificationEntry> notifications) {
-        return new EnrollmentView(c.id(), c.businessKey(), c.idNumber(), c.name(), c.birthDate(), c.sex(),
-                c.regionCode(), c.coverageYear(), c.residence().name(), c.residencePermitNumber(), c.township(),
-                c.phone(), c.claimedCategories(),
+    static EnrollmentView of(
+            EnrollmentCase c,
+            List<Payment> payments,
+            Coverage coverage,
+            List<OpenTask> tasks,
+            List<CaseHistory.Entry> history,
+            List<NotificationEntry> notifications) {
+        return new EnrollmentView(
+                c.id(),
+                c.businessKey(),
+                c.idNumber(),
+                c.name(),
+                c.birthDate(),
+                c.sex(),
+                c.regionCode(),
+                c.coverageYear(),
+                c.residence().name(),
+                c.residencePermitNumber(),
+                c.township(),
+                c.phone(),
+                c.claimedCategories(),
                 c.payerIdNumber() == null ? null : new Payer(c.payerIdNumber(), c.payerName(), c.payerRelationship()),
-                c.paidBackYears(), c.source().name(), c.status(), c.reviewReasons(), c.rejectionReason(),
+                c.paidBackYears(),
+                c.source().name(),
+                c.status(),
+                c.reviewReasons(),
+                c.rejectionReason(),
                 c.rejectionDetail(),
-                new Figures(c.verifiedCategories(), c.appliedCategory(), c.individualStandard(), c.subsidy(),
-                        c.personalDue(), c.fiscalSubsidy(), c.centralFiscalShare(), c.localFiscalShare(),
-                        c.policyVersion(), c.waitingExempt(), c.waitingFixedMonths(), c.waitingVariableMonths(),
-                        c.benefitStartDate(), c.explanation(), c.waitingExplanation()),
-                c.paymentDeadline(), payments.stream().map(PaymentView::of).toList(),
-                coverage == null ? null : CoverageView.of(coverage), tasks, history, notifications,
-                c.processInstanceId(), c.createdAt(),
-                c.createdBy(), c.updatedAt());
+                new Figures(
+                        c.verifiedCategories(),
+                        c.appliedCategory(),
+                        c.individualStandard(),
+                        c.subsidy(),
+                        c.personalDue(),
+                        c.fiscalSubsidy(),
+                        c.centralFiscalShare(),
+                        c.localFiscalShare(),
+                        c.policyVersion(),
+                        c.waitingExempt(),
+                        c.waitingFixedMonths(),
+                        c.waitingVariableMonths(),
+                        c.benefitStartDate(),
+                        c.explanation(),
+                        c.waitingExplanation()),
+                c.paymentDeadline(),
+                payments.stream().map(PaymentView::of).toList(),
+                coverage == null ? null : CoverageView.of(coverage),
+                tasks,
+                history,
+                notifications,
+                c.processInstanceId(),
+                c.createdAt(),
+                c.createdBy(),
+                c.updatedAt());
     }
 }

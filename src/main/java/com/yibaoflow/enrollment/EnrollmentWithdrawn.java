@@ -1,7 +1,6 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.events.CaseEvent;
-
 import java.time.Instant;
 import java.util.UUID;
 

@@ -1,10 +1,9 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.id.ResidentIdNumber;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.Optional;
 
 /** {@code Task_CheckIdentity}: GB 11643 check digit, birth date and sex from the number, name present (issue #4 §2). */
 @Service
@@ -21,8 +20,7 @@ class IdentityCheck {
     Optional<Rejection> check(CaseRef ref) {
         EnrollmentCase c = lookup.find(ref);
         if (!ResidentIdNumber.isValid(c.idNumber())) {
-            return Optional.of(new Rejection(RejectionReason.INVALID_IDENTITY,
-                    "身份证号码校验不通过（GB 11643 校验码错误或出生日期无效）"));
+            return Optional.of(new Rejection(RejectionReason.INVALID_IDENTITY, "身份证号码校验不通过（GB 11643 校验码错误或出生日期无效）"));
         }
         if (c.name() == null || c.name().isBlank()) {
             return Optional.of(new Rejection(RejectionReason.INVALID_IDENTITY, "姓名为空"));

@@ -5,6 +5,10 @@ import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.shared.problem.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,11 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
-
 /** The roster door of enrollment (issue #4 §1) and the registries eligibility reads (§3). */
 @RestController
 @Tag(name = "Imports", description = "Township rosters and eligibility registries (CSV or .xlsx)")
@@ -33,26 +32,29 @@ class ImportController {
     private final RegistryImportService registries;
     private final RegionScope regions;
 
-    ImportController(EnrollmentImportService enrollmentImports, EnrollmentImports imports,
-                     RegistryImportService registries, RegionScope regions) {
+    ImportController(
+            EnrollmentImportService enrollmentImports,
+            EnrollmentImports imports,
+            RegistryImportService registries,
+            RegionScope regions) {
         this.enrollmentImports = enrollmentImports;
         this.imports = imports;
         this.registries = registries;
         this.regions = regions;
     }
 
-    record ImportView(EnrollmentImports.ImportStatus status, List<EnrollmentImports.RowError> errors,
-                      int errorsOffset) {
-    }
+    record ImportView(
+            EnrollmentImports.ImportStatus status, List<EnrollmentImports.RowError> errors, int errorsOffset) {}
 
     @PostMapping(path = "/api/enrollments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'townships', 'camunda-admin')")
     @Operation(summary = "Upload a township roster (CSV or .xlsx): 202, then follow the import's progress")
-    ResponseEntity<ImportView> importRoster(@RequestPart(name = "file", required = false) MultipartFile file,
-                                            @RequestParam(required = false) String regionCode,
-                                            @RequestParam(required = false) Integer coverageYear,
-                                            @RequestParam(required = false) String township,
-                                            @AuthenticationPrincipal StaffPrincipal principal) {
+    ResponseEntity<ImportView> importRoster(
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String regionCode,
+            @RequestParam(required = false) Integer coverageYear,
+            @RequestParam(required = false) String township,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         requireFile(file);
         if (regionCode == null || regionCode.isBlank()) {
             throw DomainException.invalidField("regionCode", "is required");
@@ -63,21 +65,31 @@ class ImportController {
         regions.requireVisible(principal, regionCode, "Region " + regionCode);
         long id;
         try (InputStream in = file.getInputStream()) {
-            id = enrollmentImports.start(in, file.getOriginalFilename(), regionCode, coverageYear,
-                    township == null || township.isBlank() ? null : township.strip(), principal.userId());
+            id = enrollmentImports.start(
+                    in,
+                    file.getOriginalFilename(),
+                    regionCode,
+                    coverageYear,
+                    township == null || township.isBlank() ? null : township.strip(),
+                    principal.userId());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri())
+                .location(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(id)
+                        .toUri())
                 .body(view(id, 0, 1000));
     }
 
     @GetMapping("/api/enrollments/imports/{id}")
     @Operation(summary = "An import's progress: total, processed, started, and every rejected row (paged)")
-    ImportView importStatus(@PathVariable long id, @RequestParam(defaultValue = "0") int errorsOffset,
-                            @RequestParam(defaultValue = "1000") int errorsLimit,
-                            @AuthenticationPrincipal StaffPrincipal principal) {
+    ImportView importStatus(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int errorsOffset,
+            @RequestParam(defaultValue = "1000") int errorsLimit,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         if (errorsOffset < 0) {
             throw DomainException.invalidField("errorsOffset", "must not be negative");
         }
@@ -102,7 +114,8 @@ class ImportController {
         }
     }
 
-    @PostMapping(path = "/api/registries/other-region-enrollments/imports",
+    @PostMapping(
+            path = "/api/registries/other-region-enrollments/imports",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
     @Operation(summary = "Import enrollments of other pooling regions (R-ELIG-02); idempotent")
@@ -116,8 +129,8 @@ class ImportController {
     }
 
     private ImportView view(long id, int offset, int limit) {
-        EnrollmentImports.ImportStatus status = imports.find(id)
-                .orElseThrow(() -> DomainException.notFound("Import " + id + " not found"));
+        EnrollmentImports.ImportStatus status =
+                imports.find(id).orElseThrow(() -> DomainException.notFound("Import " + id + " not found"));
         return new ImportView(status, imports.errors(id, offset, limit), offset);
     }
 

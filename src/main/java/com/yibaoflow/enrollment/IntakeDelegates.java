@@ -1,11 +1,5 @@
 package com.yibaoflow.enrollment;
 
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import static com.yibaoflow.enrollment.EnrollmentProcess.*;
 import static com.yibaoflow.enrollment.StepVariables.caseRef;
 import static com.yibaoflow.enrollment.StepVariables.gate;
@@ -13,6 +7,12 @@ import static com.yibaoflow.shared.process.ProcessVariables.flag;
 import static com.yibaoflow.shared.process.ProcessVariables.integer;
 import static com.yibaoflow.shared.process.ProcessVariables.string;
 import static com.yibaoflow.shared.process.ProcessVariables.strings;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * The delegates of {@code processes/enrollment.bpmn} from registration to the figures (docs/process-contracts.md).
@@ -25,10 +25,16 @@ class IntakeDelegates {
     @Bean
     JavaDelegate registerEnrollmentCase(CaseRegistration registration) {
         return execution -> {
-            CaseRegistration.StartForm form = new CaseRegistration.StartForm(string(execution, ID_NUMBER),
-                    string(execution, REGION_CODE), integer(execution, COVERAGE_YEAR), string(execution, NAME),
-                    string(execution, RESIDENCE), string(execution, RESIDENCE_PERMIT_NUMBER),
-                    string(execution, TOWNSHIP), string(execution, PHONE), strings(execution, CLAIMED_CATEGORIES));
+            CaseRegistration.StartForm form = new CaseRegistration.StartForm(
+                    string(execution, ID_NUMBER),
+                    string(execution, REGION_CODE),
+                    integer(execution, COVERAGE_YEAR),
+                    string(execution, NAME),
+                    string(execution, RESIDENCE),
+                    string(execution, RESIDENCE_PERMIT_NUMBER),
+                    string(execution, TOWNSHIP),
+                    string(execution, PHONE),
+                    strings(execution, CLAIMED_CATEGORIES));
             try {
                 registration.register(caseRef(execution), form).ifPresent(registered -> {
                     execution.setProcessBusinessKey(registered.businessKey());
@@ -67,8 +73,13 @@ class IntakeDelegates {
             }
             gate(execution, ELIGIBLE, true);
             if (e.needsReview()) {
-                execution.setVariable(REVIEW_REASONS,
-                        String.join("；", e.reviewReasons().stream().map(ReviewReason::chineseText).toList()));
+                execution.setVariable(
+                        REVIEW_REASONS,
+                        String.join(
+                                "；",
+                                e.reviewReasons().stream()
+                                        .map(ReviewReason::chineseText)
+                                        .toList()));
                 execution.setVariable(REVIEW_DUE_DATE, e.reviewDue());
             }
             gate(execution, HAS_HARDSHIP_CLAIMS, e.hasClaims());
@@ -88,8 +99,8 @@ class IntakeDelegates {
     JavaDelegate calculateEnrollmentFigures(ContributionCalculation calculation) {
         return execution -> {
             boolean needsReview = flag(execution, NEEDS_REVIEW);
-            ContributionCalculation.Calculated figures = calculation.calculate(caseRef(execution),
-                    strings(execution, VERIFIED_CATEGORIES), needsReview);
+            ContributionCalculation.Calculated figures =
+                    calculation.calculate(caseRef(execution), strings(execution, VERIFIED_CATEGORIES), needsReview);
             gate(execution, PERSONAL_DUE_IS_ZERO, figures.personalDueIsZero(), needsReview); // read after review
             if (needsReview) { // shown in the review form; the case row keeps every figure in any case
                 execution.setVariable(PERSONAL_DUE, figures.personalDue());
@@ -101,10 +112,15 @@ class IntakeDelegates {
     @Bean
     JavaDelegate applyEnrollmentCorrection(ApplicationCorrection correction) {
         return execution -> {
-            ApplicationCorrection.Corrected c = correction.apply(caseRef(execution),
-                    new ApplicationCorrection.Correction(string(execution, NAME), string(execution, RESIDENCE),
-                            string(execution, RESIDENCE_PERMIT_NUMBER), string(execution, TOWNSHIP),
-                            string(execution, PHONE), strings(execution, CLAIMED_CATEGORIES)));
+            ApplicationCorrection.Corrected c = correction.apply(
+                    caseRef(execution),
+                    new ApplicationCorrection.Correction(
+                            string(execution, NAME),
+                            string(execution, RESIDENCE),
+                            string(execution, RESIDENCE_PERMIT_NUMBER),
+                            string(execution, TOWNSHIP),
+                            string(execution, PHONE),
+                            strings(execution, CLAIMED_CATEGORIES)));
             execution.setVariable(NAME, c.name());
             execution.setVariable(RESIDENCE, c.residence().name());
             execution.setVariable(TOWNSHIP, c.township());

@@ -6,7 +6,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -18,41 +17,69 @@ import java.time.Instant;
 @Table(name = "payment")
 public class Payment {
 
-    public enum Channel { WECHAT, ALIPAY, WANSHITONG, AGENT, TAX_HALL }
+    public enum Channel {
+        WECHAT,
+        ALIPAY,
+        WANSHITONG,
+        AGENT,
+        TAX_HALL
+    }
 
-    public enum Outcome { ACCEPTED, WRONG_AMOUNT }
+    public enum Outcome {
+        ACCEPTED,
+        WRONG_AMOUNT
+    }
 
     @Id
     @Column(name = "payment_reference")
     private String paymentReference;
+
     @Column(name = "case_id", updatable = false)
     private Long caseId;
+
     @Column(name = "id_number", nullable = false, updatable = false)
     private String idNumber;
+
     @Column(name = "region_code", nullable = false, updatable = false)
     private String regionCode;
+
     @Column(name = "coverage_year", nullable = false, updatable = false)
     private int coverageYear;
+
     @Column(nullable = false, updatable = false)
     private BigDecimal amount;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private Channel channel;
+
     @Column(name = "paid_at", nullable = false, updatable = false)
     private Instant paidAt;
+
     @Column(name = "received_at", nullable = false, updatable = false)
     private Instant receivedAt;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
     private Outcome outcome;
+
     @Column(updatable = false)
     private String detail;
 
-    protected Payment() {
-    }
+    protected Payment() {}
 
-    Payment(String paymentReference, Long caseId, String idNumber, String regionCode, int coverageYear,
-            BigDecimal amount, Channel channel, Instant paidAt, Instant receivedAt, Outcome outcome, String detail) {
+    Payment(
+            String paymentReference,
+            Long caseId,
+            String idNumber,
+            String regionCode,
+            int coverageYear,
+            BigDecimal amount,
+            Channel channel,
+            Instant paidAt,
+            Instant receivedAt,
+            Outcome outcome,
+            String detail) {
         this.paymentReference = paymentReference;
         this.caseId = caseId;
         this.idNumber = idNumber;
@@ -67,22 +94,57 @@ public class Payment {
     }
 
     /** Same confirmation as this one (a retry), as opposed to a different payment reusing the reference. */
-    boolean sameAs(String idNumber, String regionCode, int coverageYear, BigDecimal amount, Channel channel,
-                   Instant paidAt) {
-        return this.idNumber.equals(idNumber) && this.regionCode.equals(regionCode)
-                && this.coverageYear == coverageYear && this.amount.compareTo(amount) == 0
-                && this.channel == channel && this.paidAt.equals(paidAt);
+    boolean sameAs(
+            String idNumber, String regionCode, int coverageYear, BigDecimal amount, Channel channel, Instant paidAt) {
+        return this.idNumber.equals(idNumber)
+                && this.regionCode.equals(regionCode)
+                && this.coverageYear == coverageYear
+                && this.amount.compareTo(amount) == 0
+                && this.channel == channel
+                && this.paidAt.equals(paidAt);
     }
 
-    public String paymentReference() { return paymentReference; }
-    public Long caseId() { return caseId; }
-    public String idNumber() { return idNumber; }
-    public String regionCode() { return regionCode; }
-    public int coverageYear() { return coverageYear; }
-    public BigDecimal amount() { return amount; }
-    public Channel channel() { return channel; }
-    public Instant paidAt() { return paidAt; }
-    public Instant receivedAt() { return receivedAt; }
-    public Outcome outcome() { return outcome; }
-    public String detail() { return detail; }
+    public String paymentReference() {
+        return paymentReference;
+    }
+
+    public Long caseId() {
+        return caseId;
+    }
+
+    public String idNumber() {
+        return idNumber;
+    }
+
+    public String regionCode() {
+        return regionCode;
+    }
+
+    public int coverageYear() {
+        return coverageYear;
+    }
+
+    public BigDecimal amount() {
+        return amount;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+
+    public Instant receivedAt() {
+        return receivedAt;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public String detail() {
+        return detail;
+    }
 }

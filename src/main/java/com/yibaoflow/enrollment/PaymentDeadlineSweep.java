@@ -2,16 +2,15 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.time.ClockConfiguration;
 import com.yibaoflow.shared.time.ShiftableClock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
-
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.List;
 
 /**
  * The payment wait's clock (issue #4 §7), run by {@code processes/payment-deadline-sweep.bpmn} every hour: a case
@@ -28,9 +27,11 @@ class PaymentDeadlineSweep {
     public static final String PROCESS_KEY = "payment-deadline-sweep";
     /** The last case id a batch looked at; the next batch goes on after it. */
     public static final String CURSOR = "sweepCursor";
+
     public static final String MORE_DUE = "moreDue";
     /** Optional, for a sweep started by hand: cases a batch; else {@code yibaoflow.enrollment.payment-sweep-batch-size}. */
     public static final String BATCH_SIZE = "batchSize";
+
     public static final String REMINDERS_SIGNALLED = "remindersSignalled";
     public static final String LAPSES_SIGNALLED = "lapsesSignalled";
 
@@ -44,8 +45,8 @@ class PaymentDeadlineSweep {
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
 
-    PaymentDeadlineSweep(EnrollmentCases cases, RuntimeService runtime, ShiftableClock clock,
-                         EnrollmentProperties properties) {
+    PaymentDeadlineSweep(
+            EnrollmentCases cases, RuntimeService runtime, ShiftableClock clock, EnrollmentProperties properties) {
         this.cases = cases;
         this.runtime = runtime;
         this.clock = clock;
@@ -58,8 +59,7 @@ class PaymentDeadlineSweep {
      * @param lastCaseId where the next batch goes on
      * @param full       the batch was full: more cases may be due
      */
-    public record Batch(long lastCaseId, int reminders, int lapses, boolean full) {
-    }
+    public record Batch(long lastCaseId, int reminders, int lapses, boolean full) {}
 
     /** The latest payment deadline whose reminder is due at {@code now}: the reminder goes out at 09:00, N days before. */
     static LocalDate reminderHorizon(ZonedDateTime now, int daysBefore) {
@@ -79,8 +79,11 @@ class PaymentDeadlineSweep {
         if (size < 1) {
             throw new IllegalArgumentException(BATCH_SIZE + " must be at least 1, was " + size);
         }
-        List<EnrollmentCase> due = cases.dueForPaymentDeadlineSweep(today,
-                reminderHorizon(now, properties.paymentReminderDaysBefore()), afterCaseId, PageRequest.of(0, size));
+        List<EnrollmentCase> due = cases.dueForPaymentDeadlineSweep(
+                today,
+                reminderHorizon(now, properties.paymentReminderDaysBefore()),
+                afterCaseId,
+                PageRequest.of(0, size));
         int reminders = 0;
         int lapses = 0;
         for (EnrollmentCase c : due) {
@@ -93,8 +96,12 @@ class PaymentDeadlineSweep {
         }
         long last = due.isEmpty() ? afterCaseId : due.get(due.size() - 1).id();
         if (!due.isEmpty()) {
-            log.info("Payment deadline sweep: {} reminders, {} lapses signalled (cases {}..{})", reminders, lapses,
-                    due.get(0).id(), last);
+            log.info(
+                    "Payment deadline sweep: {} reminders, {} lapses signalled (cases {}..{})",
+                    reminders,
+                    lapses,
+                    due.get(0).id(),
+                    last);
         }
         return new Batch(last, reminders, lapses, due.size() == size);
     }
@@ -109,7 +116,8 @@ class PaymentDeadlineSweep {
         }
         boolean matched = !runtime.createMessageCorrelation(message)
                 .processInstanceId(c.processInstanceId())
-                .correlateAllWithResult().isEmpty();
+                .correlateAllWithResult()
+                .isEmpty();
         if (!matched) {
             log.debug("Payment deadline sweep: case {} is not waiting for payment any more ({})", c.id(), message);
         }

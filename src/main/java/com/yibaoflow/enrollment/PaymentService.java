@@ -6,6 +6,14 @@ import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.time.ClockConfiguration;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -15,15 +23,6 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Date;
-import java.util.Map;
 
 /**
  * Payment confirmations from the tax bureau (issue #4 §7, R-PAY): a confirmation of the right amount for a case
@@ -44,9 +43,14 @@ public class PaymentService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    PaymentService(Payments payments, EnrollmentCases cases, PolicyService policies, RuntimeService runtime,
-                   PlatformTransactionManager transactionManager, Clock clock,
-                   ApplicationEventPublisher events) {
+    PaymentService(
+            Payments payments,
+            EnrollmentCases cases,
+            PolicyService policies,
+            RuntimeService runtime,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.payments = payments;
         this.cases = cases;
         this.policies = policies;
@@ -56,9 +60,14 @@ public class PaymentService {
         this.events = events;
     }
 
-    public record Confirmation(String paymentReference, String idNumber, String regionCode, int coverageYear,
-                               BigDecimal amount, Payment.Channel channel, Instant paidAt) {
-    }
+    public record Confirmation(
+            String paymentReference,
+            String idNumber,
+            String regionCode,
+            int coverageYear,
+            BigDecimal amount,
+            Payment.Channel channel,
+            Instant paidAt) {}
 
     public Payment confirm(Confirmation p) {
         BigDecimal amount = amountOf(p.amount());
@@ -68,15 +77,17 @@ public class PaymentService {
                     .orElseGet(() -> record(p, amount)));
         } catch (DataIntegrityViolationException e) {
             // the same reference committed concurrently: answer as for a repeat
-            return payments.findById(p.paymentReference()).map(existing -> replay(existing, p, amount))
+            return payments.findById(p.paymentReference())
+                    .map(existing -> replay(existing, p, amount))
                     .orElseThrow(() -> e);
         }
     }
 
     private Payment replay(Payment existing, Confirmation p, BigDecimal amount) {
         if (!existing.sameAs(p.idNumber(), p.regionCode(), p.coverageYear(), amount, p.channel(), p.paidAt())) {
-            throw DomainException.conflict("Payment reference " + p.paymentReference()
-                    + " was already used for a different payment", Map.of("paymentReference", p.paymentReference()));
+            throw DomainException.conflict(
+                    "Payment reference " + p.paymentReference() + " was already used for a different payment",
+                    Map.of("paymentReference", p.paymentReference()));
         }
         return existing;
     }
@@ -84,39 +95,65 @@ public class PaymentService {
     private Payment record(Confirmation p, BigDecimal amount) {
         EnrollmentCase c = cases.lockLive(p.idNumber(), p.coverageYear())
                 .filter(found -> found.regionCode().equals(p.regionCode()))
-                .orElseThrow(() -> DomainException.notFound("No enrollment case of " + ResidentIdNumber.mask(p.idNumber())
-                        + " for coverage year " + p.coverageYear() + " in region " + p.regionCode()));
+                .orElseThrow(
+                        () -> DomainException.notFound("No enrollment case of " + ResidentIdNumber.mask(p.idNumber())
+                                + " for coverage year " + p.coverageYear() + " in region " + p.regionCode()));
         if (payments.findById(p.paymentReference()).isPresent()) {
             throw new DataIntegrityViolationException("payment reference recorded concurrently");
         }
         if (c.status() != EnrollmentStatus.AWAITING_PAYMENT
                 || payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
-                .anyMatch(paid -> paid.outcome() == Payment.Outcome.ACCEPTED)) {
-            throw DomainException.conflict("Case " + c.id() + " is " + c.status() + ", not waiting for a payment",
+                        .anyMatch(paid -> paid.outcome() == Payment.Outcome.ACCEPTED)) {
+            throw DomainException.conflict(
+                    "Case " + c.id() + " is " + c.status() + ", not waiting for a payment",
                     Map.of("caseId", c.id(), "status", c.status()));
         }
-        Periods periods = policies.activeSnapshot(c.regionCode(), c.coverageYear()).parameters().periods();
+        Periods periods = policies.activeSnapshot(c.regionCode(), c.coverageYear())
+                .parameters()
+                .periods();
         LocalDate paidOn = p.paidAt().atZone(ClockConfiguration.ZONE).toLocalDate();
         if (p.paidAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
             throw DomainException.invalidField("paidAt", "lies in the future: " + p.paidAt());
         }
         if (paidOn.isBefore(periods.collectionStart().minusYears(1)) || paidOn.isAfter(periods.coverageEnd())) {
-            throw DomainException.invalidField("paidAt", "is outside the collection and coverage periods of "
-                    + c.coverageYear() + ": " + paidOn);
+            throw DomainException.invalidField(
+                    "paidAt", "is outside the collection and coverage periods of " + c.coverageYear() + ": " + paidOn);
         }
         Instant now = clock.instant();
         if (amount.compareTo(c.personalDue()) != 0) {
-            log.info("Payment {} for case {}: wrong amount {} (due {})", p.paymentReference(), c.id(), amount,
+            log.info(
+                    "Payment {} for case {}: wrong amount {} (due {})",
+                    p.paymentReference(),
+                    c.id(),
+                    amount,
                     c.personalDue());
-            events.publishEvent(new PaymentAmountMismatched(CaseEvent.newId(), now, c.businessKey(),
-                    p.paymentReference(), amount, c.personalDue()));
-            return payments.save(new Payment(p.paymentReference(), c.id(), p.idNumber(), p.regionCode(),
-                    p.coverageYear(), amount, p.channel(), p.paidAt(), now, Payment.Outcome.WRONG_AMOUNT,
+            events.publishEvent(new PaymentAmountMismatched(
+                    CaseEvent.newId(), now, c.businessKey(), p.paymentReference(), amount, c.personalDue()));
+            return payments.save(new Payment(
+                    p.paymentReference(),
+                    c.id(),
+                    p.idNumber(),
+                    p.regionCode(),
+                    p.coverageYear(),
+                    amount,
+                    p.channel(),
+                    p.paidAt(),
+                    now,
+                    Payment.Outcome.WRONG_AMOUNT,
                     "amount " + amount.toPlainString() + " does not match the personal due "
                             + c.personalDue().toPlainString()));
         }
-        Payment payment = payments.saveAndFlush(new Payment(p.paymentReference(), c.id(), p.idNumber(),
-                p.regionCode(), p.coverageYear(), amount, p.channel(), p.paidAt(), now, Payment.Outcome.ACCEPTED,
+        Payment payment = payments.saveAndFlush(new Payment(
+                p.paymentReference(),
+                c.id(),
+                p.idNumber(),
+                p.regionCode(),
+                p.coverageYear(),
+                amount,
+                p.channel(),
+                p.paidAt(),
+                now,
+                Payment.Outcome.ACCEPTED,
                 null));
         // by the case's process instance (every door links it before the case can await payment), not by business
         // key: the engine's business-key correlation joins the execution table with itself and cost 8 ms a payment
@@ -139,8 +176,8 @@ public class PaymentService {
         try {
             return amount.setScale(2, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw DomainException.invalidField("amount", "must have at most 2 decimal places (fen), was "
-                    + amount.toPlainString());
+            throw DomainException.invalidField(
+                    "amount", "must have at most 2 decimal places (fen), was " + amount.toPlainString());
         }
     }
 }

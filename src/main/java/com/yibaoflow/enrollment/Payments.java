@@ -1,8 +1,7 @@
 package com.yibaoflow.enrollment;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 interface Payments extends JpaRepository<Payment, String> {
 

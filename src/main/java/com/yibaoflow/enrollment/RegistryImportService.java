@@ -9,10 +9,6 @@ import com.yibaoflow.shared.imports.TabularReader;
 import com.yibaoflow.shared.imports.Uploads;
 import com.yibaoflow.shared.imports.Values;
 import com.yibaoflow.shared.problem.DomainException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -21,6 +17,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The external registries R-ELIG-02 reads (issue #4 §3): extracts from the employee insurance system and from
@@ -30,24 +29,24 @@ import java.util.List;
 @Service
 public class RegistryImportService {
 
-    public static final TableSchema EMPLOYEE_INSURANCE = TableSchema.of("employee insurance extract",
+    public static final TableSchema EMPLOYEE_INSURANCE = TableSchema.of(
+            "employee insurance extract",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.optional("name", "姓名"),
             ColumnSpec.required("validFrom", "参保开始日期", "起始日期", "开始日期", "参保日期"),
             ColumnSpec.optional("validTo", "参保终止日期", "终止日期", "结束日期", "停保日期"),
             ColumnSpec.optional("employer", "单位名称", "参保单位", "参保地区"));
 
-    public static final TableSchema OTHER_REGION = TableSchema.of("other-region enrollment extract",
+    public static final TableSchema OTHER_REGION = TableSchema.of(
+            "other-region enrollment extract",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.optional("name", "姓名"),
             ColumnSpec.required("regionCode", "参保地区代码", "统筹区编码", "统筹地区代码", "行政区划代码"),
             ColumnSpec.required("coverageYear", "参保年度", "年度"));
 
-    public record RowError(int rowNumber, String field, String reason) {
-    }
+    public record RowError(int rowNumber, String field, String reason) {}
 
-    public record Report(int total, int imported, int unchanged, int rejected, List<RowError> errors) {
-    }
+    public record Report(int total, int imported, int unchanged, int rejected, List<RowError> errors) {}
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -71,13 +70,18 @@ public class RegistryImportService {
                 errors.add(new RowError(row.rowNumber(), "validTo", "is before validFrom"));
                 return null;
             }
-            return jdbc.update("""
+            return jdbc.update(
+                    """
                     insert into yibao.employee_insurance_record (id_number, name, valid_from, valid_to, employer, imported_at)
                     values (?, ?, ?, ?, ?, ?) on conflict (id_number, valid_from)
                     do update set valid_to = excluded.valid_to, name = excluded.name, employer = excluded.employer
                     where employee_insurance_record.valid_to is distinct from excluded.valid_to""",
-                    id, row.get("name"), Date.valueOf(from), to == null ? null : Date.valueOf(to),
-                    row.get("employer"), now);
+                    id,
+                    row.get("name"),
+                    Date.valueOf(from),
+                    to == null ? null : Date.valueOf(to),
+                    row.get("employer"),
+                    now);
         });
     }
 
@@ -120,7 +124,10 @@ public class RegistryImportService {
             TabularReader.read(file, schema, row -> {
                 counts[0]++;
                 if (row.cellProblem() != null) {
-                    errors.add(new RowError(row.rowNumber(), row.cellProblem().column(), row.cellProblem().reason()));
+                    errors.add(new RowError(
+                            row.rowNumber(),
+                            row.cellProblem().column(),
+                            row.cellProblem().reason()));
                     return;
                 }
                 Integer written = writer.write(row, errors);
@@ -139,8 +146,8 @@ public class RegistryImportService {
     private static String idNumber(ImportRow row, List<RowError> errors) {
         String id = row.get("idNumber");
         if (id == null || !ResidentIdNumber.isValid(id.toUpperCase())) {
-            errors.add(new RowError(row.rowNumber(), "idNumber",
-                    "is not a valid resident ID number (GB 11643 check digit)"));
+            errors.add(new RowError(
+                    row.rowNumber(), "idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
             return null;
         }
         return id.toUpperCase();
@@ -161,5 +168,4 @@ public class RegistryImportService {
             return null;
         }
     }
-
 }

@@ -1,11 +1,10 @@
 package com.yibaoflow.enrollment;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * What an intake and its steps read about a resident besides the case itself: the external facts R-ELIG-02 checks,
@@ -32,13 +31,15 @@ class ResidentRecords {
      * @param lastEnrolledName   the name of the person's latest enrolled earlier year with us (a data conflict when it
      *                           differs from the application's)
      */
-    public record EligibilityFacts(Optional<String> enrolledElsewhere, Optional<String> employeeInsurance,
-                                   Optional<String> lastEnrolledName) {
-    }
+    public record EligibilityFacts(
+            Optional<String> enrolledElsewhere,
+            Optional<String> employeeInsurance,
+            Optional<String> lastEnrolledName) {}
 
-    public EligibilityFacts eligibilityFacts(String idNumber, int coverageYear, String ourRegion,
-                                             LocalDate coverageStart, LocalDate coverageEnd) {
-        return jdbc.queryForObject("""
+    public EligibilityFacts eligibilityFacts(
+            String idNumber, int coverageYear, String ourRegion, LocalDate coverageStart, LocalDate coverageEnd) {
+        return jdbc.queryForObject(
+                """
                         select o.region_code, e.valid_from, e.valid_to, e.employer, n.name
                         from (select 1) one
                         left join lateral (select region_code from yibao.other_region_enrollment
@@ -53,13 +54,22 @@ class ResidentRecords {
                                            order by coverage_year desc limit 1) n on true""",
                 (rs, i) -> new EligibilityFacts(
                         Optional.ofNullable(rs.getString(1)),
-                        rs.getDate(2) == null ? Optional.empty() : Optional.of(rs.getDate(2).toLocalDate() + " – "
-                                + (rs.getDate(3) == null ? "(open)" : rs.getDate(3).toLocalDate().toString())
-                                + (rs.getString(4) == null ? "" : " " + rs.getString(4))),
+                        rs.getDate(2) == null
+                                ? Optional.empty()
+                                : Optional.of(rs.getDate(2).toLocalDate() + " – "
+                                        + (rs.getDate(3) == null
+                                                ? "(open)"
+                                                : rs.getDate(3).toLocalDate().toString())
+                                        + (rs.getString(4) == null ? "" : " " + rs.getString(4))),
                         Optional.ofNullable(rs.getString(5))),
-                idNumber, coverageYear, ourRegion,
-                idNumber, coverageEnd, coverageStart,
-                idNumber, coverageYear);
+                idNumber,
+                coverageYear,
+                ourRegion,
+                idNumber,
+                coverageEnd,
+                coverageStart,
+                idNumber,
+                coverageYear);
     }
 
     /**
@@ -69,13 +79,16 @@ class ResidentRecords {
     public Optional<Long> liveCaseId(String idNumber, int coverageYear) {
         return jdbc.queryForList("""
                         select id from yibao.enrollment_case where id_number = ? and coverage_year = ?
-                        and status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')""",
-                Long.class, idNumber, coverageYear).stream().findFirst();
+                        and status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')""", Long.class, idNumber, coverageYear).stream()
+                .findFirst();
     }
 
     /** The coverage years of a person before the given one (R-WAIT-02: gaps in continuous enrollment). */
     public List<Integer> coverageYearsBefore(String idNumber, int coverageYear) {
-        return jdbc.queryForList("select coverage_year from yibao.coverage where id_number = ? and coverage_year < ?",
-                Integer.class, idNumber, coverageYear);
+        return jdbc.queryForList(
+                "select coverage_year from yibao.coverage where id_number = ? and coverage_year < ?",
+                Integer.class,
+                idNumber,
+                coverageYear);
     }
 }

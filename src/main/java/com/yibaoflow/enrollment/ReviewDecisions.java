@@ -2,12 +2,11 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.time.ShiftableClock;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code Task_ReviewEnrollment} on completion: checks and records a caseworker's review. A decision that cannot be
@@ -18,8 +17,7 @@ import java.util.Optional;
 class ReviewDecisions {
 
     /** What the caseworker entered in the review form. */
-    record Decision(String decision, String reasonCode, String comment, boolean personalDueIsZero, String assignee) {
-    }
+    record Decision(String decision, String reasonCode, String comment, boolean personalDueIsZero, String assignee) {}
 
     /** The message is for the caseworker, in the Tasklist. */
     static final class InvalidDecision extends RuntimeException {
@@ -41,8 +39,9 @@ class ReviewDecisions {
     /** The rejection a {@code REJECT} leads to, else empty. */
     Optional<Rejection> record(CaseRef ref, Decision d) {
         String decision = d.decision();
-        if (decision == null || !List.of(EnrollmentProcess.APPROVE, EnrollmentProcess.REJECT,
-                EnrollmentProcess.SEND_BACK).contains(decision)) {
+        if (decision == null
+                || !List.of(EnrollmentProcess.APPROVE, EnrollmentProcess.REJECT, EnrollmentProcess.SEND_BACK)
+                        .contains(decision)) {
             throw new InvalidDecision("请选择审核结论（批准、不予参保或退回补正）");
         }
         EnrollmentCase c = lookup.find(ref);
@@ -52,13 +51,21 @@ class ReviewDecisions {
             if (reason == null) {
                 throw new InvalidDecision("不予参保时请选择原因");
             }
-            rejection = Optional.of(new Rejection(reason, Optional.ofNullable(d.comment()).orElse("审核不予参保")));
+            rejection = Optional.of(
+                    new Rejection(reason, Optional.ofNullable(d.comment()).orElse("审核不予参保")));
         } else if (EnrollmentProcess.APPROVE.equals(decision)) {
-            c.moveTo(d.personalDueIsZero() ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT,
+            c.moveTo(
+                    d.personalDueIsZero() ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT,
                     clock.instant());
         }
-        events.publishEvent(new ReviewDecided(CaseEvent.newId(), clock.instant(), c.businessKey(), decision,
-                d.reasonCode(), d.comment(), d.assignee() == null ? "unassigned" : d.assignee()));
+        events.publishEvent(new ReviewDecided(
+                CaseEvent.newId(),
+                clock.instant(),
+                c.businessKey(),
+                decision,
+                d.reasonCode(),
+                d.comment(),
+                d.assignee() == null ? "unassigned" : d.assignee()));
         return rejection;
     }
 

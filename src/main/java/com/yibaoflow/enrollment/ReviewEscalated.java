@@ -1,7 +1,6 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.events.CaseEvent;
-
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,9 +8,17 @@ import java.util.UUID;
  * A review is overdue (issue #4 §6): the supervisors may now take the task. {@code assignee} is the caseworker who
  * holds it, or {@code null}.
  */
-public record ReviewEscalated(UUID eventId, Instant occurredAt, String businessKey, String name,
-                              String idNumberMasked, String regionCode, int coverageYear, int reviewWorkingDays,
-                              String assignee) implements CaseEvent {
+public record ReviewEscalated(
+        UUID eventId,
+        Instant occurredAt,
+        String businessKey,
+        String name,
+        String idNumberMasked,
+        String regionCode,
+        int coverageYear,
+        int reviewWorkingDays,
+        String assignee)
+        implements CaseEvent {
 
     @Override
     public String ruleId() {

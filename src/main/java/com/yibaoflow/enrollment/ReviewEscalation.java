@@ -24,8 +24,12 @@ class ReviewEscalation {
     private final EnrollmentProperties properties;
     private final ApplicationEventPublisher events;
 
-    ReviewEscalation(CaseLookup lookup, TaskService tasks, ShiftableClock clock, EnrollmentProperties properties,
-                     ApplicationEventPublisher events) {
+    ReviewEscalation(
+            CaseLookup lookup,
+            TaskService tasks,
+            ShiftableClock clock,
+            EnrollmentProperties properties,
+            ApplicationEventPublisher events) {
         this.lookup = lookup;
         this.tasks = tasks;
         this.clock = clock;
@@ -35,14 +39,23 @@ class ReviewEscalation {
 
     void escalate(CaseRef ref) {
         EnrollmentCase c = lookup.find(ref);
-        Task task = tasks.createTaskQuery().processInstanceId(ref.processInstanceId())
-                .taskDefinitionKey(EnrollmentProcess.TASK_REVIEW).singleResult();
+        Task task = tasks.createTaskQuery()
+                .processInstanceId(ref.processInstanceId())
+                .taskDefinitionKey(EnrollmentProcess.TASK_REVIEW)
+                .singleResult();
         if (task == null) {
             return; // completed in the meantime
         }
         tasks.addCandidateGroup(task.getId(), Roles.SUPERVISOR);
-        events.publishEvent(new ReviewEscalated(CaseEvent.newId(), clock.instant(), c.businessKey(), c.name(),
-                ResidentIdNumber.mask(c.idNumber()), c.regionCode(), c.coverageYear(), properties.reviewWorkingDays(),
+        events.publishEvent(new ReviewEscalated(
+                CaseEvent.newId(),
+                clock.instant(),
+                c.businessKey(),
+                c.name(),
+                ResidentIdNumber.mask(c.idNumber()),
+                c.regionCode(),
+                c.coverageYear(),
+                properties.reviewWorkingDays(),
                 task.getAssignee()));
     }
 }

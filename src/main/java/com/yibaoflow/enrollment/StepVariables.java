@@ -10,12 +10,13 @@ import org.camunda.bpm.engine.variable.Variables;
  */
 final class StepVariables {
 
-    private StepVariables() {
-    }
+    private StepVariables() {}
 
     static CaseRef caseRef(DelegateExecution execution) {
-        return new CaseRef(ProcessVariables.longValue(execution, EnrollmentProcess.CASE_ID),
-                execution.getProcessInstanceId(), execution.getProcessBusinessKey());
+        return new CaseRef(
+                ProcessVariables.longValue(execution, EnrollmentProcess.CASE_ID),
+                execution.getProcessInstanceId(),
+                execution.getProcessBusinessKey());
     }
 
     /**
@@ -38,7 +39,8 @@ final class StepVariables {
     }
 
     static void reject(DelegateExecution execution, Rejection rejection) {
-        execution.setVariable(EnrollmentProcess.REJECTION_REASON, rejection.reason().name());
+        execution.setVariable(
+                EnrollmentProcess.REJECTION_REASON, rejection.reason().name());
         execution.setVariable(EnrollmentProcess.REJECTION_DETAIL, rejection.detail());
     }
 
@@ -59,7 +61,8 @@ final class StepVariables {
         // a flag stored earlier (by a case started before the flag became transient, or by an earlier round of the
         // correction loop) stays stored: the engine refuses to turn one kind into the other
         boolean stored = readAfterWaitState
-                || execution.hasVariable(name) && !execution.getVariableTyped(name).isTransient();
+                || execution.hasVariable(name)
+                        && !execution.getVariableTyped(name).isTransient();
         execution.setVariable(name, Variables.booleanValue(value, !stored));
     }
 }

@@ -27,15 +27,29 @@ class UnpaidCases {
 
     void remindTownship(CaseRef ref) {
         EnrollmentCase c = lookup.find(ref);
-        events.publishEvent(new PaymentReminderDue(c.businessKey(), c.name(), ResidentIdNumber.mask(c.idNumber()),
-                c.regionCode(), c.township(), c.coverageYear(), c.personalDue(), c.paymentDeadline()));
+        events.publishEvent(new PaymentReminderDue(
+                c.businessKey(),
+                c.name(),
+                ResidentIdNumber.mask(c.idNumber()),
+                c.regionCode(),
+                c.township(),
+                c.coverageYear(),
+                c.personalDue(),
+                c.paymentDeadline()));
     }
 
     void lapse(CaseRef ref) {
         EnrollmentCase c = lookup.find(ref);
         c.moveTo(EnrollmentStatus.LAPSED, clock.instant());
-        events.publishEvent(new EnrollmentLapsed(CaseEvent.newId(), clock.instant(), c.businessKey(), c.name(),
-                ResidentIdNumber.mask(c.idNumber()), c.regionCode(), c.township(), c.coverageYear(),
+        events.publishEvent(new EnrollmentLapsed(
+                CaseEvent.newId(),
+                clock.instant(),
+                c.businessKey(),
+                c.name(),
+                ResidentIdNumber.mask(c.idNumber()),
+                c.regionCode(),
+                c.township(),
+                c.coverageYear(),
                 c.paymentDeadline()));
     }
 }

@@ -4,11 +4,10 @@ import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodCalculator;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodInput;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodResult;
-import org.springframework.stereotype.Component;
-
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /** R-WAIT-01..05 for a case, with the earlier coverage years on record; used at calculation and at activation. */
 @Component
@@ -25,12 +24,19 @@ class WaitingPeriods {
     WaitingPeriodResult of(PolicySnapshot snapshot, EnrollmentCase c, LocalDate paymentDate) {
         Set<Integer> covered = new HashSet<>(records.coverageYearsBefore(c.idNumber(), c.coverageYear()));
         covered.removeIf(year -> c.birthDate() != null && year < c.birthDate().getYear());
-        WaitingPeriodInput input = new WaitingPeriodInput(c.coverageYear(), paymentDate, c.birthDate(), c.residence(),
-                covered, 0);
+        WaitingPeriodInput input =
+                new WaitingPeriodInput(c.coverageYear(), paymentDate, c.birthDate(), c.residence(), covered, 0);
         WaitingPeriodResult result = waiting.calculate(snapshot, input);
         if (c.paidBackYears() > 0 && result.missedYears() > 0) {
-            result = waiting.calculate(snapshot, new WaitingPeriodInput(c.coverageYear(), paymentDate, c.birthDate(),
-                    c.residence(), covered, Math.min(c.paidBackYears(), result.missedYears())));
+            result = waiting.calculate(
+                    snapshot,
+                    new WaitingPeriodInput(
+                            c.coverageYear(),
+                            paymentDate,
+                            c.birthDate(),
+                            c.residence(),
+                            covered,
+                            Math.min(c.paidBackYears(), result.missedYears())));
         }
         return result;
     }

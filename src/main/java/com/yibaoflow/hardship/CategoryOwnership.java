@@ -2,7 +2,6 @@ package com.yibaoflow.hardship;
 
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.policy.calc.HardshipCategory;
-
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -12,8 +11,7 @@ import java.util.Set;
  */
 public final class CategoryOwnership {
 
-    private CategoryOwnership() {
-    }
+    private CategoryOwnership() {}
 
     public static Department ownerOf(HardshipCategory category) {
         return switch (category) {

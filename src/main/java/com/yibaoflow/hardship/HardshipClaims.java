@@ -1,9 +1,8 @@
 package com.yibaoflow.hardship;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface HardshipClaims extends JpaRepository<HardshipClaim, Long> {
 

@@ -1,7 +1,6 @@
 package com.yibaoflow.hardship;
 
 import com.yibaoflow.shared.events.CaseEvent;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,13 +8,20 @@ import java.util.UUID;
 /** The facts the hardship module publishes (issue #15 §3); other modules listen, none is called. */
 public final class HardshipEvents {
 
-    private HardshipEvents() {
-    }
+    private HardshipEvents() {}
 
     /** A verification ended: the categories the departments or rosters confirmed and the one that applies (R-SUB-09). */
-    public record HardshipVerified(UUID eventId, Instant occurredAt, String businessKey, String idNumberMasked,
-                                   String regionCode, int coverageYear, List<String> verifiedCategories,
-                                   String appliedCategory, String summary) implements CaseEvent {
+    public record HardshipVerified(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String idNumberMasked,
+            String regionCode,
+            int coverageYear,
+            List<String> verifiedCategories,
+            String appliedCategory,
+            String summary)
+            implements CaseEvent {
         @Override
         public String ruleId() {
             return "R-SUB-09";
@@ -36,8 +42,15 @@ public final class HardshipEvents {
      * A department's verification of a claim is due ({@code escalated} false) or overdue and now open to the medical
      * security supervisors ({@code escalated} true). {@code claim} names the person and category, masked.
      */
-    public record ClaimOverdue(UUID eventId, Instant occurredAt, String businessKey, String department,
-                               String regionCode, String claim, boolean escalated) implements CaseEvent {
+    public record ClaimOverdue(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String department,
+            String regionCode,
+            String claim,
+            boolean escalated)
+            implements CaseEvent {
         @Override
         public String ruleId() {
             return null;
@@ -63,7 +76,13 @@ public final class HardshipEvents {
      * What a new roster version means for an enrolled person's case (R-SUB-10 kept as paid, R-SUB-11 subsidy from
      * next year), recorded in that enrollment case's history.
      */
-    public record RosterChangeNoted(UUID eventId, Instant occurredAt, String businessKey, String ruleId, String kind,
-                                    String summary, String actor) implements CaseEvent {
-    }
+    public record RosterChangeNoted(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String ruleId,
+            String kind,
+            String summary,
+            String actor)
+            implements CaseEvent {}
 }

@@ -32,8 +32,7 @@ public final class HardshipProcess {
     public static final String REFUSE = "REFUSE";
     public static final String REQUEST_EVIDENCE = "REQUEST_EVIDENCE";
 
-    private HardshipProcess() {
-    }
+    private HardshipProcess() {}
 
     public static String businessKey(String regionCode, int coverageYear, String idNumber) {
         return "HV-" + regionCode + "-" + coverageYear + "-" + idNumber;

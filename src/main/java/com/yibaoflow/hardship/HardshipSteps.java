@@ -1,5 +1,12 @@
 package com.yibaoflow.hardship;
 
+import static com.yibaoflow.hardship.HardshipProcess.*;
+import static com.yibaoflow.shared.process.ProcessVariables.integer;
+import static com.yibaoflow.shared.process.ProcessVariables.longValue;
+import static com.yibaoflow.shared.process.ProcessVariables.requiredString;
+import static com.yibaoflow.shared.process.ProcessVariables.string;
+import static com.yibaoflow.shared.process.ProcessVariables.strings;
+
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.identity.Roles;
 import com.yibaoflow.policy.PolicyService;
@@ -8,9 +15,15 @@ import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.contribution.ContributionCalculator;
 import com.yibaoflow.policy.calc.contribution.ContributionInput;
 import com.yibaoflow.policy.calc.contribution.ContributionResult;
-import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.time.ShiftableClock;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -21,20 +34,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-
-import static com.yibaoflow.hardship.HardshipProcess.*;
-import static com.yibaoflow.shared.process.ProcessVariables.integer;
-import static com.yibaoflow.shared.process.ProcessVariables.longValue;
-import static com.yibaoflow.shared.process.ProcessVariables.requiredString;
-import static com.yibaoflow.shared.process.ProcessVariables.string;
-import static com.yibaoflow.shared.process.ProcessVariables.strings;
 
 /** What the steps of {@code processes/hardship-verification.bpmn} do (docs/process-contracts.md). */
 @Service
@@ -51,9 +50,15 @@ public class HardshipSteps {
     private final ShiftableClock clock;
     private final ContributionCalculator contribution = new ContributionCalculator();
 
-    HardshipSteps(HardshipVerifications verifications, HardshipClaims claims, Rosters rosters, PolicyService policies,
-                  ApplicationEventPublisher events, TaskService tasks, HistoryService history,
-                  ShiftableClock clock) {
+    HardshipSteps(
+            HardshipVerifications verifications,
+            HardshipClaims claims,
+            Rosters rosters,
+            PolicyService policies,
+            ApplicationEventPublisher events,
+            TaskService tasks,
+            HistoryService history,
+            ShiftableClock clock) {
         this.verifications = verifications;
         this.claims = claims;
         this.rosters = rosters;
@@ -80,10 +85,15 @@ public class HardshipSteps {
             verification = verifications.findById(existingId).orElseThrow();
         } else {
             verification = verifications.saveAndFlush(new HardshipVerification(
-                    execution.getProcessBusinessKey() != null ? execution.getProcessBusinessKey()
+                    execution.getProcessBusinessKey() != null
+                            ? execution.getProcessBusinessKey()
                             : businessKey(regionCode, coverageYear, idNumber),
-                    idNumber, Optional.ofNullable(string(execution, PERSON_NAME)).orElse(""), regionCode,
-                    coverageYear, longValue(execution, ENROLLMENT_CASE_ID), execution.getProcessInstanceId(),
+                    idNumber,
+                    Optional.ofNullable(string(execution, PERSON_NAME)).orElse(""),
+                    regionCode,
+                    coverageYear,
+                    longValue(execution, ENROLLMENT_CASE_ID),
+                    execution.getProcessInstanceId(),
                     clock.instant()));
             execution.setVariable(VERIFICATION_ID, verification.id());
         }
@@ -92,13 +102,13 @@ public class HardshipSteps {
         for (HardshipCategory category : categories(strings(execution, CLAIMED_CATEGORIES))) {
             Department owner = CategoryOwnership.ownerOf(category);
             HardshipClaim claim = claims.findByVerificationIdAndCategory(verification.id(), category.name())
-                    .orElseGet(() -> claims.save(new HardshipClaim(verification.id(), category.name(),
-                            owner.groupId())));
+                    .orElseGet(
+                            () -> claims.save(new HardshipClaim(verification.id(), category.name(), owner.groupId())));
             if (claim.status() != HardshipClaim.Status.PENDING) {
                 continue;
             }
-            Optional<Long> roster = rosters.currentVersionListing(idNumber, category.name(), owner.groupId(),
-                    regionCode, clock.today())
+            Optional<Long> roster = rosters.currentVersionListing(
+                            idNumber, category.name(), owner.groupId(), regionCode, clock.today())
                     .or(() -> rosters.entitlement(idNumber, category.name(), regionCode, coverageYear));
             if (roster.isPresent()) {
                 claim.verifiedByRoster(roster.get(), clock.instant());
@@ -121,18 +131,24 @@ public class HardshipSteps {
         String category = requiredString(execution, CLAIM_CATEGORY);
         HardshipClaim claim = claims.findByVerificationIdAndCategory(longValue(execution, VERIFICATION_ID), category)
                 .orElseThrow(() -> new IllegalStateException("No claim " + category));
-        claim.decidedByDepartment(VERIFY.equals(decision), deciderOf(execution), string(execution, REFUSAL_REASON),
-                string(execution, EVIDENCE_NOTE), clock.instant());
+        claim.decidedByDepartment(
+                VERIFY.equals(decision),
+                deciderOf(execution),
+                string(execution, REFUSAL_REASON),
+                string(execution, EVIDENCE_NOTE),
+                clock.instant());
     }
 
     // ---- Task_DetermineSubsidy --------------------------------------------------------------------------------
 
     /** The verified categories and the one whose subsidy applies: the highest, never a sum (R-SUB-09). */
     public void determineHighestSubsidy(DelegateExecution execution) {
-        HardshipVerification verification = verifications.findById(longValue(execution, VERIFICATION_ID))
-                .orElseThrow();
+        HardshipVerification verification =
+                verifications.findById(longValue(execution, VERIFICATION_ID)).orElseThrow();
         List<String> verified = claims.findByVerificationIdOrderByIdAsc(verification.id()).stream()
-                .filter(c -> c.status() == HardshipClaim.Status.VERIFIED).map(HardshipClaim::category).toList();
+                .filter(c -> c.status() == HardshipClaim.Status.VERIFIED)
+                .map(HardshipClaim::category)
+                .toList();
         String applied = null;
         if (!verified.isEmpty()) {
             Set<HardshipCategory> categories = EnumSet.noneOf(HardshipCategory.class);
@@ -140,16 +156,34 @@ public class HardshipSteps {
             ContributionResult result = contribution.calculate(
                     policies.activeSnapshot(verification.regionCode(), verification.coverageYear()),
                     new ContributionInput(Residence.LOCAL_HUKOU, categories, null));
-            applied = result.appliedCategory() == null ? null : result.appliedCategory().name();
+            applied = result.appliedCategory() == null
+                    ? null
+                    : result.appliedCategory().name();
         }
         verification.complete(verified, applied, clock.instant());
-        events.publishEvent(new HardshipEvents.HardshipVerified(CaseEvent.newId(), clock.instant(),
-                execution.getProcessBusinessKey(), ResidentIdNumber.mask(verification.idNumber()),
-                verification.regionCode(), verification.coverageYear(), verified, applied,
-                verified.isEmpty() ? "困难身份认定完成：未认定任何资助类别"
-                        : "困难身份认定完成：认定" + String.join("、", verified.stream()
-                        .map(c -> HardshipCategory.valueOf(c).chineseName()).toList()) + (applied == null ? "，本年度政策无对应资助标准"
-                        : "，按最高标准适用" + HardshipCategory.valueOf(applied).chineseName() + "资助（R-SUB-09）")));
+        events.publishEvent(new HardshipEvents.HardshipVerified(
+                CaseEvent.newId(),
+                clock.instant(),
+                execution.getProcessBusinessKey(),
+                ResidentIdNumber.mask(verification.idNumber()),
+                verification.regionCode(),
+                verification.coverageYear(),
+                verified,
+                applied,
+                verified.isEmpty()
+                        ? "困难身份认定完成：未认定任何资助类别"
+                        : "困难身份认定完成：认定"
+                                + String.join(
+                                        "、",
+                                        verified.stream()
+                                                .map(c -> HardshipCategory.valueOf(c)
+                                                        .chineseName())
+                                                .toList())
+                                + (applied == null
+                                        ? "，本年度政策无对应资助标准"
+                                        : "，按最高标准适用"
+                                                + HardshipCategory.valueOf(applied)
+                                                        .chineseName() + "资助（R-SUB-09）")));
         execution.setVariable(VERIFIED_CATEGORIES, new ArrayList<>(verified));
         execution.setVariable(APPLIED_CATEGORY, applied);
     }
@@ -157,32 +191,47 @@ public class HardshipSteps {
     // ---- Task_RemindDepartment / Task_EscalateClaim -----------------------------------------------------------
 
     public void remindDepartment(DelegateExecution execution) {
-        events.publishEvent(new HardshipEvents.ClaimOverdue(CaseEvent.newId(), clock.instant(),
-                execution.getProcessBusinessKey(), requiredString(execution, DEPARTMENT), string(execution, REGION_CODE),
-                claimText(execution), false));
+        events.publishEvent(new HardshipEvents.ClaimOverdue(
+                CaseEvent.newId(),
+                clock.instant(),
+                execution.getProcessBusinessKey(),
+                requiredString(execution, DEPARTMENT),
+                string(execution, REGION_CODE),
+                claimText(execution),
+                false));
     }
 
     /** Overdue verification: the medical security supervisors may take the task, and are told. */
     public void escalateClaim(DelegateExecution execution) {
         openVerifyTask(execution).ifPresent(task -> tasks.addCandidateGroup(task.getId(), Roles.SUPERVISOR));
-        events.publishEvent(new HardshipEvents.ClaimOverdue(CaseEvent.newId(), clock.instant(),
-                execution.getProcessBusinessKey(), string(execution, DEPARTMENT), string(execution, REGION_CODE),
-                claimText(execution), true));
+        events.publishEvent(new HardshipEvents.ClaimOverdue(
+                CaseEvent.newId(),
+                clock.instant(),
+                execution.getProcessBusinessKey(),
+                string(execution, DEPARTMENT),
+                string(execution, REGION_CODE),
+                claimText(execution),
+                true));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     private Optional<Task> openVerifyTask(DelegateExecution execution) {
         String category = string(execution, CLAIM_CATEGORY);
-        return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(TASK_VERIFY_CLAIM).list().stream()
+        return tasks
+                .createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(TASK_VERIFY_CLAIM)
+                .list()
+                .stream()
                 .filter(t -> category != null && category.equals(tasks.getVariable(t.getId(), CLAIM_CATEGORY)))
                 .findFirst();
     }
 
     private String claimText(DelegateExecution execution) {
         String category = string(execution, CLAIM_CATEGORY);
-        String label = category == null ? "" : HardshipCategory.valueOf(category).chineseName();
+        String label =
+                category == null ? "" : HardshipCategory.valueOf(category).chineseName();
         return Optional.ofNullable(string(execution, PERSON_NAME)).orElse("") + "（"
                 + ResidentIdNumber.mask(string(execution, ID_NUMBER)) + "）" + label + "身份";
     }
@@ -193,19 +242,32 @@ public class HardshipSteps {
      */
     private String deciderOf(DelegateExecution execution) {
         String scope = execution.getParentActivityInstanceId();
-        Optional<HistoricActivityInstance> task = history.createHistoricActivityInstanceQuery()
-                .processInstanceId(execution.getProcessInstanceId()).activityId(TASK_VERIFY_CLAIM).finished()
-                .orderByHistoricActivityInstanceEndTime().desc().list().stream()
-                .filter(a -> scope != null && scope.equals(a.getParentActivityInstanceId())).findFirst();
+        Optional<HistoricActivityInstance> task = history
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .activityId(TASK_VERIFY_CLAIM)
+                .finished()
+                .orderByHistoricActivityInstanceEndTime()
+                .desc()
+                .list()
+                .stream()
+                .filter(a -> scope != null && scope.equals(a.getParentActivityInstanceId()))
+                .findFirst();
         if (task.isEmpty() || task.get().getTaskId() == null) {
             return "department:" + string(execution, DEPARTMENT);
         }
         if (task.get().getAssignee() != null) {
             return task.get().getAssignee();
         }
-        return history.createUserOperationLogQuery().taskId(task.get().getTaskId())
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-                .map(UserOperationLogEntry::getUserId).filter(u -> u != null).findFirst()
+        return history
+                .createUserOperationLogQuery()
+                .taskId(task.get().getTaskId())
+                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
+                .list()
+                .stream()
+                .map(UserOperationLogEntry::getUserId)
+                .filter(u -> u != null)
+                .findFirst()
                 .orElse("department:" + string(execution, DEPARTMENT));
     }
 

@@ -2,5 +2,4 @@ package com.yibaoflow.hardship;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface HardshipVerifications extends JpaRepository<HardshipVerification, Long> {
-}
+public interface HardshipVerifications extends JpaRepository<HardshipVerification, Long> {}

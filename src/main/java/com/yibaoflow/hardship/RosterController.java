@@ -6,6 +6,14 @@ import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.shared.problem.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,15 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.List;
-import java.util.Map;
 
 /** Department rosters (issue #5 §1): only the owning department's users (and administrators) upload them. */
 @RestController
@@ -43,20 +42,24 @@ class RosterController {
     }
 
     @PostMapping(path = "/api/rosters/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a department roster (CSV or .xlsx) as its new version; the report lists added, "
-            + "removed and changed people and every bad row")
+    @Operation(
+            summary = "Upload a department roster (CSV or .xlsx) as its new version; the report lists added, "
+                    + "removed and changed people and every bad row")
     ResponseEntity<RosterImportService.Report> importRoster(
             @RequestPart(name = "file", required = false) MultipartFile file,
-            @RequestParam(required = false) String department, @RequestParam(required = false) String asOf,
-            @RequestParam(required = false) String regionCode, @AuthenticationPrincipal StaffPrincipal principal) {
+            @RequestParam(required = false) String department,
+            @RequestParam(required = false) String asOf,
+            @RequestParam(required = false) String regionCode,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         if (file == null || file.isEmpty()) {
             throw DomainException.invalidField("file", "is required: a CSV or .xlsx file (multipart field 'file')");
         }
         Department owner = Department.byGroupId(department == null ? "" : department.strip())
-                .orElseThrow(() -> DomainException.invalidField("department", "is not a department group: " + department));
+                .orElseThrow(
+                        () -> DomainException.invalidField("department", "is not a department group: " + department));
         if (!principal.isAdmin() && !principal.isMemberOf(owner.groupId())) {
-            throw DomainException.forbidden("Only " + owner.chineseName() + " (" + owner.groupId()
-                    + ") uploads its roster");
+            throw DomainException.forbidden(
+                    "Only " + owner.chineseName() + " (" + owner.groupId() + ") uploads its roster");
         }
         LocalDate day;
         try {
@@ -75,7 +78,8 @@ class RosterController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.created(URI.create("/api/rosters/versions/" + report.versionId())).body(report);
+        return ResponseEntity.created(URI.create("/api/rosters/versions/" + report.versionId()))
+                .body(report);
     }
 
     @GetMapping("/api/rosters/versions/{id}")
@@ -90,8 +94,12 @@ class RosterController {
         }
         Map<String, Object> version = new java.util.LinkedHashMap<>(found.get(0));
         regions.requireVisible(principal, (String) version.get("region_code"), "Roster version " + id);
-        version.put("errors", jdbc.queryForList("select row_number, field, reason from yibao.roster_import_error "
-                + "where version_id = ? order by row_number", id));
+        version.put(
+                "errors",
+                jdbc.queryForList(
+                        "select row_number, field, reason from yibao.roster_import_error "
+                                + "where version_id = ? order by row_number",
+                        id));
         return version;
     }
 }

@@ -12,10 +12,6 @@ import com.yibaoflow.shared.imports.Uploads;
 import com.yibaoflow.shared.imports.Values;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -28,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Department rosters (花名册, issue #5 §1): every upload is a new version of the department's roster for its region,
@@ -40,7 +39,8 @@ public class RosterImportService {
 
     static final int MAX_LISTED_CHANGES = 1000;
 
-    public static final TableSchema ROSTER = TableSchema.of("department roster",
+    public static final TableSchema ROSTER = TableSchema.of(
+            "department roster",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.required("name", "姓名"),
             ColumnSpec.required("category", "困难类别", "人员类别", "类别", "救助类别", "身份类别"),
@@ -48,21 +48,35 @@ public class RosterImportService {
             ColumnSpec.optional("validTo", "认定终止日期", "终止日期", "结束日期", "退出日期"),
             ColumnSpec.optional("township", "乡镇", "乡镇（街道）", "所属乡镇"));
 
-    public record Change(String idNumberMasked, String name, String category, String change) {
-    }
+    public record Change(String idNumberMasked, String name, String category, String change) {}
 
-    public record Report(long versionId, int version, String department, String regionCode, LocalDate asOf,
-                         int rows, int accepted, int rejected, int added, int removed, int changed,
-                         int subsidyEntitlements, int historyEntries, List<FieldErrorRow> errors,
-                         List<Change> changes) {
-    }
+    public record Report(
+            long versionId,
+            int version,
+            String department,
+            String regionCode,
+            LocalDate asOf,
+            int rows,
+            int accepted,
+            int rejected,
+            int added,
+            int removed,
+            int changed,
+            int subsidyEntitlements,
+            int historyEntries,
+            List<FieldErrorRow> errors,
+            List<Change> changes) {}
 
-    public record FieldErrorRow(int rowNumber, String field, String reason) {
-    }
+    public record FieldErrorRow(int rowNumber, String field, String reason) {}
 
-    private record Entry(int rowNumber, String idNumber, String name, String category, LocalDate validFrom,
-                         LocalDate validTo, String township) {
-    }
+    private record Entry(
+            int rowNumber,
+            String idNumber,
+            String name,
+            String category,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String township) {}
 
     private final JdbcTemplate jdbc;
     private final RosterChanges changes;
@@ -75,26 +89,51 @@ public class RosterImportService {
     }
 
     @Transactional
-    public Report importRoster(InputStream upload, String fileName, Department department, String regionCode,
-                               LocalDate asOf, String userId) {
+    public Report importRoster(
+            InputStream upload,
+            String fileName,
+            Department department,
+            String regionCode,
+            LocalDate asOf,
+            String userId) {
         Set<HardshipCategory> owned = CategoryOwnership.ownedBy(department);
         if (owned.isEmpty()) {
-            throw DomainException.invalidField("department", department.groupId()
-                    + " keeps no hardship roster (R-SUB-12: civil-affairs, agriculture-rural, veterans-affairs, "
-                    + "health-commission, disabled-federation)");
+            throw DomainException.invalidField(
+                    "department",
+                    department.groupId()
+                            + " keeps no hardship roster (R-SUB-12: civil-affairs, agriculture-rural, veterans-affairs, "
+                            + "health-commission, disabled-federation)");
         }
         Path file = Uploads.spool(upload);
         List<FieldErrorRow> errors = new ArrayList<>();
-        Long previous = jdbc.query("select id from yibao.roster_version where department = ? and region_code = ? "
-                + "and current", (rs, i) -> rs.getLong(1), department.groupId(), regionCode).stream().findFirst()
+        Long previous = jdbc
+                .query(
+                        "select id from yibao.roster_version where department = ? and region_code = ? " + "and current",
+                        (rs, i) -> rs.getLong(1),
+                        department.groupId(),
+                        regionCode)
+                .stream()
+                .findFirst()
                 .orElse(null);
-        Integer number = jdbc.queryForObject("select coalesce(max(version), 0) + 1 from yibao.roster_version "
-                + "where department = ? and region_code = ?", Integer.class, department.groupId(), regionCode);
-        Long versionId = jdbc.queryForObject("""
+        Integer number = jdbc.queryForObject(
+                "select coalesce(max(version), 0) + 1 from yibao.roster_version "
+                        + "where department = ? and region_code = ?",
+                Integer.class,
+                department.groupId(),
+                regionCode);
+        Long versionId = jdbc.queryForObject(
+                """
                 insert into yibao.roster_version (department, region_code, version, as_of, file_name, imported_by,
                                                   imported_at, current)
-                values (?, ?, ?, ?, ?, ?, ?, false) returning id""", Long.class, department.groupId(), regionCode,
-                number, Date.valueOf(asOf), fileName, userId, Timestamp.from(clock.instant()));
+                values (?, ?, ?, ?, ?, ?, ?, false) returning id""",
+                Long.class,
+                department.groupId(),
+                regionCode,
+                number,
+                Date.valueOf(asOf),
+                fileName,
+                userId,
+                Timestamp.from(clock.instant()));
         int[] rows = {0};
         int[] accepted = {0};
         Map<String, Integer> seen = new HashMap<>();
@@ -110,8 +149,8 @@ public class RosterImportService {
                 Entry entry = (Entry) parsed;
                 Integer earlier = seen.putIfAbsent(entry.idNumber() + "/" + entry.category(), entry.rowNumber());
                 if (earlier != null) {
-                    errors.add(new FieldErrorRow(row.rowNumber(), "idNumber",
-                            "same person and category as row " + earlier));
+                    errors.add(new FieldErrorRow(
+                            row.rowNumber(), "idNumber", "same person and category as row " + earlier));
                     return;
                 }
                 accepted[0]++;
@@ -129,27 +168,44 @@ public class RosterImportService {
 
         List<Change> diff = diff(previous, versionId);
         int added = (int) diff.stream().filter(c -> c.change().equals("ADDED")).count();
-        int removed = (int) diff.stream().filter(c -> c.change().equals("REMOVED")).count();
+        int removed =
+                (int) diff.stream().filter(c -> c.change().equals("REMOVED")).count();
         int changed = diff.size() - added - removed;
         if (previous != null) {
             jdbc.update("update yibao.roster_version set current = false where id = ?", previous);
         }
         jdbc.update("""
                 update yibao.roster_version set current = true, row_count = ?, rejected_rows = ?, added = ?,
-                       removed = ?, changed = ? where id = ?""", rows[0], errors.size(), added, removed, changed,
-                versionId);
+                       removed = ?, changed = ? where id = ?""", rows[0], errors.size(), added, removed, changed, versionId);
         if (!errors.isEmpty()) {
-            jdbc.batchUpdate("insert into yibao.roster_import_error (version_id, row_number, field, reason) "
-                    + "values (?, ?, ?, ?)", errors, 1000, (ps, e) -> {
-                ps.setLong(1, versionId);
-                ps.setInt(2, e.rowNumber());
-                ps.setString(3, e.field());
-                ps.setString(4, e.reason());
-            });
+            jdbc.batchUpdate(
+                    "insert into yibao.roster_import_error (version_id, row_number, field, reason) "
+                            + "values (?, ?, ?, ?)",
+                    errors,
+                    1000,
+                    (ps, e) -> {
+                        ps.setLong(1, versionId);
+                        ps.setInt(2, e.rowNumber());
+                        ps.setString(3, e.field());
+                        ps.setString(4, e.reason());
+                    });
         }
         RosterChanges.Applied applied = changes.apply(versionId, previous, regionCode, asOf, userId);
-        return new Report(versionId, number, department.groupId(), regionCode, asOf, rows[0], accepted[0],
-                errors.size(), added, removed, changed, applied.entitlements(), applied.historyEntries(), errors,
+        return new Report(
+                versionId,
+                number,
+                department.groupId(),
+                regionCode,
+                asOf,
+                rows[0],
+                accepted[0],
+                errors.size(),
+                added,
+                removed,
+                changed,
+                applied.entitlements(),
+                applied.historyEntries(),
+                errors,
                 diff.size() > MAX_LISTED_CHANGES ? diff.subList(0, MAX_LISTED_CHANGES) : diff);
     }
 
@@ -175,14 +231,17 @@ public class RosterImportService {
     private List<Change> diff(Long previous, long current) {
         List<Change> result = new ArrayList<>();
         if (previous == null) {
-            jdbc.query("select id_number, name, category from yibao.roster_entry where version_id = ? order by id",
+            jdbc.query(
+                    "select id_number, name, category from yibao.roster_entry where version_id = ? order by id",
                     rs -> {
-                        result.add(new Change(ResidentIdNumber.mask(rs.getString(1)), rs.getString(2),
-                                rs.getString(3), "ADDED"));
-                    }, current);
+                        result.add(new Change(
+                                ResidentIdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3), "ADDED"));
+                    },
+                    current);
             return result;
         }
-        jdbc.query("""
+        jdbc.query(
+                """
                 select coalesce(n.id_number, o.id_number), coalesce(n.name, o.name), coalesce(n.category, o.category),
                        case when o.id is null then 'ADDED' when n.id is null then 'REMOVED' else 'CHANGED' end
                 from (select * from yibao.roster_entry where version_id = ?) n
@@ -190,10 +249,13 @@ public class RosterImportService {
                   on o.id_number = n.id_number and o.category = n.category
                 where o.id is null or n.id is null or o.name <> n.name or o.valid_from <> n.valid_from
                    or o.valid_to is distinct from n.valid_to or o.township is distinct from n.township
-                order by 4, 1""", rs -> {
-            result.add(new Change(ResidentIdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3),
-                    rs.getString(4)));
-        }, current, previous);
+                order by 4, 1""",
+                rs -> {
+                    result.add(new Change(
+                            ResidentIdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
+                },
+                current,
+                previous);
         return result;
     }
 
@@ -213,8 +275,10 @@ public class RosterImportService {
             return new FieldError("category", "is not a hardship category: " + row.get("category"));
         }
         if (!owned.contains(category)) {
-            return new FieldError("category", "R-SUB-12: " + category.chineseName() + " is evidenced by "
-                    + CategoryOwnership.ownerOf(category).groupId() + ", not by " + department.groupId());
+            return new FieldError(
+                    "category",
+                    "R-SUB-12: " + category.chineseName() + " is evidenced by "
+                            + CategoryOwnership.ownerOf(category).groupId() + ", not by " + department.groupId());
         }
         LocalDate from;
         LocalDate to = null;
@@ -233,7 +297,13 @@ public class RosterImportService {
                 return new FieldError("validTo", "is before validFrom");
             }
         }
-        return new Entry(row.rowNumber(), id.toUpperCase(Locale.ROOT), row.get("name"), category.name(), from, to,
+        return new Entry(
+                row.rowNumber(),
+                id.toUpperCase(Locale.ROOT),
+                row.get("name"),
+                category.name(),
+                from,
+                to,
                 row.get("township"));
     }
 }

@@ -1,12 +1,11 @@
 package com.yibaoflow.hardship;
 
 import com.yibaoflow.enrollment.HardshipRosterMatches;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
 
 /**
  * Reads the current department rosters (花名册): a person is on a roster for a category when the current version
@@ -22,33 +21,35 @@ public class Rosters implements HardshipRosterMatches {
     }
 
     /** The current roster version listing the person under the category on the day, if any. */
-    public Optional<Long> currentVersionListing(String idNumber, String category, String department,
-                                                String regionCode, LocalDate asOf) {
-        return jdbc.query("""
+    public Optional<Long> currentVersionListing(
+            String idNumber, String category, String department, String regionCode, LocalDate asOf) {
+        return jdbc
+                .query("""
                         select v.id from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
                         where v.current and v.department = ? and v.region_code = ? and e.id_number = ?
-                          and e.category = ? and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)""",
-                (rs, i) -> rs.getLong(1), department, regionCode, idNumber, category, asOf, asOf).stream().findFirst();
+                          and e.category = ? and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)""", (rs, i) -> rs.getLong(1), department, regionCode, idNumber, category, asOf, asOf)
+                .stream()
+                .findFirst();
     }
 
     /** The roster version behind an R-SUB-11 entitlement of the person to the category for the year, if any. */
     public Optional<Long> entitlement(String idNumber, String category, String regionCode, int coverageYear) {
         return jdbc.query("""
                         select roster_version_id from yibao.subsidy_entitlement
-                        where id_number = ? and category = ? and region_code = ? and coverage_year = ?""",
-                (rs, i) -> rs.getLong(1), idNumber, category, regionCode, coverageYear).stream().findFirst();
+                        where id_number = ? and category = ? and region_code = ? and coverage_year = ?""", (rs, i) -> rs.getLong(1), idNumber, category, regionCode, coverageYear).stream()
+                .findFirst();
     }
 
     /** A person on the current rosters of a region, with every category they are listed under. */
-    public record ListedPerson(String idNumber, String name, String township, List<String> categories) {
-    }
+    public record ListedPerson(String idNumber, String name, String township, List<String> categories) {}
 
     /**
      * The people the current rosters of the region list with a validity overlapping {@code from}–{@code to}, by
      * township (or only the one township), name and ID number; a person without township is under 未填写乡镇.
      */
     public List<ListedPerson> listed(String regionCode, LocalDate from, LocalDate to, String township) {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                         select e.id_number, min(e.name), coalesce(min(e.township), '未填写乡镇'),
                                string_agg(distinct e.category, ',' order by e.category)
                         from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
@@ -57,21 +58,28 @@ public class Rosters implements HardshipRosterMatches {
                           and (cast(? as varchar) is null or e.township = ?)
                         group by e.id_number
                         order by 3, 2, 1""",
-                (rs, i) -> new ListedPerson(rs.getString(1), rs.getString(2), rs.getString(3),
+                (rs, i) -> new ListedPerson(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         List.of(rs.getString(4).split(","))),
-                regionCode, to, from, township, township);
+                regionCode,
+                to,
+                from,
+                township,
+                township);
     }
 
     @Override
     public List<String> currentCategories(String idNumber, String regionCode, int coverageYear, LocalDate asOf) {
-        return jdbc.queryForList("""
+        return jdbc.queryForList(
+                """
                         select e.category from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
                         where v.current and v.region_code = ? and e.id_number = ?
                           and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
                         union
                         select category from yibao.subsidy_entitlement
                         where id_number = ? and region_code = ? and coverage_year = ?
-                        order by 1""",
-                String.class, regionCode, idNumber, asOf, asOf, idNumber, regionCode, coverageYear);
+                        order by 1""", String.class, regionCode, idNumber, asOf, asOf, idNumber, regionCode, coverageYear);
     }
 }

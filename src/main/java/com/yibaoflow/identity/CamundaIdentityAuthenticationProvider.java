@@ -1,5 +1,13 @@
 package com.yibaoflow.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,15 +19,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Authenticates API users against the Camunda identity service, so one user and password serve Tasklist and the
@@ -44,17 +43,16 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
     private final Cache remembered;
     private final byte[] salt = new byte[16];
 
-    private record Remembered(byte[] digest, Authentication authentication) {
-    }
+    private record Remembered(byte[] digest, Authentication authentication) {}
 
     @Autowired
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, StaffMembers staffMembers,
-                                          CacheManager caches) {
+    CamundaIdentityAuthenticationProvider(
+            IdentityService identityService, StaffMembers staffMembers, CacheManager caches) {
         this(identityService, staffMembers, Objects.requireNonNull(caches.getCache(CACHE), CACHE));
     }
 
-    CamundaIdentityAuthenticationProvider(IdentityService identityService, StaffMembers staffMembers,
-                                          Cache remembered) {
+    CamundaIdentityAuthenticationProvider(
+            IdentityService identityService, StaffMembers staffMembers, Cache remembered) {
         this.identityService = identityService;
         this.staffMembers = staffMembers;
         this.remembered = remembered;
@@ -84,12 +82,15 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
             throw new BadCredentialsException("Unknown user or wrong password");
         }
         Set<String> groupIds = identityService.createGroupQuery().groupMember(userId).list().stream()
-                .map(Group::getId).collect(Collectors.toUnmodifiableSet());
-        String regionCode = staffMembers.findById(userId).map(StaffMember::regionCode).orElse(null);
+                .map(Group::getId)
+                .collect(Collectors.toUnmodifiableSet());
+        String regionCode =
+                staffMembers.findById(userId).map(StaffMember::regionCode).orElse(null);
         List<SimpleGrantedAuthority> authorities = groupIds.stream()
-                .map(id -> new SimpleGrantedAuthority("ROLE_" + id)).toList();
-        return UsernamePasswordAuthenticationToken.authenticated(new StaffPrincipal(userId, regionCode, groupIds),
-                null, authorities);
+                .map(id -> new SimpleGrantedAuthority("ROLE_" + id))
+                .toList();
+        return UsernamePasswordAuthenticationToken.authenticated(
+                new StaffPrincipal(userId, regionCode, groupIds), null, authorities);
     }
 
     private byte[] digest(String userId, String password) {

@@ -1,13 +1,12 @@
 package com.yibaoflow.identity;
 
+import java.util.List;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * Demo profile: one user per department, password = user id (documented in the README), besides the administrator
@@ -19,8 +18,8 @@ import java.util.List;
 public class DemoUsers implements ApplicationRunner {
 
     /** A demo user: id (also the password), name, department and region. */
-    public record DemoUser(String userId, String lastName, String firstName, Department department, String regionCode) {
-    }
+    public record DemoUser(
+            String userId, String lastName, String firstName, Department department, String regionCode) {}
 
     public static final List<DemoUser> USERS = List.of(
             new DemoUser("caseworker", "王", "芳", Department.MEDICAL_SECURITY, "341721"),
@@ -47,7 +46,7 @@ public class DemoUsers implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        USERS.forEach(u -> identity.ensureUser(u.userId(), u.userId(), u.firstName(), u.lastName(), u.department(),
-                u.regionCode()));
+        USERS.forEach(u -> identity.ensureUser(
+                u.userId(), u.userId(), u.firstName(), u.lastName(), u.department(), u.regionCode()));
     }
 }

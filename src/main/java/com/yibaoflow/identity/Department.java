@@ -9,18 +9,21 @@ import java.util.Optional;
  */
 public enum Department {
     MEDICAL_SECURITY("medical-security", "县医疗保障局（经办）", "county medical security bureau, caseworkers"),
-    MEDICAL_SECURITY_SUPERVISORS("medical-security-supervisors", "县医疗保障局（审核主管）", "county medical security bureau, supervisors"),
+    MEDICAL_SECURITY_SUPERVISORS(
+            "medical-security-supervisors", "县医疗保障局（审核主管）", "county medical security bureau, supervisors"),
     TAX("tax", "县税务局", "county tax bureau: collection of contributions"),
     FINANCE("finance", "县财政局", "county finance bureau: subsidy funds"),
     CIVIL_AFFAIRS("civil-affairs", "县民政局", "civil affairs: rosters of 特困/低保, monitoring referrals"),
-    AGRICULTURE_RURAL("agriculture-rural", "县农业农村局", "agriculture & rural affairs: rosters of 返贫致贫/监测对象/退捕渔民, referrals"),
+    AGRICULTURE_RURAL(
+            "agriculture-rural", "县农业农村局", "agriculture & rural affairs: rosters of 返贫致贫/监测对象/退捕渔民, referrals"),
     VETERANS_AFFAIRS("veterans-affairs", "县退役军人事务局", "veterans affairs: roster of 重点优抚对象"),
     HEALTH_COMMISSION("health-commission", "县卫生健康委员会", "health commission: roster of 计划生育特殊家庭"),
     DISABLED_FEDERATION("disabled-federation", "县残疾人联合会", "disabled persons' federation: roster of severe disability"),
     TOWNSHIPS("townships", "乡镇人民政府", "townships: collection in their area, outreach"),
     EDUCATION("education", "县教育体育局", "education: student publicity"),
     CITY_MEDICAL_SECURITY("city-medical-security", "市医疗保障局", "city medical security bureau: requests on their way up"),
-    PROVINCIAL_MEDICAL_SECURITY("provincial-medical-security", "省医疗保障局", "provincial medical security bureau: handling opinions"),
+    PROVINCIAL_MEDICAL_SECURITY(
+            "provincial-medical-security", "省医疗保障局", "provincial medical security bureau: handling opinions"),
     PROVINCIAL_FINANCE("provincial-finance", "省财政厅", "provincial finance department: consulted on requests"),
     AUDITORS("auditors", "审计", "auditors: read-only trace of every case"),
     CAMUNDA_ADMIN("camunda-admin", "系统管理员", "administrators");

@@ -1,5 +1,8 @@
 package com.yibaoflow.identity;
 
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -22,10 +25,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Makes sure, at every start and idempotently, that each department exists as a Camunda group with the
@@ -58,10 +57,14 @@ public class IdentityBootstrap implements ApplicationRunner {
     private final String adminUserId;
     private final String adminPassword;
 
-    IdentityBootstrap(IdentityService identityService, AuthorizationService authorizationService,
-                      FilterService filterService, TaskService taskService, StaffMembers staffMembers,
-                      @Value("${yibaoflow.admin.user-id:admin}") String adminUserId,
-                      @Value("${yibaoflow.admin.password:}") String adminPassword) {
+    IdentityBootstrap(
+            IdentityService identityService,
+            AuthorizationService authorizationService,
+            FilterService filterService,
+            TaskService taskService,
+            StaffMembers staffMembers,
+            @Value("${yibaoflow.admin.user-id:admin}") String adminUserId,
+            @Value("${yibaoflow.admin.password:}") String adminPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
         this.filterService = filterService;
@@ -84,8 +87,13 @@ public class IdentityBootstrap implements ApplicationRunner {
 
     /** Creates a user in a department and region unless it exists (used by the demo profile and tests). */
     @Transactional
-    public void ensureUser(String userId, String password, String firstName, String lastName, Department department,
-                           String regionCode) {
+    public void ensureUser(
+            String userId,
+            String password,
+            String firstName,
+            String lastName,
+            Department department,
+            String regionCode) {
         if (identityService.createUserQuery().userId(userId).count() == 0) {
             User user = identityService.newUser(userId);
             user.setFirstName(firstName);
@@ -94,7 +102,12 @@ public class IdentityBootstrap implements ApplicationRunner {
             user.setEmail(userId + "@yibaoflow.invalid");
             identityService.saveUser(user);
         }
-        if (identityService.createUserQuery().userId(userId).memberOfGroup(department.groupId()).count() == 0) {
+        if (identityService
+                        .createUserQuery()
+                        .userId(userId)
+                        .memberOfGroup(department.groupId())
+                        .count()
+                == 0) {
             identityService.createMembership(userId, department.groupId());
         }
         if (!staffMembers.existsById(userId)) {
@@ -150,9 +163,14 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
 
     private void grant(String groupId, Resource resource, String resourceId, Permission permission) {
-        Authorization existing = authorizationService.createAuthorizationQuery().groupIdIn(groupId)
-                .resourceType(resource).resourceId(resourceId).singleResult();
-        Authorization authorization = existing != null ? existing
+        Authorization existing = authorizationService
+                .createAuthorizationQuery()
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        Authorization authorization = existing != null
+                ? existing
                 : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         if (existing == null) {
             authorization.setGroupId(groupId);
@@ -166,10 +184,18 @@ public class IdentityBootstrap implements ApplicationRunner {
     }
 
     private void ensureFilters() {
-        ensureFilter(FILTER_DEPARTMENT_TASKS, -10, "本部门的候选任务",
-                taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+        ensureFilter(
+                FILTER_DEPARTMENT_TASKS,
+                -10,
+                "本部门的候选任务",
+                taskService
+                        .createTaskQuery()
+                        .taskCandidateGroupInExpression("${currentUserGroups()}")
                         .includeAssignedTasks());
-        ensureFilter(FILTER_MY_TASKS, -5, "分配给我的任务",
+        ensureFilter(
+                FILTER_MY_TASKS,
+                -5,
+                "分配给我的任务",
                 taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     }
 
@@ -177,7 +203,9 @@ public class IdentityBootstrap implements ApplicationRunner {
         if (filterService.createFilterQuery().filterName(name).count() > 0) {
             return;
         }
-        Filter filter = filterService.newTaskFilter(name).setQuery(query)
+        Filter filter = filterService
+                .newTaskFilter(name)
+                .setQuery(query)
                 .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
         filterService.saveFilter(filter);
     }

@@ -3,11 +3,10 @@ package com.yibaoflow.identity;
 import com.yibaoflow.region.Region;
 import com.yibaoflow.region.RegionDirectory;
 import com.yibaoflow.shared.problem.DomainException;
-import org.springframework.stereotype.Component;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.stereotype.Component;
 
 /**
  * Which pooling regions a staff member works on: their own region and every region below it (a city sees its

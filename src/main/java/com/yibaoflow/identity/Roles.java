@@ -9,6 +9,5 @@ public final class Roles {
     public static final String AUDITOR = "auditors";
     public static final String TAX = "tax";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.shared.problem.ProblemType;
 import com.yibaoflow.shared.problem.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,24 +14,22 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfException;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-
-import java.io.IOException;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Our {@code /api/**} requires login (HTTP Basic, remembered in the session) against the Camunda identity service;
@@ -58,36 +57,49 @@ class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
         AuthenticationEntryPoint entryPoint = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"YibaoFlow\"");
-            write(response, objectMapper, Problems.of(ProblemType.UNAUTHORIZED,
-                    "Log in with your Tasklist user and password (HTTP Basic)."));
+            write(
+                    response,
+                    objectMapper,
+                    Problems.of(ProblemType.UNAUTHORIZED, "Log in with your Tasklist user and password (HTTP Basic)."));
         };
         AccessDeniedHandler deniedHandler = (request, response, e) -> {
             var authentication = SecurityContextHolder.getContext().getAuthentication();
-            if (e instanceof CsrfException && (authentication == null || !authentication.isAuthenticated()
-                    || authentication instanceof AnonymousAuthenticationToken)) {
+            if (e instanceof CsrfException
+                    && (authentication == null
+                            || !authentication.isAuthenticated()
+                            || authentication instanceof AnonymousAuthenticationToken)) {
                 // no credentials and no logged-in session: the CSRF check fails first, but the client is not logged in
                 entryPoint.commence(request, response, new InsufficientAuthenticationException(e.getMessage()));
                 return;
             }
-            write(response, objectMapper, e instanceof CsrfException
-                    ? Problems.of(ProblemType.FORBIDDEN, "CSRF token missing or invalid: send HTTP Basic credentials with each request, or the session's CSRF token (header X-CSRF-TOKEN).")
-                    : Problems.of(ProblemType.FORBIDDEN, "Your department may not do this."));
+            write(
+                    response,
+                    objectMapper,
+                    e instanceof CsrfException
+                            ? Problems.of(
+                                    ProblemType.FORBIDDEN,
+                                    "CSRF token missing or invalid: send HTTP Basic credentials with each request, or the session's CSRF token (header X-CSRF-TOKEN).")
+                            : Problems.of(ProblemType.FORBIDDEN, "Your department may not do this."));
         };
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
         http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
-                        .anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
+                        .anyRequest()
+                        .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).securityContextRepository(contexts))
                 .securityContext(context -> context.securityContextRepository(contexts))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(deniedHandler))
                 // A client that sends its credentials with each request is not exposed to CSRF; one that relies on
                 // the session cookie must send the CSRF token.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null));
+                .csrf(csrf ->
+                        csrf.ignoringRequestMatchers(request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null));
         return http.build();
     }
 

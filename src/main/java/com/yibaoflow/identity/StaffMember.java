@@ -17,8 +17,7 @@ public class StaffMember {
     @Column(name = "region_code", nullable = false)
     private String regionCode;
 
-    protected StaffMember() {
-    }
+    protected StaffMember() {}
 
     public StaffMember(String userId, String regionCode) {
         this.userId = userId;

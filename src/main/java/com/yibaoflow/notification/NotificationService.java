@@ -1,12 +1,11 @@
 package com.yibaoflow.notification;
 
+import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * Sends the reminders and escalations of the processes. The office's inbox is this table (listed by
@@ -26,10 +25,15 @@ public class NotificationService {
     }
 
     @Transactional
-    public Notification notify(String recipientGroup, String regionCode, String township, String subject, String body,
-                               String businessKey) {
-        Notification n = notifications.save(new Notification(recipientGroup, regionCode, township, subject, body,
-                businessKey, clock.instant()));
+    public Notification notify(
+            String recipientGroup,
+            String regionCode,
+            String township,
+            String subject,
+            String body,
+            String businessKey) {
+        Notification n = notifications.save(
+                new Notification(recipientGroup, regionCode, township, subject, body, businessKey, clock.instant()));
         log.info("Notified {} of region {} ({}): {}", recipientGroup, regionCode, businessKey, subject);
         return n;
     }

@@ -1,12 +1,11 @@
 package com.yibaoflow.notification;
 
+import java.util.Collection;
+import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
-
-import java.util.Collection;
-import java.util.List;
 
 public interface Notifications extends JpaRepository<Notification, Long> {
 

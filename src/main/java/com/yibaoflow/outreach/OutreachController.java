@@ -4,6 +4,7 @@ import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,8 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
 
 /** Outreach to roster people not yet enrolled (issue #5 §4). */
 @RestController
@@ -30,9 +29,11 @@ class OutreachController {
 
     @GetMapping("/api/outreach/{regionCode}/{coverageYear}")
     @Operation(summary = "Roster people (all departments) without an enrollment for the year, by township")
-    List<OutreachService.Person> list(@PathVariable String regionCode, @PathVariable int coverageYear,
-                                      @RequestParam(required = false) String township,
-                                      @AuthenticationPrincipal StaffPrincipal principal) {
+    List<OutreachService.Person> list(
+            @PathVariable String regionCode,
+            @PathVariable int coverageYear,
+            @RequestParam(required = false) String township,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         regions.requireVisible(principal, regionCode, "Region " + regionCode);
         return outreach.notEnrolled(regionCode, coverageYear, township);
     }
@@ -40,11 +41,17 @@ class OutreachController {
     @PostMapping("/api/outreach/{regionCode}/{coverageYear}")
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
     @Operation(summary = "Opens one outreach task per township (candidate group townships) with its list")
-    ResponseEntity<List<OutreachService.Opened>> open(@PathVariable String regionCode, @PathVariable int coverageYear,
-                                                      @RequestParam(required = false) String township,
-                                                      @AuthenticationPrincipal StaffPrincipal principal) {
+    ResponseEntity<List<OutreachService.Opened>> open(
+            @PathVariable String regionCode,
+            @PathVariable int coverageYear,
+            @RequestParam(required = false) String township,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         regions.requireVisible(principal, regionCode, "Region " + regionCode);
-        return ResponseEntity.status(201).body(outreach.open(regionCode, coverageYear,
-                township == null || township.isBlank() ? null : township.strip(), principal.userId()));
+        return ResponseEntity.status(201)
+                .body(outreach.open(
+                        regionCode,
+                        coverageYear,
+                        township == null || township.isBlank() ? null : township.strip(),
+                        principal.userId()));
     }
 }

@@ -11,7 +11,9 @@ class OutreachDelegates {
 
     @Bean
     JavaDelegate recordOutreachResult(OutreachService outreach) {
-        return execution -> outreach.close(ProcessVariables.longValue(execution, "outreachId"), "RECORDED",
+        return execution -> outreach.close(
+                ProcessVariables.longValue(execution, "outreachId"),
+                "RECORDED",
                 ProcessVariables.string(execution, "outreachNote"));
     }
 }

@@ -27,14 +27,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Set;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.Set;
 
 /**
  * What-if calculations for caseworkers (issue #3): each endpoint takes a region and coverage year, resolves the active
@@ -44,8 +43,10 @@ import java.util.Set;
  */
 @RestController
 @RequestMapping("/api/calculations")
-@Tag(name = "Calculations", description = "Contribution, waiting period, critical-illness limit, inpatient benefit "
-        + "and burden, over the active policy parameters of a region and coverage year")
+@Tag(
+        name = "Calculations",
+        description = "Contribution, waiting period, critical-illness limit, inpatient benefit "
+                + "and burden, over the active policy parameters of a region and coverage year")
 class CalculationController {
 
     private final PolicyService policies;
@@ -59,74 +60,111 @@ class CalculationController {
         this.policies = policies;
     }
 
-    record ContributionRequest(@NotBlank String regionCode, @NotNull @Min(2000) @Max(2100) Integer coverageYear,
-                               @NotNull Residence residence, Set<HardshipCategory> categories, Payer payer) {
-    }
+    record ContributionRequest(
+            @NotBlank String regionCode,
+            @NotNull @Min(2000) @Max(2100) Integer coverageYear,
+            @NotNull Residence residence,
+            Set<HardshipCategory> categories,
+            Payer payer) {}
 
-    record WaitingPeriodRequest(@NotBlank String regionCode, @NotNull @Min(2000) @Max(2100) Integer coverageYear,
-                                @NotNull LocalDate paymentDate, @NotNull LocalDate birthDate, Residence residence,
-                                Set<Integer> coveredYears, @Min(0) Integer backPaidYears) {
-    }
+    record WaitingPeriodRequest(
+            @NotBlank String regionCode,
+            @NotNull @Min(2000) @Max(2100) Integer coverageYear,
+            @NotNull LocalDate paymentDate,
+            @NotNull LocalDate birthDate,
+            Residence residence,
+            Set<Integer> coveredYears,
+            @Min(0) Integer backPaidYears) {}
 
-    record CriticalIllnessLimitRequest(@NotBlank String regionCode,
-                                       @NotNull @Min(2000) @Max(2100) Integer coverageYear,
-                                       @NotNull @Min(0) Integer continuousYears, @Min(0) Integer zeroClaimYears,
-                                       Set<HardshipCategory> categories) {
-    }
+    record CriticalIllnessLimitRequest(
+            @NotBlank String regionCode,
+            @NotNull @Min(2000) @Max(2100) Integer coverageYear,
+            @NotNull @Min(0) Integer continuousYears,
+            @Min(0) Integer zeroClaimYears,
+            Set<HardshipCategory> categories) {}
 
-    record InpatientRequest(@NotBlank String regionCode, @NotNull @Min(2000) @Max(2100) Integer coverageYear,
-                            @NotNull BigDecimal totalCost, @NotNull BigDecimal policyScopeCost, Delivery delivery,
-                            Boolean complications, Set<HardshipCategory> categories,
-                            BigDecimal criticalIllnessLimitRaise, BigDecimal basicFundPaidYtd,
-                            BigDecimal criticalIllnessBaseYtd, BigDecimal criticalIllnessPaidYtd,
-                            BigDecimal assistanceBaseYtd, BigDecimal assistancePaidYtd) {
-    }
+    record InpatientRequest(
+            @NotBlank String regionCode,
+            @NotNull @Min(2000) @Max(2100) Integer coverageYear,
+            @NotNull BigDecimal totalCost,
+            @NotNull BigDecimal policyScopeCost,
+            Delivery delivery,
+            Boolean complications,
+            Set<HardshipCategory> categories,
+            BigDecimal criticalIllnessLimitRaise,
+            BigDecimal basicFundPaidYtd,
+            BigDecimal criticalIllnessBaseYtd,
+            BigDecimal criticalIllnessPaidYtd,
+            BigDecimal assistanceBaseYtd,
+            BigDecimal assistancePaidYtd) {}
 
-    record BurdenRequest(@NotBlank String regionCode, @NotNull @Min(2000) @Max(2100) Integer coverageYear,
-                         @NotNull PopulationGroup populationGroup, @NotNull BigDecimal outOfPocketYtd) {
-    }
+    record BurdenRequest(
+            @NotBlank String regionCode,
+            @NotNull @Min(2000) @Max(2100) Integer coverageYear,
+            @NotNull PopulationGroup populationGroup,
+            @NotNull BigDecimal outOfPocketYtd) {}
 
     @PostMapping("/contribution")
     @Operation(summary = "Contribution, subsidy and fiscal split (R-FUND-01..06, R-SUB-01..13)")
     ContributionResult contribution(@Valid @RequestBody ContributionRequest request) {
-        return contribution.calculate(policies.activeSnapshot(request.regionCode(), request.coverageYear()),
+        return contribution.calculate(
+                policies.activeSnapshot(request.regionCode(), request.coverageYear()),
                 new ContributionInput(request.residence(), request.categories(), request.payer()));
     }
 
     @PostMapping("/waiting-period")
     @Operation(summary = "Waiting period and benefit start date (R-WAIT-01..05, R-ELIG-03)")
     WaitingPeriodResult waitingPeriod(@Valid @RequestBody WaitingPeriodRequest request) {
-        return waiting.calculate(policies.activeSnapshot(request.regionCode(), request.coverageYear()),
-                new WaitingPeriodInput(request.coverageYear(), request.paymentDate(), request.birthDate(),
-                        request.residence(), request.coveredYears(),
+        return waiting.calculate(
+                policies.activeSnapshot(request.regionCode(), request.coverageYear()),
+                new WaitingPeriodInput(
+                        request.coverageYear(),
+                        request.paymentDate(),
+                        request.birthDate(),
+                        request.residence(),
+                        request.coveredYears(),
                         request.backPaidYears() == null ? 0 : request.backPaidYears()));
     }
 
     @PostMapping("/critical-illness-limit")
-    @Operation(summary = "Critical-illness annual limit raised for continuous and zero-claim years (R-WAIT-06/07, "
-            + "R-BEN-06)")
+    @Operation(
+            summary = "Critical-illness annual limit raised for continuous and zero-claim years (R-WAIT-06/07, "
+                    + "R-BEN-06)")
     CriticalIllnessLimitResult criticalIllnessLimit(@Valid @RequestBody CriticalIllnessLimitRequest request) {
-        return criticalIllnessLimit.calculate(policies.activeSnapshot(request.regionCode(), request.coverageYear()),
-                new CriticalIllnessLimitInput(request.continuousYears(),
-                        request.zeroClaimYears() == null ? 0 : request.zeroClaimYears(), request.categories()));
+        return criticalIllnessLimit.calculate(
+                policies.activeSnapshot(request.regionCode(), request.coverageYear()),
+                new CriticalIllnessLimitInput(
+                        request.continuousYears(),
+                        request.zeroClaimYears() == null ? 0 : request.zeroClaimYears(),
+                        request.categories()));
     }
 
     @PostMapping("/inpatient")
-    @Operation(summary = "One inpatient stay through basic insurance, critical-illness insurance and medical "
-            + "assistance, or the childbirth allowance (R-BEN-01..06); year-to-date figures in and out")
+    @Operation(
+            summary = "One inpatient stay through basic insurance, critical-illness insurance and medical "
+                    + "assistance, or the childbirth allowance (R-BEN-01..06); year-to-date figures in and out")
     InpatientResult inpatient(@Valid @RequestBody InpatientRequest request) {
-        return inpatient.calculate(policies.activeSnapshot(request.regionCode(), request.coverageYear()),
-                new InpatientInput(request.totalCost(), request.policyScopeCost(), request.delivery(),
-                        Boolean.TRUE.equals(request.complications()), request.categories(),
-                        request.criticalIllnessLimitRaise(), request.basicFundPaidYtd(),
-                        request.criticalIllnessBaseYtd(), request.criticalIllnessPaidYtd(),
-                        request.assistanceBaseYtd(), request.assistancePaidYtd()));
+        return inpatient.calculate(
+                policies.activeSnapshot(request.regionCode(), request.coverageYear()),
+                new InpatientInput(
+                        request.totalCost(),
+                        request.policyScopeCost(),
+                        request.delivery(),
+                        Boolean.TRUE.equals(request.complications()),
+                        request.categories(),
+                        request.criticalIllnessLimitRaise(),
+                        request.basicFundPaidYtd(),
+                        request.criticalIllnessBaseYtd(),
+                        request.criticalIllnessPaidYtd(),
+                        request.assistanceBaseYtd(),
+                        request.assistancePaidYtd()));
     }
 
     @PostMapping("/burden")
     @Operation(summary = "Year-to-date out-of-pocket against the population group's warning line (R-MON-01/02)")
     BurdenResult burden(@Valid @RequestBody BurdenRequest request) {
-        return burden.calculate(policies.activeSnapshot(request.regionCode(), request.coverageYear()),
+        return burden.calculate(
+                policies.activeSnapshot(request.regionCode(), request.coverageYear()),
                 new BurdenInput(request.populationGroup(), request.outOfPocketYtd()));
     }
 }

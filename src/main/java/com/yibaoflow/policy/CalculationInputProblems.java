@@ -3,14 +3,13 @@ package com.yibaoflow.policy;
 import com.yibaoflow.policy.calc.InvalidCalculationInputException;
 import com.yibaoflow.shared.problem.ApiExceptionHandler;
 import com.yibaoflow.shared.problem.DomainException;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-
-import java.util.List;
 
 /**
  * A calculator input no rule applies to (negative amount, date outside the coverage year …) is a 400 problem naming

@@ -8,7 +8,6 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -56,8 +55,7 @@ public class NationalFloor {
     @Column(name = "combined_cap_tolerance", nullable = false)
     private BigDecimal combinedCapTolerance;
 
-    protected NationalFloor() {
-    }
+    protected NationalFloor() {}
 
     public int coverageYear() {
         return coverageYear;

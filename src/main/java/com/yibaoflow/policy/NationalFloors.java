@@ -2,5 +2,4 @@ package com.yibaoflow.policy;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface NationalFloors extends JpaRepository<NationalFloor, Integer> {
-}
+public interface NationalFloors extends JpaRepository<NationalFloor, Integer> {}

@@ -6,7 +6,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -41,11 +40,15 @@ public class PolicyConfirmation {
     @Column(name = "confirmed_at", nullable = false, updatable = false)
     private Instant confirmedAt;
 
-    protected PolicyConfirmation() {
-    }
+    protected PolicyConfirmation() {}
 
-    PolicyConfirmation(long policyVersionId, String parameterPath, String documentNumber, LocalDate documentDate,
-                       String confirmedBy, Instant confirmedAt) {
+    PolicyConfirmation(
+            long policyVersionId,
+            String parameterPath,
+            String documentNumber,
+            LocalDate documentDate,
+            String confirmedBy,
+            Instant confirmedAt) {
         this.policyVersionId = policyVersionId;
         this.parameterPath = parameterPath;
         this.documentNumber = documentNumber;

@@ -1,8 +1,7 @@
 package com.yibaoflow.policy;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 interface PolicyConfirmations extends JpaRepository<PolicyConfirmation, Long> {
 

@@ -1,17 +1,16 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.region.Region;
-import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
 import com.yibaoflow.policy.calc.ProvenanceState;
+import com.yibaoflow.region.FiscalTier;
+import com.yibaoflow.region.Region;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
 import com.yibaoflow.shared.problem.ProblemType;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,15 +32,18 @@ final class PolicyParametersValidator {
     private static final BigDecimal SIX = BigDecimal.valueOf(6);
 
     /** R-SUB-13: the categories the nation subsidises in full ([N] 二 “全额资助特困人员、孤儿”). */
-    static final List<HardshipCategory> NATIONAL_FULL_SUBSIDY = List.of(HardshipCategory.EXTREME_POVERTY,
-            HardshipCategory.ORPHAN);
+    static final List<HardshipCategory> NATIONAL_FULL_SUBSIDY =
+            List.of(HardshipCategory.EXTREME_POVERTY, HardshipCategory.ORPHAN);
 
-    private PolicyParametersValidator() {
-    }
+    private PolicyParametersValidator() {}
 
     /** Validates; returns the warnings (empty when there is nothing to say). */
-    static List<PolicyWarning> validate(Region region, int coverageYear, PolicyParameters parameters,
-                                        Map<String, Provenance> provenance, Optional<NationalFloor> floor) {
+    static List<PolicyWarning> validate(
+            Region region,
+            int coverageYear,
+            PolicyParameters parameters,
+            Map<String, Provenance> provenance,
+            Optional<NationalFloor> floor) {
         if (parameters == null) {
             throw DomainException.invalidField("parameters", "is required");
         }
@@ -55,11 +57,12 @@ final class PolicyParametersValidator {
             throw invalid(errors);
         }
         Map<String, Provenance> cited = provenance == null ? Map.of() : provenance;
-        PolicySnapshot snapshot = new PolicySnapshot(region.code(), coverageYear, 0, region.fiscalTier(), parameters,
-                cited);
+        PolicySnapshot snapshot =
+                new PolicySnapshot(region.code(), coverageYear, 0, region.fiscalTier(), parameters, cited);
         ParameterPaths.missingProvenance(snapshot)
-                .forEach(path -> errors.add(new FieldError("provenance." + path, "is required: every figure carries "
-                        + "its rule ID and source, or is marked as a sample")));
+                .forEach(path -> errors.add(new FieldError(
+                        "provenance." + path,
+                        "is required: every figure carries " + "its rule ID and source, or is marked as a sample")));
         checkProvenanceStates(cited, errors);
         checkPeriods(coverageYear, parameters.periods(), errors);
         checkFunding(parameters, errors);
@@ -69,13 +72,18 @@ final class PolicyParametersValidator {
             throw invalid(errors);
         }
         List<PolicyWarning> warnings = new ArrayList<>();
-        floor.ifPresentOrElse(f -> {
-            checkFloors(region, parameters.funding(), f);
-            checkFullSubsidies(parameters, f);
-        }, () -> warnings.add(new PolicyWarning("R-FUND-03", P + "funding",
-                "No national floors are on record for coverage year " + coverageYear + ": the individual standard, "
-                        + "the fiscal subsidy and the central share were not checked against them (R-FUND-03, "
-                        + "R-FUND-04, R-SUB-13)")));
+        floor.ifPresentOrElse(
+                f -> {
+                    checkFloors(region, parameters.funding(), f);
+                    checkFullSubsidies(parameters, f);
+                },
+                () -> warnings.add(new PolicyWarning(
+                        "R-FUND-03",
+                        P + "funding",
+                        "No national floors are on record for coverage year " + coverageYear
+                                + ": the individual standard, "
+                                + "the fiscal subsidy and the central share were not checked against them (R-FUND-03, "
+                                + "R-FUND-04, R-SUB-13)")));
         checkCriticalIllnessAgainstIncome(parameters.benefits(), floor, warnings);
         return List.copyOf(warnings);
     }
@@ -85,8 +93,10 @@ final class PolicyParametersValidator {
         provenance.forEach((path, p) -> {
             if (p == null || p.state() == null) {
                 errors.add(new FieldError("provenance." + path + ".state", "is required: SEED, EXTERNAL or SAMPLE"));
-            } else if (p.state() != ProvenanceState.SAMPLE && (p.source() == null || p.source().isBlank())) {
-                errors.add(new FieldError("provenance." + path + ".source",
+            } else if (p.state() != ProvenanceState.SAMPLE
+                    && (p.source() == null || p.source().isBlank())) {
+                errors.add(new FieldError(
+                        "provenance." + path + ".source",
                         "is required for a " + p.state() + " figure: the document it comes from"));
             }
             if (p != null && (p.ruleId() == null || p.ruleId().isBlank())) {
@@ -118,19 +128,24 @@ final class PolicyParametersValidator {
         ratio(funding.provinceShareOfLocal(), "funding.provinceShareOfLocal", errors);
         ratio(funding.cityShareOfLocal(), "funding.cityShareOfLocal", errors);
         ratio(funding.countyShareOfLocal(), "funding.countyShareOfLocal", errors);
-        BigDecimal local = funding.provinceShareOfLocal().add(funding.cityShareOfLocal()).add(funding.countyShareOfLocal());
+        BigDecimal local =
+                funding.provinceShareOfLocal().add(funding.cityShareOfLocal()).add(funding.countyShareOfLocal());
         if (local.compareTo(BigDecimal.ONE) != 0) {
-            errors.add(new FieldError(P + "funding.countyShareOfLocal",
+            errors.add(new FieldError(
+                    P + "funding.countyShareOfLocal",
                     "province, city and county shares of the local subsidy must add up to 1 (R-FUND-04), they add up to "
                             + local.stripTrailingZeros().toPlainString()));
         }
-        for (Map.Entry<HardshipCategory, BigDecimal> subsidy : parameters.subsidies().entrySet()) {
+        for (Map.Entry<HardshipCategory, BigDecimal> subsidy :
+                parameters.subsidies().entrySet()) {
             String path = "subsidies." + subsidy.getKey();
             if (subsidy.getValue() == null || subsidy.getValue().signum() < 0) {
                 errors.add(new FieldError(P + path, "must be zero or more"));
             } else if (subsidy.getValue().compareTo(funding.individualStandard()) > 0) {
-                errors.add(new FieldError(P + path, "must not exceed the individual standard "
-                        + funding.individualStandard().toPlainString() + " (R-SUB-09)"));
+                errors.add(new FieldError(
+                        P + path,
+                        "must not exceed the individual standard "
+                                + funding.individualStandard().toPlainString() + " (R-SUB-09)"));
             }
         }
     }
@@ -143,7 +158,8 @@ final class PolicyParametersValidator {
         positive(benefits.criticalIllness().annualCap(), "benefits.criticalIllness.annualCap", errors);
         List<PolicyParameters.Segment> segments = benefits.criticalIllness().segments();
         if (segments.isEmpty() || segments.get(segments.size() - 1).upTo() != null) {
-            errors.add(new FieldError(P + "benefits.criticalIllness.segments",
+            errors.add(new FieldError(
+                    P + "benefits.criticalIllness.segments",
                     "must not be empty and the last segment must be open-ended (upTo null)"));
         }
         BigDecimal previous = BigDecimal.ZERO;
@@ -152,12 +168,14 @@ final class PolicyParametersValidator {
             ratio(segment.ratio(), "benefits.criticalIllness.segments[" + i + "].ratio", errors);
             if (segment.upTo() != null) {
                 if (segment.upTo().compareTo(previous) <= 0) {
-                    errors.add(new FieldError(P + "benefits.criticalIllness.segments[" + i + "].upTo",
+                    errors.add(new FieldError(
+                            P + "benefits.criticalIllness.segments[" + i + "].upTo",
                             "must be above the previous segment's bound"));
                 }
                 previous = segment.upTo();
             } else if (i < segments.size() - 1) {
-                errors.add(new FieldError(P + "benefits.criticalIllness.segments[" + i + "].upTo",
+                errors.add(new FieldError(
+                        P + "benefits.criticalIllness.segments[" + i + "].upTo",
                         "only the last segment may be open-ended"));
             }
         }
@@ -177,7 +195,8 @@ final class PolicyParametersValidator {
                 errors.add(new FieldError(path, "must have exactly one of absoluteAmount and ratioOfRuralIncome"));
             } else if (line.absoluteAmount() != null && line.absoluteAmount().signum() <= 0) {
                 errors.add(new FieldError(path + ".absoluteAmount", "must be more than zero"));
-            } else if (line.ratioOfRuralIncome() != null && line.ratioOfRuralIncome().signum() <= 0) {
+            } else if (line.ratioOfRuralIncome() != null
+                    && line.ratioOfRuralIncome().signum() <= 0) {
                 errors.add(new FieldError(path + ".ratioOfRuralIncome", "must be more than zero"));
             }
         });
@@ -186,24 +205,36 @@ final class PolicyParametersValidator {
     /** R-FUND-03, R-FUND-04: a region's set may not fall below what the nation requires for that coverage year. */
     private static void checkFloors(Region region, PolicyParameters.Funding funding, NationalFloor floor) {
         if (funding.individualStandard().compareTo(floor.individualStandardMin()) < 0) {
-            throw DomainException.ruleViolation("R-FUND-03", P + "funding.individualStandard",
-                    "The individual contribution standard " + funding.individualStandard().toPlainString()
-                            + " is below the national floor of " + floor.individualStandardMin().toPlainString()
+            throw DomainException.ruleViolation(
+                    "R-FUND-03",
+                    P + "funding.individualStandard",
+                    "The individual contribution standard "
+                            + funding.individualStandard().toPlainString()
+                            + " is below the national floor of "
+                            + floor.individualStandardMin().toPlainString()
                             + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.cited() + ")");
         }
         if (funding.fiscalSubsidy().compareTo(floor.fiscalSubsidyMin()) < 0) {
-            throw DomainException.ruleViolation("R-FUND-03", P + "funding.fiscalSubsidy",
+            throw DomainException.ruleViolation(
+                    "R-FUND-03",
+                    P + "funding.fiscalSubsidy",
                     "The per-capita fiscal subsidy " + funding.fiscalSubsidy().toPlainString()
-                            + " is below the national floor of " + floor.fiscalSubsidyMin().toPlainString()
+                            + " is below the national floor of "
+                            + floor.fiscalSubsidyMin().toPlainString()
                             + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.cited() + ")");
         }
         FiscalTier tier = region.fiscalTier();
         floor.centralShareFor(tier).ifPresent(share -> {
             if (funding.centralShareRatio().compareTo(share) != 0) {
-                throw DomainException.ruleViolation("R-FUND-04", P + "funding.centralShareRatio",
-                        "The central share for a " + tier + " province is " + share.stripTrailingZeros().toPlainString()
+                throw DomainException.ruleViolation(
+                        "R-FUND-04",
+                        P + "funding.centralShareRatio",
+                        "The central share for a " + tier + " province is "
+                                + share.stripTrailingZeros().toPlainString()
                                 + " (R-FUND-04, " + floor.cited() + "), not "
-                                + funding.centralShareRatio().stripTrailingZeros().toPlainString());
+                                + funding.centralShareRatio()
+                                        .stripTrailingZeros()
+                                        .toPlainString());
             }
         });
     }
@@ -217,7 +248,9 @@ final class PolicyParametersValidator {
         for (HardshipCategory category : NATIONAL_FULL_SUBSIDY) {
             BigDecimal subsidy = parameters.subsidies().get(category);
             if (subsidy == null || subsidy.compareTo(standard) != 0) {
-                throw DomainException.ruleViolation("R-SUB-13", P + "subsidies." + category,
+                throw DomainException.ruleViolation(
+                        "R-SUB-13",
+                        P + "subsidies." + category,
                         "Coverage year " + floor.coverageYear() + " requires the full subsidy for " + category
                                 + " (R-SUB-13, " + floor.cited() + " “全额资助特困人员、孤儿”): "
                                 + standard.toPlainString() + " CNY, not "
@@ -231,30 +264,41 @@ final class PolicyParametersValidator {
      * disposable income, and basic + critical-illness caps “原则上保持在…6倍左右”; “in principle”, so warnings. The cap
      * check needs the year's tolerance and is skipped, with a warning, for a year without floors on record.
      */
-    private static void checkCriticalIllnessAgainstIncome(PolicyParameters.Benefits benefits,
-                                                          Optional<NationalFloor> floor, List<PolicyWarning> warnings) {
+    private static void checkCriticalIllnessAgainstIncome(
+            PolicyParameters.Benefits benefits, Optional<NationalFloor> floor, List<PolicyWarning> warnings) {
         BigDecimal income = benefits.provincePerCapitaDisposableIncome();
         BigDecimal deductible = benefits.criticalIllness().deductible();
         if (deductible.compareTo(income) > 0) {
-            warnings.add(new PolicyWarning("R-BEN-02", P + "benefits.criticalIllness.deductible",
+            warnings.add(new PolicyWarning(
+                    "R-BEN-02",
+                    P + "benefits.criticalIllness.deductible",
                     "The critical-illness deductible " + deductible.toPlainString() + " is above the province's "
                             + "previous-year per-capita disposable income " + income.toPlainString()
                             + " (R-BEN-02, [D] (七): in principle not higher)"));
         }
         if (floor.isEmpty()) {
-            warnings.add(new PolicyWarning("R-BEN-02", P + "benefits.criticalIllness.annualCap",
+            warnings.add(new PolicyWarning(
+                    "R-BEN-02",
+                    P + "benefits.criticalIllness.annualCap",
                     "Basic + critical-illness caps were not compared with 6 × the province's income: no tolerance is "
                             + "on record for this coverage year"));
             return;
         }
         BigDecimal target = income.multiply(SIX);
-        BigDecimal combined = benefits.inpatient().annualCap().add(benefits.criticalIllness().annualCap());
+        BigDecimal combined =
+                benefits.inpatient().annualCap().add(benefits.criticalIllness().annualCap());
         BigDecimal allowed = target.multiply(floor.get().combinedCapTolerance());
         if (combined.subtract(target).abs().compareTo(allowed) > 0) {
-            warnings.add(new PolicyWarning("R-BEN-02", P + "benefits.criticalIllness.annualCap",
+            warnings.add(new PolicyWarning(
+                    "R-BEN-02",
+                    P + "benefits.criticalIllness.annualCap",
                     "Basic + critical-illness caps " + combined.toPlainString() + " are not about 6 × the province's "
                             + "income (" + target.toPlainString() + " ± "
-                            + floor.get().combinedCapTolerance().movePointRight(2).stripTrailingZeros().toPlainString()
+                            + floor.get()
+                                    .combinedCapTolerance()
+                                    .movePointRight(2)
+                                    .stripTrailingZeros()
+                                    .toPlainString()
                             + " %) (R-BEN-02, [D] (七) “6倍左右”)"));
         }
     }
@@ -278,7 +322,8 @@ final class PolicyParametersValidator {
     }
 
     private static DomainException invalid(List<FieldError> errors) {
-        String detail = errors.size() == 1 ? errors.get(0).field() + ": " + errors.get(0).message()
+        String detail = errors.size() == 1
+                ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " parameters are invalid; see errors";
         return new DomainException(ProblemType.VALIDATION, detail, errors, Map.of());
     }

@@ -1,19 +1,13 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.region.Regions;
-import com.yibaoflow.region.Region;
 import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
 import com.yibaoflow.policy.calc.ProvenanceState;
+import com.yibaoflow.region.Region;
+import com.yibaoflow.region.Regions;
 import com.yibaoflow.shared.problem.DomainException;
-import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,6 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one facade of the policy module: regions, versioned parameter sets, and the snapshot every calculation reads.
@@ -42,8 +41,13 @@ public class PolicyService {
     @jakarta.persistence.PersistenceContext
     private jakarta.persistence.EntityManager entityManager;
 
-    PolicyService(Regions regions, PolicyVersions versions, NationalFloors floors, PolicyConfirmations confirmations,
-                  Clock clock, PlatformTransactionManager transactionManager) {
+    PolicyService(
+            Regions regions,
+            PolicyVersions versions,
+            NationalFloors floors,
+            PolicyConfirmations confirmations,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.confirmations = confirmations;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
@@ -82,11 +86,12 @@ public class PolicyService {
         }
         return readOnly.execute(status -> {
             long now = System.nanoTime();
-            long id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE).orElseGet(() -> {
-                region(regionCode);
-                throw DomainException.notFound(
-                        "No active policy parameters for region " + regionCode + " and coverage year " + coverageYear);
-            });
+            long id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
+                    .orElseGet(() -> {
+                        region(regionCode);
+                        throw DomainException.notFound("No active policy parameters for region " + regionCode
+                                + " and coverage year " + coverageYear);
+                    });
             activeIds.put(key, new ActiveId(id, now));
             return snapshotOf(id, regionCode);
         });
@@ -96,8 +101,7 @@ public class PolicyService {
      * Which version is active, remembered for a few seconds: every step of every case asks. An activation on this
      * node forgets it at once; another node of a cluster sees it within {@link #ACTIVE_ID_TTL_NANOS}.
      */
-    private record ActiveId(long id, long readAt) {
-    }
+    private record ActiveId(long id, long readAt) {}
 
     private static final long ACTIVE_ID_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private final Map<String, ActiveId> activeIds = new ConcurrentHashMap<>();
@@ -105,8 +109,9 @@ public class PolicyService {
     /** The snapshot of one version, active or not (a case keeps the version its figures came from). */
     @Transactional(readOnly = true)
     public PolicySnapshot snapshot(String regionCode, int coverageYear, int version) {
-        Long id = versions.findIdByVersion(regionCode, coverageYear, version).orElseThrow(() -> DomainException.notFound(
-                "No version " + version + " of the policy parameters of " + regionCode + "/" + coverageYear));
+        Long id = versions.findIdByVersion(regionCode, coverageYear, version)
+                .orElseThrow(() -> DomainException.notFound(
+                        "No version " + version + " of the policy parameters of " + regionCode + "/" + coverageYear));
         return snapshotOf(id, regionCode);
     }
 
@@ -137,7 +142,8 @@ public class PolicyService {
         region(regionCode);
         List<PolicyVersion> all = versions.findByRegionCodeAndCoverageYearOrderByVersion(regionCode, coverageYear);
         if (all.isEmpty()) {
-            throw DomainException.notFound("No policy parameters for region " + regionCode + " and coverage year " + coverageYear);
+            throw DomainException.notFound(
+                    "No policy parameters for region " + regionCode + " and coverage year " + coverageYear);
         }
         return all;
     }
@@ -146,8 +152,8 @@ public class PolicyService {
     public PolicyVersion version(String regionCode, int coverageYear, int version) {
         region(regionCode);
         return versions.findByRegionCodeAndCoverageYearAndVersion(regionCode, coverageYear, version)
-                .orElseThrow(() -> DomainException.notFound("No version " + version + " of the policy parameters for region "
-                        + regionCode + " and coverage year " + coverageYear));
+                .orElseThrow(() -> DomainException.notFound("No version " + version
+                        + " of the policy parameters for region " + regionCode + " and coverage year " + coverageYear));
     }
 
     /** All active sets, e.g. to list the coverage years a region runs. */
@@ -158,32 +164,44 @@ public class PolicyService {
 
     /** A new DRAFT version: validated in full, including the national floors (R-FUND-03); warnings recorded. */
     @Transactional
-    public PolicyVersion createDraft(String regionCode, int coverageYear, PolicyParameters parameters,
-                                     Map<String, Provenance> provenance, String note, String userId) {
+    public PolicyVersion createDraft(
+            String regionCode,
+            int coverageYear,
+            PolicyParameters parameters,
+            Map<String, Provenance> provenance,
+            String note,
+            String userId) {
         Region region = region(regionCode);
-        List<PolicyWarning> warnings = PolicyParametersValidator.validate(region, coverageYear, parameters, provenance,
-                floors.findById(coverageYear));
+        List<PolicyWarning> warnings = PolicyParametersValidator.validate(
+                region, coverageYear, parameters, provenance, floors.findById(coverageYear));
         int next = versions.maxVersion(regionCode, coverageYear) + 1;
         try {
-            PolicyVersion draft = new PolicyVersion(regionCode, coverageYear, next, parameters, provenance, note,
-                    clock.instant(), userId);
+            PolicyVersion draft = new PolicyVersion(
+                    regionCode, coverageYear, next, parameters, provenance, note, clock.instant(), userId);
             draft.recordWarnings(warnings);
             return versions.saveAndFlush(draft);
         } catch (DataIntegrityViolationException e) {
-            throw DomainException.conflict("Another version of " + regionCode + "/" + coverageYear
-                    + " was created at the same time; try again", Map.of());
+            throw DomainException.conflict(
+                    "Another version of " + regionCode + "/" + coverageYear
+                            + " was created at the same time; try again",
+                    Map.of());
         }
     }
 
     /** Replaces the figures of a DRAFT; an active or superseded version is immutable (409). */
     @Transactional
-    public PolicyVersion reviseDraft(String regionCode, int coverageYear, int version, PolicyParameters parameters,
-                                     Map<String, Provenance> provenance, String note) {
+    public PolicyVersion reviseDraft(
+            String regionCode,
+            int coverageYear,
+            int version,
+            PolicyParameters parameters,
+            Map<String, Provenance> provenance,
+            String note) {
         Region region = region(regionCode);
         PolicyVersion draft = lock(regionCode, coverageYear, version);
         requireDraft(draft);
-        List<PolicyWarning> warnings = PolicyParametersValidator.validate(region, coverageYear, parameters, provenance,
-                floors.findById(coverageYear));
+        List<PolicyWarning> warnings = PolicyParametersValidator.validate(
+                region, coverageYear, parameters, provenance, floors.findById(coverageYear));
         draft.revise(parameters, provenance, note);
         draft.recordWarnings(warnings);
         return draft;
@@ -194,8 +212,8 @@ public class PolicyService {
      * that approved the change (the major-matter process will check that the request is approved).
      */
     @Transactional
-    public PolicyVersion activate(String regionCode, int coverageYear, int version, String approvingRequestRef,
-                                  String userId) {
+    public PolicyVersion activate(
+            String regionCode, int coverageYear, int version, String approvingRequestRef, String userId) {
         // forget the remembered active version when this activation is committed (or rolled back)
         org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
                 new org.springframework.transaction.support.TransactionSynchronization() {
@@ -205,15 +223,17 @@ public class PolicyService {
                     }
                 });
         if (approvingRequestRef == null || approvingRequestRef.isBlank()) {
-            throw DomainException.ruleViolation("R-MM-03", "approvingRequestRef",
+            throw DomainException.ruleViolation(
+                    "R-MM-03",
+                    "approvingRequestRef",
                     "A policy change is activated only with the reference of the approved request (R-MM-03)");
         }
         PolicyVersion draft = lock(regionCode, coverageYear, version);
         requireDraft(draft);
         Region region = region(regionCode);
         // a year without national floors on record is activated, and the warning saying so stays on the version
-        List<PolicyWarning> warnings = PolicyParametersValidator.validate(region, coverageYear, draft.parameters(),
-                draft.provenance(), floors.findById(coverageYear));
+        List<PolicyWarning> warnings = PolicyParametersValidator.validate(
+                region, coverageYear, draft.parameters(), draft.provenance(), floors.findById(coverageYear));
         draft.recordWarnings(warnings);
         versions.findByRegionCodeAndCoverageYearAndStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
                 .ifPresent(current -> {
@@ -237,18 +257,27 @@ public class PolicyService {
      * figure confirmed once is not confirmed again (409).
      */
     @Transactional
-    public PolicyConfirmation confirm(String regionCode, int coverageYear, int version, String parameterPath,
-                                      String documentNumber, LocalDate documentDate, String userId) {
+    public PolicyConfirmation confirm(
+            String regionCode,
+            int coverageYear,
+            int version,
+            String parameterPath,
+            String documentNumber,
+            LocalDate documentDate,
+            String userId) {
         PolicyVersion target = version(regionCode, coverageYear, version);
         List<DomainException.FieldError> errors = new ArrayList<>();
-        Provenance provenance = parameterPath == null ? null : target.provenance().get(parameterPath);
+        Provenance provenance =
+                parameterPath == null ? null : target.provenance().get(parameterPath);
         if (parameterPath == null || parameterPath.isBlank()) {
             errors.add(new DomainException.FieldError("parameterPath", "is required"));
-        } else if (provenance == null || !ParameterPaths.leaves(target.parameters()).containsKey(parameterPath)) {
-            errors.add(new DomainException.FieldError("parameterPath",
-                    "is not a figure of " + target.label() + ": " + parameterPath));
+        } else if (provenance == null
+                || !ParameterPaths.leaves(target.parameters()).containsKey(parameterPath)) {
+            errors.add(new DomainException.FieldError(
+                    "parameterPath", "is not a figure of " + target.label() + ": " + parameterPath));
         } else if (provenance.state() == ProvenanceState.SEED) {
-            errors.add(new DomainException.FieldError("parameterPath",
+            errors.add(new DomainException.FieldError(
+                    "parameterPath",
                     parameterPath + " is a SEED figure (" + provenance.label() + "); only EXTERNAL and SAMPLE "
                             + "figures are confirmed by a local document"));
         }
@@ -266,14 +295,16 @@ public class PolicyService {
             throw DomainException.validation(errors);
         }
         if (confirmations.existsByPolicyVersionIdAndParameterPath(target.id(), parameterPath)) {
-            throw DomainException.conflict(parameterPath + " of " + target.label() + " is already confirmed",
+            throw DomainException.conflict(
+                    parameterPath + " of " + target.label() + " is already confirmed",
                     Map.of("parameterPath", parameterPath));
         }
         try {
-            return confirmations.saveAndFlush(new PolicyConfirmation(target.id(), parameterPath, documentNumber.strip(),
-                    documentDate, userId, clock.instant()));
+            return confirmations.saveAndFlush(new PolicyConfirmation(
+                    target.id(), parameterPath, documentNumber.strip(), documentDate, userId, clock.instant()));
         } catch (DataIntegrityViolationException e) {
-            throw DomainException.conflict(parameterPath + " of " + target.label() + " is already confirmed",
+            throw DomainException.conflict(
+                    parameterPath + " of " + target.label() + " is already confirmed",
                     Map.of("parameterPath", parameterPath));
         }
     }
@@ -281,14 +312,16 @@ public class PolicyService {
     private PolicyVersion lock(String regionCode, int coverageYear, int version) {
         region(regionCode);
         return versions.lockVersion(regionCode, coverageYear, version)
-                .orElseThrow(() -> DomainException.notFound("No version " + version + " of the policy parameters for region "
-                        + regionCode + " and coverage year " + coverageYear));
+                .orElseThrow(() -> DomainException.notFound("No version " + version
+                        + " of the policy parameters for region " + regionCode + " and coverage year " + coverageYear));
     }
 
     private static void requireDraft(PolicyVersion version) {
         if (version.status() != PolicyStatus.DRAFT) {
-            throw DomainException.conflict("Policy version " + version.label() + " is " + version.status()
-                    + " and immutable; a change is a new version", Map.of("status", version.status().name()));
+            throw DomainException.conflict(
+                    "Policy version " + version.label() + " is " + version.status()
+                            + " and immutable; a change is a new version",
+                    Map.of("status", version.status().name()));
         }
     }
 }

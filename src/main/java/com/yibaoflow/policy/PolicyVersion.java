@@ -1,9 +1,9 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
+import com.yibaoflow.region.FiscalTier;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,13 +12,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One version of the policy parameters of a region and coverage year. Immutable once it leaves DRAFT (enforced by
@@ -78,11 +77,17 @@ public class PolicyVersion {
     @Column(name = "superseded_at")
     private Instant supersededAt;
 
-    protected PolicyVersion() {
-    }
+    protected PolicyVersion() {}
 
-    PolicyVersion(String regionCode, int coverageYear, int version, PolicyParameters parameters,
-                  Map<String, Provenance> provenance, String note, Instant createdAt, String createdBy) {
+    PolicyVersion(
+            String regionCode,
+            int coverageYear,
+            int version,
+            PolicyParameters parameters,
+            Map<String, Provenance> provenance,
+            String note,
+            Instant createdAt,
+            String createdBy) {
         this.regionCode = regionCode;
         this.coverageYear = coverageYear;
         this.version = version;

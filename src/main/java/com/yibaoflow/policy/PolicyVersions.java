@@ -1,19 +1,18 @@
 package com.yibaoflow.policy;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.QueryHint;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.jpa.repository.QueryHints;
-import jakarta.persistence.QueryHint;
-
-import java.util.List;
-import java.util.Optional;
 
 public interface PolicyVersions extends JpaRepository<PolicyVersion, Long> {
 
-    Optional<PolicyVersion> findByRegionCodeAndCoverageYearAndStatus(String regionCode, int coverageYear,
-                                                                      PolicyStatus status);
+    Optional<PolicyVersion> findByRegionCodeAndCoverageYearAndStatus(
+            String regionCode, int coverageYear, PolicyStatus status);
 
     /** The id of the active version only: no JSON parameters loaded (the snapshot cache has them). */
     @QueryHints(@QueryHint(name = org.hibernate.jpa.HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))

@@ -5,5 +5,4 @@ package com.yibaoflow.policy;
  * floors on record (R-FUND-03), an R-BEN-02 critical-illness figure out of line with the province's income. Recorded
  * on the version at each check and shown by the API.
  */
-public record PolicyWarning(String ruleId, String field, String message) {
-}
+public record PolicyWarning(String ruleId, String field, String message) {}

@@ -29,8 +29,7 @@ public class Region {
     @Column(name = "fiscal_tier", nullable = false)
     private FiscalTier fiscalTier;
 
-    protected Region() {
-    }
+    protected Region() {}
 
     public String code() {
         return code;

@@ -1,10 +1,9 @@
 package com.yibaoflow.region;
 
+import java.util.List;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
 
 /**
  * The pooling regions, for every module that asks (each API request asks which regions its user may see). Seeded by

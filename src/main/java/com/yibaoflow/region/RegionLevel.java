@@ -2,5 +2,7 @@ package com.yibaoflow.region;
 
 /** County → city → province (R-REG-01). */
 public enum RegionLevel {
-    PROVINCE, CITY, COUNTY
+    PROVINCE,
+    CITY,
+    COUNTY
 }

@@ -1,8 +1,7 @@
 package com.yibaoflow.region;
 
-import org.springframework.data.jpa.repository.JpaRepository;
-
 import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface Regions extends JpaRepository<Region, String> {
 

@@ -1,9 +1,16 @@
 package com.yibaoflow.audit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.yibaoflow.YibaoFlowApplication;
 import com.yibaoflow.shared.db.EmbeddedPostgresServer;
 import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.testsupport.IntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,14 +19,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Issue #15 §3: the event publication registry keeps an event until its listener has succeeded. The audit listener
@@ -60,12 +59,16 @@ class CaseHistoryRedeliveryTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
     @Autowired
     TransactionTemplate transactions;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CaseHistory history;
+
     @Autowired
     EmbeddedPostgresServer server;
 
@@ -94,15 +97,19 @@ class CaseHistoryRedeliveryTests {
         // a restart delivers it again, at start
         restarted = new SpringApplicationBuilder(YibaoFlowApplication.class)
                 .profiles("test")
-                .properties("server.port=0", "spring.datasource.url=" + server.jdbcUrl(), "spring.datasource.username=postgres",
-                        "spring.datasource.password=postgres", "spring.jmx.enabled=false")
+                .properties(
+                        "server.port=0",
+                        "spring.datasource.url=" + server.jdbcUrl(),
+                        "spring.datasource.username=postgres",
+                        "spring.datasource.password=postgres",
+                        "spring.jmx.enabled=false")
                 .run();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(history.of(key)).hasSize(1));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(history.of(key)).hasSize(1));
         await().atMost(Duration.ofSeconds(20)).until(() -> owed(event) == 0);
 
         // delivered once more (as after a crash between the insert and the completion): still one entry
-        restarted.getBean(TransactionTemplate.class).executeWithoutResult(tx ->
-                restarted.publishEvent(event));
+        restarted.getBean(TransactionTemplate.class).executeWithoutResult(tx -> restarted.publishEvent(event));
         await().atMost(Duration.ofSeconds(20)).until(() -> owed(event) == 0);
         assertThat(history.of(key)).singleElement().satisfies(entry -> {
             assertThat(entry.event()).isEqualTo("PROBE");
@@ -111,7 +118,10 @@ class CaseHistoryRedeliveryTests {
     }
 
     private long owed(ProbeEvent event) {
-        return jdbc.queryForObject("select count(*) from yibao.event_publication where completion_date is null "
-                + "and serialized_event like ?", Long.class, "%" + event.eventId() + "%");
+        return jdbc.queryForObject(
+                "select count(*) from yibao.event_publication where completion_date is null "
+                        + "and serialized_event like ?",
+                Long.class,
+                "%" + event.eventId() + "%");
     }
 }

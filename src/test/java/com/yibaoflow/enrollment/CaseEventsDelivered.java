@@ -1,10 +1,8 @@
 package com.yibaoflow.enrollment;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Duration;
-
 import org.awaitility.Awaitility;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The case history and the notifications hear the enrollment's events after its transaction has committed, in
@@ -12,13 +10,13 @@ import org.awaitility.Awaitility;
  */
 final class CaseEventsDelivered {
 
-    private CaseEventsDelivered() {
-    }
+    private CaseEventsDelivered() {}
 
     static void await(JdbcTemplate jdbc, String businessKey) {
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject("""
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> jdbc.queryForObject("""
                 select count(*) from yibao.event_publication
-                where completion_date is null and serialized_event like ?""", Long.class,
-                "%\"businessKey\":\"" + businessKey + "\"%") == 0);
+                where completion_date is null and serialized_event like ?""", Long.class, "%\"businessKey\":\"" + businessKey + "\"%") == 0);
     }
 }

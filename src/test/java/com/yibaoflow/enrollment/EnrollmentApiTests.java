@@ -1,5 +1,17 @@
 package com.yibaoflow.enrollment;
 
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
@@ -10,6 +22,13 @@ import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -25,28 +44,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static com.yibaoflow.testsupport.TestUsers.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** The API door, case views and payment confirmations on PostgreSQL (issue #4 §1, §7, §9). */
 @IntegrationTest
 @InCollectionPeriod
@@ -54,24 +51,34 @@ class EnrollmentApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     ShiftableClock clock;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     EnrollmentCases cases;
+
     @Autowired
     PolicyService policies;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     ManagementService management;
 
@@ -86,8 +93,6 @@ class EnrollmentApiTests {
         jdbc.execute("drop function if exists yibao.test_fail_case_update()");
     }
 
-
-
     static String body(String idNumber, String regionCode) {
         return """
                 {"regionCode":"%s","coverageYear":2025,"idNumber":"%s","name":"陈七","residence":"LOCAL_HUKOU",
@@ -95,19 +100,28 @@ class EnrollmentApiTests {
     }
 
     ResultActions apply(String body, Department as) throws Exception {
-        return mvc.perform(post("/api/enrollments").with(as(as)).contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/enrollments")
+                .with(as(as))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     long applied(String idNumber) throws Exception {
         String response = apply(body(idNumber, "341721"), Department.MEDICAL_SECURITY)
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = json.readTree(response).get("id").asLong();
         driver.runJobs(cases.findById(id).orElseThrow().processInstanceId());
         return id;
     }
 
     ResultActions pay(String reference, String idNumber, String amount, Department as) throws Exception {
-        return mvc.perform(post("/api/payments").with(as(as)).contentType(MediaType.APPLICATION_JSON).content("""
+        return mvc.perform(post("/api/payments")
+                .with(as(as))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
                 {"paymentReference":"%s","idNumber":"%s","regionCode":"341721","coverageYear":2025,"amount":%s,
                  "channel":"ALIPAY","paidAt":"2024-11-15T08:30:00+08:00"}""".formatted(reference, idNumber, amount)));
     }
@@ -128,28 +142,44 @@ class EnrollmentApiTests {
                 .andExpect(jsonPath("$.figures.personalDue").value(400.00))
                 .andExpect(jsonPath("$.figures.explanation[*].ruleId").value(hasItem("R-FUND-01")));
         ProcessInstance process = runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(EnrollmentProcess.businessKey("341721", 2025, id)).singleResult();
-        assertThat(management.createJobQuery().processInstanceId(process.getId()).messages().count())
-                .as("no registration job").isZero();
-        assertThat(process).hasPassed("StartEvent_ApplicationSubmitted").hasNotPassed("Task_RegisterCase")
+                .processInstanceBusinessKey(EnrollmentProcess.businessKey("341721", 2025, id))
+                .singleResult();
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(process.getId())
+                        .messages()
+                        .count())
+                .as("no registration job")
+                .isZero();
+        assertThat(process)
+                .hasPassed("StartEvent_ApplicationSubmitted")
+                .hasNotPassed("Task_RegisterCase")
                 .isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
     }
 
     @Test
     void aClaimedCategoryIsVerifiedInsideTheRequestAgainstTheCaseRow() throws Exception {
         String id = TestIds.adult();
-        String response = apply(body(id, "341721").replace("\"claimedCategories\":[]",
-                "\"claimedCategories\":[\"MINIMUM_LIVING\"]"), Department.MEDICAL_SECURITY)
+        String response = apply(
+                        body(id, "341721")
+                                .replace("\"claimedCategories\":[]", "\"claimedCategories\":[\"MINIMUM_LIVING\"]"),
+                        Department.MEDICAL_SECURITY)
                 .andExpect(status().isCreated())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long caseId = json.readTree(response).get("id").asLong();
         // the call activity started the verification in this request, before the case row was written, and handed
         // it the case id; its roster match runs as a job and records the verification against the case row
         driver.runJobs(cases.findById(caseId).orElseThrow().processInstanceId());
-        assertThat(jdbc.queryForList("select enrollment_case_id from yibao.hardship_verification where id_number = ?",
-                Long.class, id)).containsExactly(caseId);
-        assertThat(jdbc.queryForObject("select process_instance_id from yibao.enrollment_case where id = ?",
-                String.class, caseId)).isNotNull();
+        assertThat(jdbc.queryForList(
+                        "select enrollment_case_id from yibao.hardship_verification where id_number = ?",
+                        Long.class,
+                        id))
+                .containsExactly(caseId);
+        assertThat(jdbc.queryForObject(
+                        "select process_instance_id from yibao.enrollment_case where id = ?", String.class, caseId))
+                .isNotNull();
     }
 
     @Test
@@ -158,17 +188,24 @@ class EnrollmentApiTests {
         // a database failure when this person's case row is written, after the steps have run
         jdbc.execute("create function yibao.test_fail_case_update() returns trigger language plpgsql as "
                 + "$$ begin raise exception 'simulated database failure'; end $$");
-        jdbc.execute("create trigger test_fail_case_update before insert or update on yibao.enrollment_case for each row "
-                + "when (new.id_number = '" + id + "') execute function yibao.test_fail_case_update()");
+        jdbc.execute(
+                "create trigger test_fail_case_update before insert or update on yibao.enrollment_case for each row "
+                        + "when (new.id_number = '" + id + "') execute function yibao.test_fail_case_update()");
         apply(body(id, "341721"), Department.MEDICAL_SECURITY)
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         String businessKey = EnrollmentProcess.businessKey("341721", 2025, id);
-        assertThat(jdbc.queryForObject("select count(*) from yibao.enrollment_case where id_number = ?", Long.class,
-                id)).isZero();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).count())
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.enrollment_case where id_number = ?", Long.class, id))
                 .isZero();
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(businessKey)
+                        .count())
+                .isZero();
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceBusinessKey(businessKey)
+                        .count())
+                .isZero();
         // the database recovers, and the resident may simply apply again
         jdbc.execute("drop trigger test_fail_case_update on yibao.enrollment_case");
         apply(body(id, "341721"), Department.MEDICAL_SECURITY).andExpect(status().isCreated());
@@ -205,7 +242,10 @@ class EnrollmentApiTests {
         try {
             Callable<Integer> intake = () -> {
                 start.await();
-                return apply(body(id, "341721"), Department.MEDICAL_SECURITY).andReturn().getResponse().getStatus();
+                return apply(body(id, "341721"), Department.MEDICAL_SECURITY)
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
             };
             List<Future<Integer>> results = new ArrayList<>(List.of(pool.submit(intake), pool.submit(intake)));
             start.countDown();
@@ -217,10 +257,13 @@ class EnrollmentApiTests {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(jdbc.queryForObject("select count(*) from yibao.enrollment_case where id_number = ?", Long.class, id))
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.enrollment_case where id_number = ?", Long.class, id))
                 .isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery()
-                .processInstanceBusinessKey(EnrollmentProcess.businessKey("341721", 2025, id)).count()).isEqualTo(1);
+                        .processInstanceBusinessKey(EnrollmentProcess.businessKey("341721", 2025, id))
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -228,14 +271,12 @@ class EnrollmentApiTests {
         long before = cases.count();
         apply("""
                 {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":" ","residence":"LOCAL_HUKOU",
-                 "township":"","claimedCategories":["RICH"],"payer":{"idNumber":"1","relationship":"FRIEND"}}"""
-                .formatted(TestIds.withWrongCheckDigit(TestIds.adult())), Department.MEDICAL_SECURITY)
+                 "township":"","claimedCategories":["RICH"],"payer":{"idNumber":"1","relationship":"FRIEND"}}""".formatted(TestIds.withWrongCheckDigit(TestIds.adult())), Department.MEDICAL_SECURITY)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("payer.relationship")));
         apply("""
                 {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":" ","residence":"LOCAL_HUKOU",
-                 "township":"","claimedCategories":["RICH"]}""".formatted(TestIds.withWrongCheckDigit(TestIds.adult())),
-                Department.MEDICAL_SECURITY)
+                 "township":"","claimedCategories":["RICH"]}""".formatted(TestIds.withWrongCheckDigit(TestIds.adult())), Department.MEDICAL_SECURITY)
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("idNumber")))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("name")))
@@ -263,13 +304,16 @@ class EnrollmentApiTests {
 
     @Test
     void aCaseShowsItsFiguresExplanationAndOpenTasks() throws Exception {
-        String response = apply(body(TestIds.adult(), "341721").replace("LOCAL_HUKOU", "NON_LOCAL_RESIDENT"),
-                Department.MEDICAL_SECURITY)
+        String response = apply(
+                        body(TestIds.adult(), "341721").replace("LOCAL_HUKOU", "NON_LOCAL_RESIDENT"),
+                        Department.MEDICAL_SECURITY)
                 // the case stopped at the review in the request: the answer already names the open task
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("IN_REVIEW"))
                 .andExpect(jsonPath("$.openTasks[0].taskDefinitionKey").value("Task_ReviewEnrollment"))
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = json.readTree(response).get("id").asLong();
         driver.runJobs(cases.findById(id).orElseThrow().processInstanceId());
 
@@ -289,11 +333,16 @@ class EnrollmentApiTests {
     @Test
     void casesArePagedAndFiltered() throws Exception {
         long id = applied(TestIds.adult());
-        String response = mvc.perform(get("/api/enrollments").param("regionCode", "341721")
-                        .param("coverageYear", "2025").param("status", "AWAITING_PAYMENT").param("size", "500")
+        String response = mvc.perform(get("/api/enrollments")
+                        .param("regionCode", "341721")
+                        .param("coverageYear", "2025")
+                        .param("status", "AWAITING_PAYMENT")
+                        .param("size", "500")
                         .with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         JsonNode page = json.readTree(response);
         assertThat(page.get("totalElements").asLong()).isPositive();
         List<Long> ids = new ArrayList<>();
@@ -304,7 +353,8 @@ class EnrollmentApiTests {
         });
         assertThat(ids).contains(id);
         mvc.perform(get("/api/enrollments").param("size", "0").with(as(Department.MEDICAL_SECURITY)))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("size"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("size"));
         mvc.perform(get("/api/enrollments").param("status", "NOPE").with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isBadRequest());
     }
@@ -324,7 +374,8 @@ class EnrollmentApiTests {
                 .andExpect(jsonPath("$.outcome").value("ACCEPTED"));
         driver.runJobs(cases.findById(id).orElseThrow().processInstanceId());
         assertThat(cases.findById(id).orElseThrow().status()).isEqualTo(EnrollmentStatus.ENROLLED);
-        assertThat(jdbc.queryForObject("select count(*) from yibao.coverage where case_id = ?", Long.class, id)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from yibao.coverage where case_id = ?", Long.class, id))
+                .isEqualTo(1);
         // the reference reused for something else, and a second payment of a paid case
         pay("TAX-OK-" + id, person, "399.00", Department.TAX).andExpect(status().isConflict());
         pay("TAX-OTHER-" + id, person, "400.00", Department.TAX).andExpect(status().isConflict());
@@ -340,18 +391,25 @@ class EnrollmentApiTests {
                 .andExpect(jsonPath("$.outcome").value("WRONG_AMOUNT"));
         pay("TAX-WRONG-" + id, person, "40.00", Department.TAX).andExpect(status().isUnprocessableEntity());
         assertThat(cases.findById(id).orElseThrow().status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
-        assertThat(jdbc.queryForObject("select outcome from yibao.payment where payment_reference = ?", String.class,
-                "TAX-WRONG-" + id)).isEqualTo("WRONG_AMOUNT");
+        assertThat(jdbc.queryForObject(
+                        "select outcome from yibao.payment where payment_reference = ?",
+                        String.class,
+                        "TAX-WRONG-" + id))
+                .isEqualTo("WRONG_AMOUNT");
     }
 
     @Test
     void R_PAY_noSuchCaseIs404AndBadFieldsAre400() throws Exception {
         pay("TAX-NONE", TestIds.adult(), "400.00", Department.TAX).andExpect(status().isNotFound());
-        mvc.perform(post("/api/payments").with(as(Department.TAX)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/payments")
+                        .with(as(Department.TAX))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"paymentReference\":\"X\",\"amount\":-5,\"channel\":\"CASH\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("channel"));
-        mvc.perform(post("/api/payments").with(as(Department.TAX)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/payments")
+                        .with(as(Department.TAX))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"paymentReference\":\"X\",\"amount\":-5}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("paidAt")));
@@ -362,13 +420,20 @@ class EnrollmentApiTests {
     @Test
     void aCaseInReviewIsNotWaitingForPayment() throws Exception {
         String person = TestIds.adult();
-        String response = apply(body(person, "341721").replace("LOCAL_HUKOU", "NON_LOCAL_RESIDENT"),
-                Department.MEDICAL_SECURITY).andReturn().getResponse().getContentAsString();
+        String response = apply(
+                        body(person, "341721").replace("LOCAL_HUKOU", "NON_LOCAL_RESIDENT"),
+                        Department.MEDICAL_SECURITY)
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         long id = json.readTree(response).get("id").asLong();
         driver.runJobs(cases.findById(id).orElseThrow().processInstanceId());
         pay("TAX-EARLY-" + id, person, "400.00", Department.TAX).andExpect(status().isConflict());
-        assertThat(jdbc.queryForObject("select count(*) from yibao.payment where payment_reference = ?", Long.class,
-                "TAX-EARLY-" + id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.payment where payment_reference = ?",
+                        Long.class,
+                        "TAX-EARLY-" + id))
+                .isZero();
     }
 
     // ---- withdrawal -----------------------------------------------------------------------------------------

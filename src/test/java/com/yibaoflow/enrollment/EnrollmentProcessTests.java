@@ -1,5 +1,9 @@
 package com.yibaoflow.enrollment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
 import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.notification.Notification;
 import com.yibaoflow.notification.NotificationService;
@@ -12,6 +16,12 @@ import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -32,17 +42,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 /**
  * Every path of {@code processes/enrollment.bpmn} (issue #4), against the real engine, delegates and PostgreSQL.
  * The clock stands in Dongzhi's 2025 collection period (2024-09-01 … 2024-12-31) unless a test moves it.
@@ -56,32 +55,46 @@ class EnrollmentProcessTests {
 
     @Autowired
     EnrollmentService enrollments;
+
     @Autowired
     PaymentService payments;
+
     @Autowired
     EnrollmentCases cases;
+
     @Autowired
     Coverages coverages;
+
     @Autowired
     NotificationService notifications;
+
     @Autowired
     ProcessDriver driver;
+
     @Autowired
     ShiftableClock clock;
+
     @Autowired
     ProcessEngine engine;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CaseHistory caseHistory;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     EnrollmentProperties properties;
 
@@ -100,12 +113,11 @@ class EnrollmentProcessTests {
         }
     }
 
-
     // ---- helpers ----------------------------------------------------------------------------------------------
 
     Application application(String idNumber, Residence residence, List<String> categories) {
-        return new Application(REGION, YEAR, idNumber, "张三", residence, null, "尧渡镇", "13800000000",
-                categories, null, 0);
+        return new Application(
+                REGION, YEAR, idNumber, "张三", residence, null, "尧渡镇", "13800000000", categories, null, 0);
     }
 
     EnrollmentCase intake(Application application) {
@@ -119,7 +131,9 @@ class EnrollmentProcessTests {
     }
 
     ProcessInstance instance(EnrollmentCase c) {
-        return runtime.createProcessInstanceQuery().processInstanceId(c.processInstanceId()).singleResult();
+        return runtime.createProcessInstanceQuery()
+                .processInstanceId(c.processInstanceId())
+                .singleResult();
     }
 
     /** The case's process, running or ended, for the assertions on what it passed. */
@@ -145,19 +159,21 @@ class EnrollmentProcessTests {
 
     /** The tax bureau confirms a payment made on the day at 08:00 (the clock moves there if it is earlier). */
     void pay(EnrollmentCase c, String reference, String amount, LocalDate paidOn) {
-        java.time.Instant paidAt = paidOn.atTime(8, 0).atZone(ClockConfiguration.ZONE).toInstant();
+        java.time.Instant paidAt =
+                paidOn.atTime(8, 0).atZone(ClockConfiguration.ZONE).toInstant();
         if (clock.instant().isBefore(paidAt)) {
             clock.setInstant(paidAt.plusSeconds(3600));
         }
-        payments.confirm(new PaymentService.Confirmation(reference, c.idNumber(), REGION, YEAR,
-                new BigDecimal(amount), Payment.Channel.WECHAT, paidAt));
+        payments.confirm(new PaymentService.Confirmation(
+                reference, c.idNumber(), REGION, YEAR, new BigDecimal(amount), Payment.Channel.WECHAT, paidAt));
         driver.runJobs(c.processInstanceId());
     }
 
     Task task(EnrollmentCase c, String key) {
         return driver.family(c.processInstanceId()).stream()
                 .flatMap(id -> tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(key).list().stream())
-                .findFirst().orElseThrow(() -> new AssertionError("no open task " + key));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no open task " + key));
     }
 
     void complete(EnrollmentCase c, String key, Map<String, Object> variables) {
@@ -188,14 +204,16 @@ class EnrollmentProcessTests {
 
         pay(c, "PAY-" + c.id(), "400.00", LocalDate.of(2024, 11, 18));
 
-        assertThat(process(c)).isEnded().hasPassedInOrder(EnrollmentProcess.TASK_AWAIT_PAYMENT,
-                "Task_ActivateCoverage", "EndEvent_Enrolled");
+        assertThat(process(c))
+                .isEnded()
+                .hasPassedInOrder(EnrollmentProcess.TASK_AWAIT_PAYMENT, "Task_ActivateCoverage", "EndEvent_Enrolled");
         EnrollmentCase enrolled = reload(c);
         assertThat(enrolled.status()).isEqualTo(EnrollmentStatus.ENROLLED);
         Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
         assertThat(coverage.personalPaid()).isEqualByComparingTo("400.00");
         assertThat(coverage.paymentReference()).isEqualTo("PAY-" + c.id());
-        assertThat(coverage.benefitStartDate()).isEqualTo(LocalDate.of(2025, 1, 1)); // R-WAIT-01 first enrollment in period
+        assertThat(coverage.benefitStartDate())
+                .isEqualTo(LocalDate.of(2025, 1, 1)); // R-WAIT-01 first enrollment in period
         assertThat(coverage.benefitEndDate()).isEqualTo(LocalDate.of(2025, 12, 31));
         assertThat(coverage.coveredFromBirth()).isFalse();
         assertThat(caseHistoryOf(c)).singleElement().satisfies(e -> {
@@ -208,8 +226,18 @@ class EnrollmentProcessTests {
     @Test
     void R_FUND_06_aRelativesPayerIsRecordedOnTheCoverage() {
         String payerId = TestIds.adult();
-        EnrollmentCase c = intake(new Application(REGION, YEAR, TestIds.adult(), "李四", Residence.LOCAL_HUKOU, null,
-                "尧渡镇", null, List.of(), new Payer(payerId, "李父", Relationship.PARENT), 0));
+        EnrollmentCase c = intake(new Application(
+                REGION,
+                YEAR,
+                TestIds.adult(),
+                "李四",
+                Residence.LOCAL_HUKOU,
+                null,
+                "尧渡镇",
+                null,
+                List.of(),
+                new Payer(payerId, "李父", Relationship.PARENT),
+                0));
         pay(c, "PAY-" + c.id(), "400", LocalDate.of(2024, 11, 15));
         Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
         assertThat(coverage.payerIdNumber()).isEqualTo(payerId);
@@ -237,7 +265,9 @@ class EnrollmentProcessTests {
         assertThat(enrolled.appliedCategory()).isEqualTo("EXTREME_POVERTY");
         assertThat(enrolled.personalDue()).isEqualByComparingTo("0.00");
         assertThat(coverages.findByCaseId(c.id()).orElseThrow().personalPaid()).isEqualByComparingTo("0.00");
-        assertThat(process(c)).isEnded().hasPassed("CallActivity_VerifyHardship", "EndEvent_Enrolled")
+        assertThat(process(c))
+                .isEnded()
+                .hasPassed("CallActivity_VerifyHardship", "EndEvent_Enrolled")
                 .hasNotPassed(EnrollmentProcess.TASK_AWAIT_PAYMENT);
     }
 
@@ -248,8 +278,11 @@ class EnrollmentProcessTests {
                 insert into yibao.roster_version (department, region_code, version, as_of, imported_by, imported_at, current)
                 values ('agriculture-rural', '341721', 900 + (select count(*) from yibao.roster_version), '2024-10-01',
                         'test', now(), false) returning id""", Long.class);
-        jdbc.update("insert into yibao.roster_entry (version_id, id_number, name, category, valid_from) values (?, ?, '张三', "
-                + "'POVERTY_MONITORING', '2024-01-01')", version, id);
+        jdbc.update(
+                "insert into yibao.roster_entry (version_id, id_number, name, category, valid_from) values (?, ?, '张三', "
+                        + "'POVERTY_MONITORING', '2024-01-01')",
+                version,
+                id);
         // a roster of its own department and region makes the match; flag it current only for this person's test
         jdbc.update("update yibao.roster_version set current = false where department = 'agriculture-rural' "
                 + "and region_code = '341721'");
@@ -270,8 +303,9 @@ class EnrollmentProcessTests {
         EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of("SEVERE_DISABILITY")));
         Task verify = task(c, "Task_VerifyClaim");
         tasks.claim(verify.getId(), "disabled-federation-user");
-        tasks.complete(verify.getId(), Variables.createVariables().putValue("decision", "REFUSE")
-                .putValue("refusalReason", "残疾等级为三级"));
+        tasks.complete(
+                verify.getId(),
+                Variables.createVariables().putValue("decision", "REFUSE").putValue("refusalReason", "残疾等级为三级"));
         driver.runJobs(c.processInstanceId());
 
         EnrollmentCase waiting = reload(c);
@@ -285,23 +319,28 @@ class EnrollmentProcessTests {
     @Test
     void R_ELIG_02_employeeInsuranceForTheSamePeriodRejects() {
         String id = TestIds.adult();
-        jdbc.update("insert into yibao.employee_insurance_record (id_number, name, valid_from, imported_at) "
-                + "values (?, '张三', '2020-01-01', now())", id);
+        jdbc.update(
+                "insert into yibao.employee_insurance_record (id_number, name, valid_from, imported_at) "
+                        + "values (?, '张三', '2020-01-01', now())",
+                id);
         EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
 
         EnrollmentCase rejected = reload(c);
         assertThat(rejected.status()).isEqualTo(EnrollmentStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo("EMPLOYEE_INSURED");
         assertThat(rejected.rejectionDetail()).contains("职工基本医疗保险");
-        assertThat(process(c)).isEnded().hasPassedInOrder("Task_CheckEligibility", "Task_RecordRejection",
-                "EndEvent_Rejected");
+        assertThat(process(c))
+                .isEnded()
+                .hasPassedInOrder("Task_CheckEligibility", "Task_RecordRejection", "EndEvent_Rejected");
     }
 
     @Test
     void R_ELIG_02_enrollmentInAnotherRegionRejects() {
         String id = TestIds.adult();
-        jdbc.update("insert into yibao.other_region_enrollment (id_number, region_code, coverage_year, imported_at) "
-                + "values (?, '340102', 2025, now())", id);
+        jdbc.update(
+                "insert into yibao.other_region_enrollment (id_number, region_code, coverage_year, imported_at) "
+                        + "values (?, '340102', 2025, now())",
+                id);
         EnrollmentCase c = intake(application(id, Residence.LOCAL_HUKOU, List.of()));
 
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.REJECTED);
@@ -320,24 +359,39 @@ class EnrollmentProcessTests {
     @Test
     void aRosterRowTakenInOnItsOwnIsRegisteredByItsCaseId() {
         // a batch that lost a race to another intake is taken in row by row: each row through intake()
-        EnrollmentCase c = enrollments.intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()),
-                EnrollmentSource.IMPORT, null, "township-user");
+        EnrollmentCase c = enrollments.intake(
+                application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()),
+                EnrollmentSource.IMPORT,
+                null,
+                "township-user");
         assertThat(instance(c)).isWaitingAt("Task_RegisterCase");
         driver.runJobs(c.processInstanceId());
 
-        assertThat(process(c)).hasPassedInOrder("Task_RegisterCase", "Task_CheckIdentity", "Task_CheckEligibility",
-                "Task_CalculateContribution").isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
-        assertThat(runtime.getVariable(c.processInstanceId(), EnrollmentProcess.CASE_ID)).isEqualTo(c.id());
+        assertThat(process(c))
+                .hasPassedInOrder(
+                        "Task_RegisterCase",
+                        "Task_CheckIdentity",
+                        "Task_CheckEligibility",
+                        "Task_CalculateContribution")
+                .isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
+        assertThat(runtime.getVariable(c.processInstanceId(), EnrollmentProcess.CASE_ID))
+                .isEqualTo(c.id());
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
     }
 
     // ---- the Tasklist door ----------------------------------------------------------------------------------
 
     ProcessInstance startFromTasklist(String idNumber, String name) {
-        ProcessInstance pi = runtime.startProcessInstanceByKey(EnrollmentProcess.KEY, Variables.createVariables()
-                .putValue("idNumber", idNumber).putValue("name", name).putValue("regionCode", REGION)
-                .putValue("coverageYear", 2025L).putValue("residence", "LOCAL_HUKOU")
-                .putValue("township", "胜利镇").putValue("claimedCategories", "[]"));
+        ProcessInstance pi = runtime.startProcessInstanceByKey(
+                EnrollmentProcess.KEY,
+                Variables.createVariables()
+                        .putValue("idNumber", idNumber)
+                        .putValue("name", name)
+                        .putValue("regionCode", REGION)
+                        .putValue("coverageYear", 2025L)
+                        .putValue("residence", "LOCAL_HUKOU")
+                        .putValue("township", "胜利镇")
+                        .putValue("claimedCategories", "[]"));
         driver.runJobs(pi.getId());
         return pi;
     }
@@ -350,7 +404,10 @@ class EnrollmentProcessTests {
         EnrollmentCase c = cases.findLive(id, YEAR).orElseThrow();
         assertThat(c.source()).isEqualTo(EnrollmentSource.TASKLIST);
         assertThat(c.processInstanceId()).isEqualTo(pi.getId());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult().getBusinessKey())
+        assertThat(runtime.createProcessInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .singleResult()
+                        .getBusinessKey())
                 .isEqualTo(EnrollmentProcess.businessKey(REGION, YEAR, id));
         assertThat(c.status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
     }
@@ -358,12 +415,23 @@ class EnrollmentProcessTests {
     @Test
     void aCaseworkerSubmitsTheStartFormAsTasklistDoesAndATaxOfficerMayNot() {
         String id = TestIds.adult();
-        String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-                .processDefinitionKey(EnrollmentProcess.KEY).latestVersion().singleResult().getId();
+        String definition = engine.getRepositoryService()
+                .createProcessDefinitionQuery()
+                .processDefinitionKey(EnrollmentProcess.KEY)
+                .latestVersion()
+                .singleResult()
+                .getId();
         assertThat(engine.getFormService().getStartFormKey(definition)).isNull(); // a Camunda Form, by reference
-        var form = Variables.createVariables().putValue("idNumber", id).putValue("name", "柜台").putValue("regionCode",
-                REGION).putValue("coverageYear", 2025L).putValue("residence", "LOCAL_HUKOU").putValue("township", "尧渡镇")
-                .putValue("claimedCategories", Variables.objectValue("[\"MINIMUM_LIVING\"]").create().getValue());
+        var form = Variables.createVariables()
+                .putValue("idNumber", id)
+                .putValue("name", "柜台")
+                .putValue("regionCode", REGION)
+                .putValue("coverageYear", 2025L)
+                .putValue("residence", "LOCAL_HUKOU")
+                .putValue("township", "尧渡镇")
+                .putValue(
+                        "claimedCategories",
+                        Variables.objectValue("[\"MINIMUM_LIVING\"]").create().getValue());
         engine.getIdentityService().setAuthentication("tax-user", List.of("tax"));
         try {
             assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition, form))
@@ -389,8 +457,12 @@ class EnrollmentProcessTests {
     void aWrongCheckDigitFromTheCounterIsRejectedAsInvalidIdentity() {
         ProcessInstance pi = startFromTasklist(TestIds.withWrongCheckDigit(TestIds.adult()), "赵六");
         assertThat(pi).isEnded().hasPassedInOrder("Task_CheckIdentity", "Task_RecordRejection", "EndEvent_Rejected");
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(EnrollmentProcess.REJECTION_REASON).singleResult().getValue()).isEqualTo("INVALID_IDENTITY");
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(pi.getId())
+                        .variableName(EnrollmentProcess.REJECTION_REASON)
+                        .singleResult()
+                        .getValue())
+                .isEqualTo("INVALID_IDENTITY");
     }
 
     @Test
@@ -399,7 +471,8 @@ class EnrollmentProcessTests {
         intake(application(id, Residence.LOCAL_HUKOU, List.of()));
         ProcessInstance pi = startFromTasklist(id, "张三");
         assertThat(pi).isEnded().hasPassed("EndEvent_Duplicate").hasNotPassed("Task_CheckIdentity");
-        assertThat(cases.findAll().stream().filter(c -> c.idNumber().equals(id)).count()).isEqualTo(1);
+        assertThat(cases.findAll().stream().filter(c -> c.idNumber().equals(id)).count())
+                .isEqualTo(1);
     }
 
     // ---- review ---------------------------------------------------------------------------------------------
@@ -412,7 +485,9 @@ class EnrollmentProcessTests {
         assertThat(review.getDueDate()).isNotNull();
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.IN_REVIEW);
         assertThat(reload(c).reviewReasons()).containsExactly("NON_LOCAL_WITHOUT_PERMIT");
-        assertThat(tasks.getVariable(review.getId(), "reviewReasons")).asString().contains("居住证");
+        assertThat(tasks.getVariable(review.getId(), "reviewReasons"))
+                .asString()
+                .contains("居住证");
 
         complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
 
@@ -423,14 +498,21 @@ class EnrollmentProcessTests {
     @Test
     void reviewRejectionRecordsTheReasonCode() {
         EnrollmentCase c = nonLocalWithoutPermit();
-        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "REJECT",
-                "reviewReasonCode", "NOT_ELIGIBLE_RESIDENCE", "reviewComment", "未在本县居住"));
+        complete(
+                c,
+                EnrollmentProcess.TASK_REVIEW,
+                Map.of(
+                        "reviewDecision",
+                        "REJECT",
+                        "reviewReasonCode",
+                        "NOT_ELIGIBLE_RESIDENCE",
+                        "reviewComment",
+                        "未在本县居住"));
         EnrollmentCase rejected = reload(c);
         assertThat(rejected.status()).isEqualTo(EnrollmentStatus.REJECTED);
         assertThat(rejected.rejectionReason()).isEqualTo("NOT_ELIGIBLE_RESIDENCE");
         assertThat(rejected.rejectionDetail()).isEqualTo("未在本县居住");
-        assertThat(caseHistoryOf(c)).extracting(CaseHistory.Entry::event)
-                .containsExactly("REVIEW_REJECT", "REJECTED");
+        assertThat(caseHistoryOf(c)).extracting(CaseHistory.Entry::event).containsExactly("REVIEW_REJECT", "REJECTED");
         assertThat(caseHistoryOf(c).get(0).recordedBy()).isEqualTo("caseworker-user");
     }
 
@@ -446,12 +528,21 @@ class EnrollmentProcessTests {
     @Test
     void sendBackForCorrectionLoopsThroughTheChecksAgain() {
         EnrollmentCase c = nonLocalWithoutPermit();
-        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "SEND_BACK",
-                "reviewComment", "请补充居住证"));
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "SEND_BACK", "reviewComment", "请补充居住证"));
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_CORRECT);
 
-        complete(c, EnrollmentProcess.TASK_CORRECT, Map.of("residencePermitNumber", "皖R2024-0001",
-                "name", "张三丰", "residence", "NON_LOCAL_RESIDENT", "township", "尧渡镇"));
+        complete(
+                c,
+                EnrollmentProcess.TASK_CORRECT,
+                Map.of(
+                        "residencePermitNumber",
+                        "皖R2024-0001",
+                        "name",
+                        "张三丰",
+                        "residence",
+                        "NON_LOCAL_RESIDENT",
+                        "township",
+                        "尧渡镇"));
 
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
         EnrollmentCase corrected = reload(c);
@@ -470,10 +561,19 @@ class EnrollmentProcessTests {
         // a case started under the model before the flags became transient carries them as stored variables
         runtime.setVariable(c.processInstanceId(), "identityValid", true);
         runtime.setVariable(c.processInstanceId(), "eligible", true);
-        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "SEND_BACK",
-                "reviewComment", "请补充居住证"));
-        complete(c, EnrollmentProcess.TASK_CORRECT, Map.of("residencePermitNumber", "皖R2024-0002",
-                "name", "李四", "residence", "NON_LOCAL_RESIDENT", "township", "尧渡镇"));
+        complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "SEND_BACK", "reviewComment", "请补充居住证"));
+        complete(
+                c,
+                EnrollmentProcess.TASK_CORRECT,
+                Map.of(
+                        "residencePermitNumber",
+                        "皖R2024-0002",
+                        "name",
+                        "李四",
+                        "residence",
+                        "NON_LOCAL_RESIDENT",
+                        "township",
+                        "尧渡镇"));
 
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
         assertThat(reload(c).name()).isEqualTo("李四");
@@ -484,19 +584,28 @@ class EnrollmentProcessTests {
         EnrollmentCase c = nonLocalWithoutPermit();
         Task review = task(c, EnrollmentProcess.TASK_REVIEW);
         // Friday 2024-11-15 + 3 working days = Wednesday 2024-11-20, 17:30
-        assertThat(review.getDueDate().toInstant()).isEqualTo(
-                LocalDate.of(2024, 11, 20).atTime(17, 30).atZone(ClockConfiguration.ZONE).toInstant());
+        assertThat(review.getDueDate().toInstant())
+                .isEqualTo(LocalDate.of(2024, 11, 20)
+                        .atTime(17, 30)
+                        .atZone(ClockConfiguration.ZONE)
+                        .toInstant());
 
         driver.advance(Duration.ofDays(4), c.processInstanceId()); // Tuesday: not yet due
-        assertThat(process(c)).hasNotPassed("Task_EscalateReview").task(EnrollmentProcess.TASK_REVIEW)
+        assertThat(process(c))
+                .hasNotPassed("Task_EscalateReview")
+                .task(EnrollmentProcess.TASK_REVIEW)
                 .hasCandidateGroup("medical-security");
         assertThat(notificationsOf(c)).isEmpty();
 
         driver.advance(Duration.ofDays(2), c.processInstanceId()); // Thursday: overdue
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_REVIEW);
-        assertThat(process(c)).hasPassed("Task_EscalateReview").task(EnrollmentProcess.TASK_REVIEW)
-                .hasCandidateGroup("medical-security").hasCandidateGroup("medical-security-supervisors");
-        assertThat(notificationsOf(c)).extracting(n -> n.recipientGroup())
+        assertThat(process(c))
+                .hasPassed("Task_EscalateReview")
+                .task(EnrollmentProcess.TASK_REVIEW)
+                .hasCandidateGroup("medical-security")
+                .hasCandidateGroup("medical-security-supervisors");
+        assertThat(notificationsOf(c))
+                .extracting(n -> n.recipientGroup())
                 .containsExactlyInAnyOrder("medical-security-supervisors", "medical-security");
 
         complete(c, EnrollmentProcess.TASK_REVIEW, Map.of("reviewDecision", "APPROVE"));
@@ -560,7 +669,8 @@ class EnrollmentProcessTests {
 
         pay(c, "RIGHT-" + c.id(), "400.00", LocalDate.of(2024, 11, 15));
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.ENROLLED);
-        assertThat(caseHistoryOf(c)).extracting(CaseHistory.Entry::event)
+        assertThat(caseHistoryOf(c))
+                .extracting(CaseHistory.Entry::event)
                 .containsExactly("PAYMENT_WRONG_AMOUNT", "ENROLLED");
     }
 
@@ -570,14 +680,24 @@ class EnrollmentProcessTests {
 
         // the case id and every flag are read in the intake's own transaction: none is stored or historized
         assertThat(runtime.getVariables(c.processInstanceId())).isEmpty();
-        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(c.processInstanceId()).count())
+        assertThat(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(c.processInstanceId())
+                        .count())
                 .isZero();
         // issue #4 §7: the payment wait listens for the payment, the sweep's reminder and lapse, and a withdrawal
-        assertThat(management.createJobQuery().processInstanceId(c.processInstanceId()).count()).isZero();
-        assertThat(runtime.createEventSubscriptionQuery().processInstanceId(c.processInstanceId()).list())
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(c.processInstanceId())
+                        .count())
+                .isZero();
+        assertThat(runtime.createEventSubscriptionQuery()
+                        .processInstanceId(c.processInstanceId())
+                        .list())
                 .extracting(EventSubscription::getEventName)
-                .containsExactlyInAnyOrder(EnrollmentProcess.MESSAGE_PAYMENT_CONFIRMED,
-                        EnrollmentProcess.MESSAGE_PAYMENT_REMINDER_DUE, EnrollmentProcess.MESSAGE_PAYMENT_DEADLINE_PASSED,
+                .containsExactlyInAnyOrder(
+                        EnrollmentProcess.MESSAGE_PAYMENT_CONFIRMED,
+                        EnrollmentProcess.MESSAGE_PAYMENT_REMINDER_DUE,
+                        EnrollmentProcess.MESSAGE_PAYMENT_DEADLINE_PASSED,
                         EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED);
     }
 
@@ -588,7 +708,9 @@ class EnrollmentProcessTests {
     }
 
     List<Notification> reminders(EnrollmentCase c) {
-        return notificationsOf(c).stream().filter(n -> n.subject().equals("参保缴费提醒")).toList();
+        return notificationsOf(c).stream()
+                .filter(n -> n.subject().equals("参保缴费提醒"))
+                .toList();
     }
 
     @Test
@@ -601,7 +723,9 @@ class EnrollmentProcessTests {
 
         sweep();
         driver.runJobs(c.processInstanceId());
-        assertThat(reminders(c)).singleElement().satisfies(n -> assertThat(n.recipientGroup()).isEqualTo("townships"));
+        assertThat(reminders(c))
+                .singleElement()
+                .satisfies(n -> assertThat(n.recipientGroup()).isEqualTo("townships"));
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT);
     }
 
@@ -625,8 +749,10 @@ class EnrollmentProcessTests {
             assertThat(n.township()).isEqualTo("尧渡镇");
             assertThat(n.body()).contains("400.00").contains("2024-12-31");
         });
-        assertThat(reload(c).townshipRemindedAt()).isNotNull()
-                .isAfter(reminderDay.atTime(9, 0).atZone(ClockConfiguration.ZONE).toInstant());
+        assertThat(reload(c).townshipRemindedAt())
+                .isNotNull()
+                .isAfter(
+                        reminderDay.atTime(9, 0).atZone(ClockConfiguration.ZONE).toInstant());
 
         clock.setToday(deadline, LocalTime.of(23, 5)); // the last day: reminded already, not lapsed yet
         sweep();
@@ -637,12 +763,12 @@ class EnrollmentProcessTests {
         clock.setToday(deadline.plusDays(1), LocalTime.of(0, 5));
         sweep();
         driver.runJobs(c.processInstanceId());
-        assertThat(process(c)).isEnded().hasPassedInOrder("Event_PaymentDeadlinePassed", "Task_RecordLapse",
-                "EndEvent_Lapsed");
+        assertThat(process(c))
+                .isEnded()
+                .hasPassedInOrder("Event_PaymentDeadlinePassed", "Task_RecordLapse", "EndEvent_Lapsed");
         assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.LAPSED);
         assertThat(caseHistoryOf(c)).extracting(CaseHistory.Entry::event).containsExactly("LAPSED");
-        assertThat(notificationsOf(c)).extracting(Notification::subject).containsExactly("参保缴费提醒",
-                "参保登记因未缴费失效");
+        assertThat(notificationsOf(c)).extracting(Notification::subject).containsExactly("参保缴费提醒", "参保登记因未缴费失效");
     }
 
     @Test
@@ -654,13 +780,20 @@ class EnrollmentProcessTests {
         clock.setToday(LocalDate.of(2025, 1, 1), LocalTime.of(0, 5));
 
         // an operator may start a sweep by hand (Cockpit, REST), here with batches of two
-        String first = runtime.startProcessInstanceByKey(PaymentDeadlineSweep.PROCESS_KEY,
-                Map.of(PaymentDeadlineSweep.BATCH_SIZE, 2)).getId();
+        String first = runtime.startProcessInstanceByKey(
+                        PaymentDeadlineSweep.PROCESS_KEY, Map.of(PaymentDeadlineSweep.BATCH_SIZE, 2))
+                .getId();
         driver.runJobs(first);
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(first)
-                .activityId("Task_SignalDueCases").count()).isGreaterThanOrEqualTo(2);
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(first).singleResult()
-                .getEndActivityId()).isEqualTo("EndEvent_SweepDone");
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(first)
+                        .activityId("Task_SignalDueCases")
+                        .count())
+                .isGreaterThanOrEqualTo(2);
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(first)
+                        .singleResult()
+                        .getEndActivityId())
+                .isEqualTo("EndEvent_SweepDone");
         // each wait was interrupted; the lapse is recorded by the case's own job, not yet run
         for (EnrollmentCase c : unpaid) {
             assertThat(instance(c)).isWaitingAt("Task_RecordLapse");
@@ -670,7 +803,11 @@ class EnrollmentProcessTests {
         // the next sweep finds them still AWAITING_PAYMENT: its messages match nothing and change nothing
         sweep();
         for (EnrollmentCase c : unpaid) {
-            assertThat(management.createJobQuery().processInstanceId(c.processInstanceId()).count()).isEqualTo(1);
+            assertThat(management
+                            .createJobQuery()
+                            .processInstanceId(c.processInstanceId())
+                            .count())
+                    .isEqualTo(1);
             driver.runJobs(c.processInstanceId());
             assertThat(reload(c).status()).isEqualTo(EnrollmentStatus.LAPSED);
         }
@@ -678,28 +815,42 @@ class EnrollmentProcessTests {
 
     @Test
     void thePaymentDeadlineSweepRunsEveryHour() {
-        Job timer = management.createJobQuery().processDefinitionKey(PaymentDeadlineSweep.PROCESS_KEY).timers().list()
-                .stream().filter(j -> j.getProcessInstanceId() == null).findFirst().orElseThrow();
-        assertThat(management.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId()).singleResult()
-                .getJobConfiguration()).isEqualTo("CYCLE: 0 5 * * * ?");
+        Job timer =
+                management
+                        .createJobQuery()
+                        .processDefinitionKey(PaymentDeadlineSweep.PROCESS_KEY)
+                        .timers()
+                        .list()
+                        .stream()
+                        .filter(j -> j.getProcessInstanceId() == null)
+                        .findFirst()
+                        .orElseThrow();
+        assertThat(management
+                        .createJobDefinitionQuery()
+                        .jobDefinitionId(timer.getJobDefinitionId())
+                        .singleResult()
+                        .getJobConfiguration())
+                .isEqualTo("CYCLE: 0 5 * * * ?");
     }
 
     @ParameterizedTest
     @CsvSource({
-            "2024-12-24T08:59, 2024-12-30", // before 09:00 the reminders of deadlines 7 days on are not due yet
-            "2024-12-24T09:00, 2024-12-31",
-            "2024-12-24T23:59, 2024-12-31",
+        "2024-12-24T08:59, 2024-12-30", // before 09:00 the reminders of deadlines 7 days on are not due yet
+        "2024-12-24T09:00, 2024-12-31",
+        "2024-12-24T23:59, 2024-12-31",
     })
     void theReminderIsDueFrom0900SevenDaysBeforeTheDeadline(String now, String horizon) {
-        assertThat(PaymentDeadlineSweep.reminderHorizon(java.time.LocalDateTime.parse(now)
-                .atZone(ClockConfiguration.ZONE), 7)).isEqualTo(LocalDate.parse(horizon));
+        assertThat(PaymentDeadlineSweep.reminderHorizon(
+                        java.time.LocalDateTime.parse(now).atZone(ClockConfiguration.ZONE), 7))
+                .isEqualTo(LocalDate.parse(horizon));
     }
 
     @Test
     void aResidentMayWithdrawBeforePaying() {
         EnrollmentCase c = intake(application(TestIds.adult(), Residence.LOCAL_HUKOU, List.of()));
         runtime.createMessageCorrelation(EnrollmentProcess.MESSAGE_WITHDRAWAL_REQUESTED)
-                .processInstanceId(c.processInstanceId()).correlate();
+                .processInstanceId(c.processInstanceId())
+                .correlate();
         driver.runJobs(c.processInstanceId());
 
         assertThat(process(c)).isEnded().hasPassed("Task_RecordWithdrawal");
@@ -718,8 +869,7 @@ class EnrollmentProcessTests {
     @Test
     void R_ELIG_03_aNewbornPaidWithin90DaysIsCoveredFromBirth() {
         clock.setToday(LocalDate.of(2025, 3, 20), LocalTime.of(9, 0));
-        EnrollmentCase c = intake(application(TestIds.bornOn(LocalDate.of(2025, 1, 15)), Residence.NEWBORN,
-                List.of()));
+        EnrollmentCase c = intake(application(TestIds.bornOn(LocalDate.of(2025, 1, 15)), Residence.NEWBORN, List.of()));
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT); // no review for a newborn
         assertThat(reload(c).paymentDeadline()).isEqualTo(LocalDate.of(2025, 4, 19));
 
@@ -733,8 +883,7 @@ class EnrollmentProcessTests {
     @Test
     void R_ELIG_03_aNewbornPaidOnDay91WaitsLikeAnyLateEnrollment() {
         clock.setToday(LocalDate.of(2025, 3, 20), LocalTime.of(9, 0));
-        EnrollmentCase c = intake(application(TestIds.bornOn(LocalDate.of(2025, 1, 15)), Residence.NEWBORN,
-                List.of()));
+        EnrollmentCase c = intake(application(TestIds.bornOn(LocalDate.of(2025, 1, 15)), Residence.NEWBORN, List.of()));
         pay(c, "NB-" + c.id(), "400.00", LocalDate.of(2025, 4, 16)); // day 91
         Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();
         assertThat(coverage.coveredFromBirth()).isFalse();

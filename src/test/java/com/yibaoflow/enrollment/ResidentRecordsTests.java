@@ -1,14 +1,13 @@
 package com.yibaoflow.enrollment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.TestIds;
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The facts the eligibility and calculation steps read in plain SQL (R-ELIG-02, R-WAIT-01..03), with the boundaries
@@ -24,6 +23,7 @@ class ResidentRecordsTests {
 
     @Autowired
     ResidentRecords records;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -32,13 +32,22 @@ class ResidentRecordsTests {
     }
 
     void otherRegion(String id, String region, int year) {
-        jdbc.update("insert into yibao.other_region_enrollment (id_number, region_code, coverage_year, imported_at) "
-                + "values (?, ?, ?, now())", id, region, year);
+        jdbc.update(
+                "insert into yibao.other_region_enrollment (id_number, region_code, coverage_year, imported_at) "
+                        + "values (?, ?, ?, now())",
+                id,
+                region,
+                year);
     }
 
     void employeeInsurance(String id, String from, String to, String employer) {
-        jdbc.update("insert into yibao.employee_insurance_record (id_number, name, valid_from, valid_to, employer, "
-                + "imported_at) values (?, '张三', ?::date, ?::date, ?, now())", id, from, to, employer);
+        jdbc.update(
+                "insert into yibao.employee_insurance_record (id_number, name, valid_from, valid_to, employer, "
+                        + "imported_at) values (?, '张三', ?::date, ?::date, ?, now())",
+                id,
+                from,
+                to,
+                employer);
     }
 
     long earlierCase(String id, int year, String name, String status) {
@@ -70,7 +79,7 @@ class ResidentRecordsTests {
     void R_ELIG_02_anEmployeeInsurancePeriodCountsWhenItOverlapsTheCoveragePeriod() {
         String id = TestIds.adult();
         employeeInsurance(id, "2020-01-01", "2024-12-31", "东至县化工厂"); // ended the day before
-        employeeInsurance(id, "2026-01-01", null, "池州港务");               // starts the day after
+        employeeInsurance(id, "2026-01-01", null, "池州港务"); // starts the day after
         assertThat(facts(id).employeeInsurance()).isEmpty();
 
         employeeInsurance(id, "2025-12-31", null, null); // one day of overlap is the same period
@@ -85,7 +94,7 @@ class ResidentRecordsTests {
         String id = TestIds.adult();
         earlierCase(id, 2022, "张三", "ENROLLED");
         earlierCase(id, 2023, "张叁", "ENROLLED");
-        earlierCase(id, 2024, "李四", "LAPSED");  // not enrolled under that name
+        earlierCase(id, 2024, "李四", "LAPSED"); // not enrolled under that name
         earlierCase(id, 2026, "王五", "ENROLLED"); // a later year is not an earlier record
         assertThat(facts(id).lastEnrolledName()).contains("张叁");
     }

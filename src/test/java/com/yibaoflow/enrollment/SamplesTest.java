@@ -1,17 +1,16 @@
 package com.yibaoflow.enrollment;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.yibaoflow.hardship.RosterImportService;
 import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.imports.TabularReader;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The files in docs/samples/ read cleanly with the schema of the importer they are for. */
 class SamplesTest {
@@ -38,10 +37,13 @@ class SamplesTest {
 
     @Test
     void theRegistryAndDepartmentSamplesHaveTheirColumns() {
-        assertThat(read("civil-affairs-roster.csv", RosterImportService.ROSTER)).hasSize(4)
+        assertThat(read("civil-affairs-roster.csv", RosterImportService.ROSTER))
+                .hasSize(4)
                 .allSatisfy(r -> assertThat(r.get("validFrom")).isNotNull());
-        assertThat(read("employee-insurance.csv", RegistryImportService.EMPLOYEE_INSURANCE)).hasSize(2);
-        assertThat(read("other-region-enrollments.csv", RegistryImportService.OTHER_REGION)).singleElement()
+        assertThat(read("employee-insurance.csv", RegistryImportService.EMPLOYEE_INSURANCE))
+                .hasSize(2);
+        assertThat(read("other-region-enrollments.csv", RegistryImportService.OTHER_REGION))
+                .singleElement()
                 .satisfies(r -> assertThat(r.get("regionCode")).isEqualTo("340102"));
     }
 }

@@ -1,5 +1,14 @@
 package com.yibaoflow.hardship;
 
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.audit.CaseHistory;
@@ -9,6 +18,8 @@ import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.TestCases;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,18 +27,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-
-import static com.yibaoflow.testsupport.TestUsers.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.hasItem;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Department rosters through the API (issue #5 §1, §3). Content tests run as administrator on 石台县 (341722), so
@@ -40,14 +39,19 @@ class RosterImportTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PolicyService policies;
+
     @Autowired
     Rosters rosters;
+
     @Autowired
     CaseHistory caseHistory;
 
@@ -57,8 +61,10 @@ class RosterImportTests {
     }
 
     ResultActions upload(String department, String asOf, String csv, Department as, String region) throws Exception {
-        var request = multipart("/api/rosters/imports").file(new MockMultipartFile("file", "花名册.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8))).param("department", department).param("asOf", asOf)
+        var request = multipart("/api/rosters/imports")
+                .file(new MockMultipartFile("file", "花名册.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .param("department", department)
+                .param("asOf", asOf)
                 .with(as(as));
         if (region != null) {
             request.param("regionCode", region);
@@ -70,9 +76,9 @@ class RosterImportTests {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
-
     @Test
-    void R_SUB_10_R_SUB_11_R_SUB_12_aRosterVersionListsBadRowsChangesAndWhatTheyMeanForEnrolledPeople() throws Exception {
+    void R_SUB_10_R_SUB_11_R_SUB_12_aRosterVersionListsBadRowsChangesAndWhatTheyMeanForEnrolledPeople()
+            throws Exception {
         String stays = TestIds.adult();
         String leaves = TestIds.adult();
         String renamed = TestIds.adult();
@@ -80,7 +86,10 @@ class RosterImportTests {
         TestCases.enrolled(jdbc, leaves, REGION, 2025, "MINIMUM_LIVING");
         TestCases.enrolled(jdbc, joinsLate, REGION, 2025, null);
 
-        JsonNode first = report(upload("civil-affairs", "2024-10-01", """
+        JsonNode first = report(upload(
+                        "civil-affairs",
+                        "2024-10-01",
+                        """
                 民政局低保、特困人员花名册
                 身份证号码,姓名,困难类别,认定起始日期,认定终止日期,乡镇
                 %s,甲,低保对象,2024-01-01,,仁里镇
@@ -90,44 +99,67 @@ class RosterImportTests {
                 %s,戊,重度残疾人,2024-01-01,,仁里镇
                 %s,己,富裕户,2024-01-01,,仁里镇
                 %s,庚,低保对象,2024-13-01,,仁里镇
-                """.formatted(stays, leaves, renamed, TestIds.withWrongCheckDigit(TestIds.adult()), TestIds.adult(),
-                TestIds.adult(), TestIds.adult()), Department.CAMUNDA_ADMIN, REGION)
+                """.formatted(
+                                        stays,
+                                        leaves,
+                                        renamed,
+                                        TestIds.withWrongCheckDigit(TestIds.adult()),
+                                        TestIds.adult(),
+                                        TestIds.adult(),
+                                        TestIds.adult()),
+                        Department.CAMUNDA_ADMIN,
+                        REGION)
                 .andExpect(status().isCreated()));
         assertThat(first.get("rows").asInt()).isEqualTo(7);
         assertThat(first.get("accepted").asInt()).isEqualTo(3);
-        assertThat(first.get("errors")).extracting(e -> e.get("field").asText())
+        assertThat(first.get("errors"))
+                .extracting(e -> e.get("field").asText())
                 .containsExactly("idNumber", "category", "category", "validFrom");
         assertThat(first.get("errors").get(1).get("reason").asText()).contains("R-SUB-12");
 
-        JsonNode second = report(upload("civil-affairs", "2025-03-01", """
+        JsonNode second = report(upload(
+                        "civil-affairs",
+                        "2025-03-01",
+                        """
                 身份证号码,姓名,困难类别,认定起始日期,认定终止日期,乡镇
                 %s,甲,低保对象,2024-01-01,,仁里镇
                 %s,丙二,特困人员,2023-06-01,,仁里镇
                 %s,辛,低保对象,2025-02-20,,仁里镇
-                """.formatted(stays, renamed, joinsLate), Department.CAMUNDA_ADMIN, REGION)
+                """.formatted(stays, renamed, joinsLate),
+                        Department.CAMUNDA_ADMIN,
+                        REGION)
                 .andExpect(status().isCreated()));
         assertThat(second.get("version").asInt()).isEqualTo(first.get("version").asInt() + 1);
         assertThat(second.get("added").asInt()).isEqualTo(1);
         assertThat(second.get("removed").asInt()).isEqualTo(1);
         assertThat(second.get("changed").asInt()).isEqualTo(1);
-        assertThat(second.get("changes")).extracting(c -> c.get("change").asText())
+        assertThat(second.get("changes"))
+                .extracting(c -> c.get("change").asText())
                 .containsExactlyInAnyOrder("ADDED", "REMOVED", "CHANGED");
-        assertThat(jdbc.queryForObject("select count(*) from yibao.roster_version where region_code = ? and "
-                + "department = 'civil-affairs' and current", Long.class, REGION)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.roster_version where region_code = ? and "
+                                + "department = 'civil-affairs' and current",
+                        Long.class,
+                        REGION))
+                .isEqualTo(1);
 
         // R-SUB-10: the removed person stays enrolled and paid; the case history says why nothing is refunded
         // (recorded by the audit module's listener once the import has committed)
         await().untilAsserted(() -> assertThat(caseHistory.of("ENR-341722-2025-" + leaves))
-                .filteredOn(e -> "R-SUB-10".equals(e.ruleId())).singleElement()
+                .filteredOn(e -> "R-SUB-10".equals(e.ruleId()))
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("不退费")));
         // R-SUB-11: listed after the collection period, already enrolled → subsidy from 2026
         assertThat(second.get("subsidyEntitlements").asInt()).isEqualTo(1);
         assertThat(rosters.currentCategories(joinsLate, REGION, 2026, LocalDate.of(2025, 10, 1)))
                 .contains("MINIMUM_LIVING");
-        assertThat(rosters.entitlement(joinsLate, "MINIMUM_LIVING", REGION, 2026)).isPresent();
-        assertThat(rosters.entitlement(joinsLate, "MINIMUM_LIVING", REGION, 2025)).isEmpty();
+        assertThat(rosters.entitlement(joinsLate, "MINIMUM_LIVING", REGION, 2026))
+                .isPresent();
+        assertThat(rosters.entitlement(joinsLate, "MINIMUM_LIVING", REGION, 2025))
+                .isEmpty();
 
-        mvc.perform(get("/api/rosters/versions/" + first.get("versionId").asLong()).with(as(Department.CAMUNDA_ADMIN)))
+        mvc.perform(get("/api/rosters/versions/" + first.get("versionId").asLong())
+                        .with(as(Department.CAMUNDA_ADMIN)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.current").value(false))
                 .andExpect(jsonPath("$.errors[*].field").value(hasItem("validFrom")));
@@ -138,28 +170,36 @@ class RosterImportTests {
         upload("agriculture-rural", "2024-10-01", "身份证号码,姓名,困难类别,认定起始日期\n", Department.CIVIL_AFFAIRS, null)
                 .andExpect(status().isForbidden());
         upload("tax", "2024-10-01", "身份证号码,姓名,困难类别,认定起始日期\n", Department.CAMUNDA_ADMIN, "341721")
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("department"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("department"));
         upload("civil-affairs", "yesterday", "身份证号码,姓名,困难类别,认定起始日期\n", Department.CIVIL_AFFAIRS, null)
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("asOf"));
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("asOf"));
     }
 
     @Test
     void aFileThatIsNotARosterWritesNoVersion() throws Exception {
         long before = jdbc.queryForObject("select count(*) from yibao.roster_version", Long.class);
         upload("veterans-affairs", "2024-10-01", "会议,日期\n例会,2024-01-01\n", Department.CAMUNDA_ADMIN, REGION)
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("file"));
-        assertThat(jdbc.queryForObject("select count(*) from yibao.roster_version", Long.class)).isEqualTo(before);
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("file"));
+        assertThat(jdbc.queryForObject("select count(*) from yibao.roster_version", Long.class))
+                .isEqualTo(before);
     }
 
     @Test
     void aFiftyThousandRowRosterImports() throws Exception {
         StringBuilder csv = new StringBuilder("身份证号码,姓名,困难类别,认定起始日期,乡镇\n");
         for (int i = 0; i < 50_000; i++) {
-            csv.append(TestIds.number(LocalDate.of(1930, 1, 1).plusDays(i / 500), i % 500)).append(",居民").append(i)
-                    .append(i % 2 == 0 ? ",返贫致贫人口" : ",防止返贫监测对象").append(",2024-01-01,仁里镇\n");
+            csv.append(TestIds.number(LocalDate.of(1930, 1, 1).plusDays(i / 500), i % 500))
+                    .append(",居民")
+                    .append(i)
+                    .append(i % 2 == 0 ? ",返贫致贫人口" : ",防止返贫监测对象")
+                    .append(",2024-01-01,仁里镇\n");
         }
-        JsonNode report = report(upload("agriculture-rural", "2024-10-01", csv.toString(), Department.CAMUNDA_ADMIN,
-                REGION).andExpect(status().isCreated()));
+        JsonNode report =
+                report(upload("agriculture-rural", "2024-10-01", csv.toString(), Department.CAMUNDA_ADMIN, REGION)
+                        .andExpect(status().isCreated()));
         assertThat(report.get("rows").asInt()).isEqualTo(50_000);
         assertThat(report.get("accepted").asInt()).isEqualTo(50_000);
         assertThat(report.get("changes").size()).isEqualTo(RosterImportService.MAX_LISTED_CHANGES);

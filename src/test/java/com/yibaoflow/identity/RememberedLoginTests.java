@@ -1,23 +1,22 @@
 package com.yibaoflow.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.yibaoflow.testsupport.IntegrationTest;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * API credentials checked once are remembered for a short time (the Basic-auth cost of every API call); a changed
@@ -30,6 +29,7 @@ class RememberedLoginTests {
 
     @Autowired
     IdentityService identityService;
+
     @Autowired
     StaffMembers staffMembers;
 
@@ -46,9 +46,16 @@ class RememberedLoginTests {
         identityService.saveUser(user);
         identityService.createMembership(USER, Department.MEDICAL_SECURITY.groupId());
         // the same Caffeine cache as configured, on a clock the test moves
-        provider = new CamundaIdentityAuthenticationProvider(identityService, staffMembers,
-                new CaffeineCache("remembered-logins", Caffeine.newBuilder().ticker(nanos::get)
-                        .expireAfterWrite(REMEMBER).build(), false));
+        provider = new CamundaIdentityAuthenticationProvider(
+                identityService,
+                staffMembers,
+                new CaffeineCache(
+                        "remembered-logins",
+                        Caffeine.newBuilder()
+                                .ticker(nanos::get)
+                                .expireAfterWrite(REMEMBER)
+                                .build(),
+                        false));
     }
 
     @AfterEach
@@ -66,14 +73,17 @@ class RememberedLoginTests {
 
     @Test
     void aChangedPasswordIsRefusedOnceTheRememberedLoginExpires() {
-        assertThat(login("first-secret").getAuthorities()).extracting(Object::toString)
+        assertThat(login("first-secret").getAuthorities())
+                .extracting(Object::toString)
                 .contains("ROLE_" + Department.MEDICAL_SECURITY.groupId());
 
         User user = identityService.createUserQuery().userId(USER).singleResult();
         user.setPassword("second-secret");
         identityService.saveUser(user);
         later(REMEMBER.toSeconds() - 1);
-        assertThat(login("first-secret").isAuthenticated()).as("still remembered").isTrue();
+        assertThat(login("first-secret").isAuthenticated())
+                .as("still remembered")
+                .isTrue();
 
         later(2);
         assertThatThrownBy(() -> login("first-secret")).isInstanceOf(BadCredentialsException.class);
@@ -85,7 +95,8 @@ class RememberedLoginTests {
         identityService.deleteMembership(USER, Department.MEDICAL_SECURITY.groupId());
 
         later(REMEMBER.toSeconds() + 1);
-        assertThat(login("first-secret").getAuthorities()).extracting(Object::toString)
+        assertThat(login("first-secret").getAuthorities())
+                .extracting(Object::toString)
                 .doesNotContain("ROLE_" + Department.MEDICAL_SECURITY.groupId());
     }
 

@@ -1,21 +1,7 @@
 package com.yibaoflow.identity;
 
-import com.yibaoflow.testsupport.IntegrationTest;
-import com.yibaoflow.testsupport.TestUsers;
-import jakarta.servlet.http.HttpSession;
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,12 +9,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.TestUsers;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import jakarta.servlet.http.HttpSession;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
 /** Our /api requires login against the Camunda identity service; groups are roles. */
 @IntegrationTest
 class SecurityTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObservationRegistry observations;
 
@@ -81,7 +81,10 @@ class SecurityTests {
     @Test
     void aLoginIsRememberedInTheSession() throws Exception {
         HttpSession session = mvc.perform(get("/api/me").with(as(Department.PROVINCIAL_MEDICAL_SECURITY)))
-                .andExpect(status().isOk()).andReturn().getRequest().getSession(false);
+                .andExpect(status().isOk())
+                .andReturn()
+                .getRequest()
+                .getSession(false);
         mvc.perform(get("/api/me").session((MockHttpSession) session))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.regionCode").value("340000"));
@@ -89,7 +92,9 @@ class SecurityTests {
 
     @Test
     void healthIsPublicButMetricsNeedAnAdministratorOrAuditor() throws Exception {
-        mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+        mvc.perform(get("/actuator/health"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
         mvc.perform(get("/actuator/prometheus").with(as(Department.TOWNSHIPS))).andExpect(status().isForbidden());
         mvc.perform(get("/actuator/prometheus").with(as(Department.AUDITORS))).andExpect(status().isOk());
@@ -99,7 +104,10 @@ class SecurityTests {
     @Test
     void everyCacheReportsItsHitRateToPrometheus() throws Exception {
         String metrics = mvc.perform(get("/actuator/prometheus").with(as(Department.AUDITORS)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         for (String cache : List.of("policy-active-version", "policy-snapshots", "regions", "remembered-logins")) {
             org.assertj.core.api.Assertions.assertThat(metrics)
                     .containsPattern("cache_gets_total\\{[^}]*cache=\"" + cache + "\"[^}]*result=\"hit\"")

@@ -1,6 +1,18 @@
 package com.yibaoflow.modelcheck;
 
 import com.yibaoflow.identity.Department;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -15,19 +27,6 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The rules every model in {@code processes/} must meet (issue #2 §9): it parses and validates with the Camunda model
@@ -88,8 +87,14 @@ public final class ModelChecker {
         return problems;
     }
 
-    private void check(String name, BpmnModelInstance model, Set<String> dmnOutputs, Set<String> decisionIds,
-                       Set<String> processIds, Set<String> formIds, List<String> problems) {
+    private void check(
+            String name,
+            BpmnModelInstance model,
+            Set<String> dmnOutputs,
+            Set<String> decisionIds,
+            Set<String> processIds,
+            Set<String> formIds,
+            List<String> problems) {
         for (Process process : model.getModelElementsByType(Process.class)) {
             if (process.getCamundaHistoryTimeToLiveString() == null) {
                 problems.add(name + ": process " + process.getId() + " has no historyTimeToLive");
@@ -136,7 +141,8 @@ public final class ModelChecker {
         }
         for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
             if (!processIds.contains(call.getCalledElement())) {
-                problems.add(name + ": call activity " + call.getId() + " calls unknown process " + call.getCalledElement());
+                problems.add(
+                        name + ": call activity " + call.getId() + " calls unknown process " + call.getCalledElement());
             }
         }
     }
@@ -146,8 +152,10 @@ public final class ModelChecker {
             if (dmnOutputs.isEmpty()) {
                 problems.add(where + " takes its candidate group from " + group + " but no DMN table lists the groups");
             }
-            dmnOutputs.stream().filter(out -> !Department.exists(out)).forEach(out ->
-                    problems.add(where + " may be routed by DMN to group '" + out + "', which does not exist"));
+            dmnOutputs.stream()
+                    .filter(out -> !Department.exists(out))
+                    .forEach(out ->
+                            problems.add(where + " may be routed by DMN to group '" + out + "', which does not exist"));
         } else if (!Department.exists(group)) {
             problems.add(where + " has candidate group '" + group + "', which does not exist");
         }
@@ -196,7 +204,9 @@ public final class ModelChecker {
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 }

@@ -1,11 +1,10 @@
 package com.yibaoflow.modelcheck;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The checker itself: it accepts a good model and reports every kind of fault in a broken one. */
 class ModelCheckerTests {
@@ -14,16 +13,17 @@ class ModelCheckerTests {
 
     @Test
     void acceptsAModelThatMeetsEveryRule() throws Exception {
-        ModelChecker checker = new ModelChecker(FIXTURES.resolve("good/processes"), FIXTURES.resolve("good/forms"),
-                "knownBean"::equals);
+        ModelChecker checker = new ModelChecker(
+                FIXTURES.resolve("good/processes"), FIXTURES.resolve("good/forms"), "knownBean"::equals);
         assertThat(checker.check()).isEmpty();
     }
 
     @Test
     void reportsEveryFaultOfABrokenModel() throws Exception {
-        List<String> problems = new ModelChecker(FIXTURES.resolve("broken"), FIXTURES.resolve("good/forms"),
-                bean -> false).check();
-        assertThat(problems).anyMatch(p -> p.contains("process broken has no historyTimeToLive"))
+        List<String> problems =
+                new ModelChecker(FIXTURES.resolve("broken"), FIXTURES.resolve("good/forms"), bean -> false).check();
+        assertThat(problems)
+                .anyMatch(p -> p.contains("process broken has no historyTimeToLive"))
                 .anyMatch(p -> p.contains("Task_Unnamed has no name"))
                 .anyMatch(p -> p.contains("EndEvent_NoShape has no diagram shape"))
                 .anyMatch(p -> p.contains("candidate group 'no-such-department', which does not exist"))
@@ -35,9 +35,10 @@ class ModelCheckerTests {
 
     @Test
     void reportsADelegateBeanThatTheContextLacks() throws Exception {
-        ModelChecker checker = new ModelChecker(FIXTURES.resolve("good/processes"), FIXTURES.resolve("good/forms"),
-                bean -> false);
-        assertThat(checker.check()).containsExactly(
-                "good.bpmn: service task Task_Record calls delegate bean 'knownBean', which does not exist");
+        ModelChecker checker =
+                new ModelChecker(FIXTURES.resolve("good/processes"), FIXTURES.resolve("good/forms"), bean -> false);
+        assertThat(checker.check())
+                .containsExactly(
+                        "good.bpmn: service task Task_Record calls delegate bean 'knownBean', which does not exist");
     }
 }

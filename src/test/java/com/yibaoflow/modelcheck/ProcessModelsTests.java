@@ -1,13 +1,12 @@
 package com.yibaoflow.modelcheck;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.yibaoflow.testsupport.IntegrationTest;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-
-import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every model in processes/ meets the rules, against the beans of the running application. */
 @IntegrationTest

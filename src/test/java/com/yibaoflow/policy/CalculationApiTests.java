@@ -1,14 +1,5 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.identity.Department;
-import com.yibaoflow.policy.calc.TestSnapshots;
-import com.yibaoflow.testsupport.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasItem;
@@ -19,18 +10,30 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.policy.calc.TestSnapshots;
+import com.yibaoflow.testsupport.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
 /** The what-if calculation API over the seeded Dongzhi 2025 parameters (issue #3). */
 @IntegrationTest
 class CalculationApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     PolicyService policies;
 
     ResultActions calculate(String what, String body) throws Exception {
-        return mvc.perform(post("/api/calculations/" + what).with(as(Department.MEDICAL_SECURITY))
-                .contentType(MediaType.APPLICATION_JSON).content(body));
+        return mvc.perform(post("/api/calculations/" + what)
+                .with(as(Department.MEDICAL_SECURITY))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body));
     }
 
     @Test
@@ -152,11 +155,9 @@ class CalculationApiTests {
     @Test
     void anUnknownRegionOrYearIsNotFound() throws Exception {
         calculate("burden", """
-                {"regionCode":"341721","coverageYear":2031,"populationGroup":"OTHER","outOfPocketYtd":1}""")
-                .andExpect(status().isNotFound());
+                {"regionCode":"341721","coverageYear":2031,"populationGroup":"OTHER","outOfPocketYtd":1}""").andExpect(status().isNotFound());
         calculate("contribution", """
-                {"regionCode":"999999","coverageYear":2025,"residence":"LOCAL_HUKOU"}""")
-                .andExpect(status().isNotFound());
+                {"regionCode":"999999","coverageYear":2025,"residence":"LOCAL_HUKOU"}""").andExpect(status().isNotFound());
     }
 
     @Test
@@ -169,7 +170,9 @@ class CalculationApiTests {
 
     @Test
     void calculationsRequireLogin() throws Exception {
-        mvc.perform(post("/api/calculations/burden").contentType(MediaType.APPLICATION_JSON).content("{}"))
+        mvc.perform(post("/api/calculations/burden")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
                 .andExpect(status().isUnauthorized());
     }
 
@@ -177,7 +180,9 @@ class CalculationApiTests {
     void theOpenApiDescriptionListsTheCalculations() throws Exception {
         mvc.perform(get("/v3/api-docs").with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.paths['/api/calculations/inpatient'].post").exists())
-                .andExpect(jsonPath("$.paths['/api/calculations/waiting-period'].post").exists());
+                .andExpect(
+                        jsonPath("$.paths['/api/calculations/inpatient'].post").exists())
+                .andExpect(jsonPath("$.paths['/api/calculations/waiting-period'].post")
+                        .exists());
     }
 }

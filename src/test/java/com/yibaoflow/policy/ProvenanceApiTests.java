@@ -1,20 +1,5 @@
 package com.yibaoflow.policy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.yibaoflow.identity.Department;
-import com.yibaoflow.identity.IdentityBootstrap;
-import com.yibaoflow.testsupport.IntegrationTest;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import java.util.Map;
-
 import static com.yibaoflow.policy.PolicySets.forYear;
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +11,20 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.identity.IdentityBootstrap;
+import com.yibaoflow.testsupport.IntegrationTest;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Issue #17 item 2: SEED / EXTERNAL / SAMPLE in the policy and calculation API, and an office's confirmation of an
@@ -39,30 +38,44 @@ class ProvenanceApiTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     PolicyService policies;
+
     @Autowired
     IdentityBootstrap identity;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @BeforeEach
     void aVersionToConfirm() {
-        boolean exists = jdbc.queryForObject("select count(*) from yibao.policy_version "
-                + "where region_code = '341721' and coverage_year = 2028", Integer.class) > 0;
+        boolean exists = jdbc.queryForObject(
+                        "select count(*) from yibao.policy_version "
+                                + "where region_code = '341721' and coverage_year = 2028",
+                        Integer.class)
+                > 0;
         if (!exists) {
             var dongzhi = policies.active("341721", 2025);
-            policies.createDraft("341721", 2028, forYear(dongzhi.parameters(), 2028), dongzhi.provenance(),
-                    "confirmation test", "test");
+            policies.createDraft(
+                    "341721",
+                    2028,
+                    forYear(dongzhi.parameters(), 2028),
+                    dongzhi.provenance(),
+                    "confirmation test",
+                    "test");
         }
     }
 
     @Test
     void R_WAIT_02_theCalculationExplanationShowsTheFixedWaitAsExternalNotSeed() throws Exception {
-        mvc.perform(post("/api/calculations/waiting-period").with(as(Department.MEDICAL_SECURITY))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/calculations/waiting-period")
+                        .with(as(Department.MEDICAL_SECURITY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                                 {"regionCode":"341721","coverageYear":2025,"paymentDate":"2025-03-10",
                                  "birthDate":"1980-05-01","residence":"LOCAL_HUKOU","coveredYears":[2024]}"""))
                 .andExpect(status().isOk())
@@ -72,14 +85,16 @@ class ProvenanceApiTests {
                         .value(hasItem("EXTERNAL: [G] 国办发〔2024〕38号 “设置参保后固定待遇等待期3个月” — confirm locally")))
                 .andExpect(jsonPath("$.explanation[*].parameters[?(@.path == 'periods.collectionEnd')].state")
                         .value(hasItem("SEED")))
-                .andExpect(jsonPath("$.explanation[*].text").value(hasItem(containsString(
-                        "waiting.fixedMonths = 3 (EXTERNAL: [G] 国办发〔2024〕38号"))));
+                .andExpect(jsonPath("$.explanation[*].text")
+                        .value(hasItem(containsString("waiting.fixedMonths = 3 (EXTERNAL: [G] 国办发〔2024〕38号"))));
     }
 
     @Test
     void R_BEN_05_theAssistanceFiguresOf2021No42AreExternalInTheInpatientExplanation() throws Exception {
-        mvc.perform(post("/api/calculations/inpatient").with(as(Department.MEDICAL_SECURITY))
-                        .contentType(MediaType.APPLICATION_JSON).content("""
+        mvc.perform(post("/api/calculations/inpatient")
+                        .with(as(Department.MEDICAL_SECURITY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
                                 {"regionCode":"341721","coverageYear":2025,"totalCost":60000,"policyScopeCost":50000,
                                  "categories":["MINIMUM_LIVING"]}"""))
                 .andExpect(status().isOk())
@@ -109,16 +124,19 @@ class ProvenanceApiTests {
                 .andExpect(jsonPath(figure + ".confirmation.documentNumber").value(hasItem("东医保〔2025〕3号")))
                 .andExpect(jsonPath(figure + ".confirmation.confirmedBy")
                         .value(hasItem("medical-security-supervisors-user")))
-                .andExpect(jsonPath(figure + ".display").value(hasItem("EXTERNAL: [G] 国办发〔2024〕38号 "
-                        + "“设置参保后固定待遇等待期3个月” — CONFIRMED by local document 东医保〔2025〕3号 of 2025-02-01")))
+                .andExpect(jsonPath(figure + ".display")
+                        .value(hasItem("EXTERNAL: [G] 国办发〔2024〕38号 "
+                                + "“设置参保后固定待遇等待期3个月” — CONFIRMED by local document 东医保〔2025〕3号 of 2025-02-01")))
                 // an unconfirmed figure shows its plain label
                 .andExpect(jsonPath("$.figures[?(@.path == 'waiting.monthsPerGapYear')].display")
                         .value(hasItem(containsString("— confirm locally"))));
         mvc.perform(get(VERSION + "/confirmations").with(as(Department.AUDITORS)))
                 .andExpect(jsonPath("$[*].parameterPath").value(hasItem("waiting.fixedMonths")));
-        assertThat(jdbc.queryForObject("select confirmed_by from yibao.policy_confirmation c join "
-                + "yibao.policy_version v on v.id = c.policy_version_id where v.region_code = '341721' "
-                + "and v.coverage_year = 2028 and c.parameter_path = 'waiting.fixedMonths'", String.class))
+        assertThat(jdbc.queryForObject(
+                        "select confirmed_by from yibao.policy_confirmation c join "
+                                + "yibao.policy_version v on v.id = c.policy_version_id where v.region_code = '341721' "
+                                + "and v.coverage_year = 2028 and c.parameter_path = 'waiting.fixedMonths'",
+                        String.class))
                 .isEqualTo("medical-security-supervisors-user");
 
         // once is enough
@@ -152,19 +170,26 @@ class ProvenanceApiTests {
         confirm(supervisor, "waiting.monthsPerGapYear", "东医保〔2099〕1号", "2099-01-01")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("documentDate"));
-        mvc.perform(post(VERSION + "/confirmations").with(supervisor).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(VERSION + "/confirmations")
+                        .with(supervisor)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"parameterPath\": \"waiting.monthsPerGapYear\", \"documentNumber\": \"x\", "
                                 + "\"documentDate\": \"1st of May\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("documentDate"));
-        mvc.perform(post(VERSION + "/confirmations").with(supervisor).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(VERSION + "/confirmations")
+                        .with(supervisor)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"parameterPath\": \"waiting.monthsPerGapYear\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'documentNumber')]").exists())
                 .andExpect(jsonPath("$.errors[?(@.field == 'documentDate')]").exists());
-        assertThat(jdbc.queryForObject("select count(*) from yibao.policy_confirmation c join yibao.policy_version v "
-                + "on v.id = c.policy_version_id where v.coverage_year = 2028 "
-                + "and c.parameter_path = 'waiting.monthsPerGapYear'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.policy_confirmation c join yibao.policy_version v "
+                                + "on v.id = c.policy_version_id where v.coverage_year = 2028 "
+                                + "and c.parameter_path = 'waiting.monthsPerGapYear'",
+                        Integer.class))
+                .isZero();
     }
 
     @Test
@@ -172,25 +197,28 @@ class ProvenanceApiTests {
         confirm(as(Department.MEDICAL_SECURITY), "waiting.longGapYears", "东医保〔2025〕6号", "2025-02-01")
                 .andExpect(status().isForbidden());
         // a supervisor of 石台县 (341722) does not confirm Dongzhi's (341721) figures
-        identity.ensureUser("supervisor-341722", "secret", "测试", "主管", Department.MEDICAL_SECURITY_SUPERVISORS,
-                "341722");
+        identity.ensureUser(
+                "supervisor-341722", "secret", "测试", "主管", Department.MEDICAL_SECURITY_SUPERVISORS, "341722");
         mvc.perform(post("/api/policies/341721/2028/versions/1/confirmations")
-                        .with(httpBasic("supervisor-341722", "secret")).contentType(MediaType.APPLICATION_JSON)
+                        .with(httpBasic("supervisor-341722", "secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body("waiting.longGapYears", "东医保〔2025〕6号", "2025-02-01")))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.type").value("https://yibaoflow.github.io/problems/forbidden"));
         // a supervisor of the city above it may
-        identity.ensureUser("supervisor-341700", "secret", "测试", "主管", Department.MEDICAL_SECURITY_SUPERVISORS,
-                "341700");
+        identity.ensureUser(
+                "supervisor-341700", "secret", "测试", "主管", Department.MEDICAL_SECURITY_SUPERVISORS, "341700");
         mvc.perform(post("/api/policies/341721/2028/versions/1/confirmations")
-                        .with(httpBasic("supervisor-341700", "secret")).contentType(MediaType.APPLICATION_JSON)
+                        .with(httpBasic("supervisor-341700", "secret"))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(body("waiting.longGapYears", "池医保〔2025〕6号", "2025-02-01")))
                 .andExpect(status().isCreated());
     }
 
-    private ResultActions confirm(RequestPostProcessor user, String path, String number, String date)
-            throws Exception {
-        return mvc.perform(post(VERSION + "/confirmations").with(user).contentType(MediaType.APPLICATION_JSON)
+    private ResultActions confirm(RequestPostProcessor user, String path, String number, String date) throws Exception {
+        return mvc.perform(post(VERSION + "/confirmations")
+                .with(user)
+                .contentType(MediaType.APPLICATION_JSON)
                 .content(body(path, number, date)));
     }
 

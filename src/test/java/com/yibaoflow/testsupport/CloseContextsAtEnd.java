@@ -1,12 +1,11 @@
 package com.yibaoflow.testsupport;
 
-import org.junit.platform.launcher.LauncherSession;
-import org.junit.platform.launcher.LauncherSessionListener;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Closes the cached Spring test contexts when the JUnit session ends, newest first, before the JVM's shutdown hooks
@@ -14,7 +13,8 @@ import java.util.List;
  */
 public class CloseContextsAtEnd implements LauncherSessionListener {
 
-    private static final List<ConfigurableApplicationContext> CONTEXTS = Collections.synchronizedList(new ArrayList<>());
+    private static final List<ConfigurableApplicationContext> CONTEXTS =
+            Collections.synchronizedList(new ArrayList<>());
 
     static void register(ConfigurableApplicationContext context) {
         CONTEXTS.add(context);

@@ -1,15 +1,14 @@
 package com.yibaoflow.testsupport;
 
 import com.yibaoflow.shared.time.ShiftableClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Drives process instances in tests, where the job executor is off: runs the due jobs of an instance and of the
@@ -33,7 +32,11 @@ public class ProcessDriver {
         for (int round = 0; round < 100; round++) {
             List<Job> due = new ArrayList<>();
             for (String id : family(processInstanceId)) {
-                due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
+                due.addAll(management
+                        .createJobQuery()
+                        .processInstanceId(id)
+                        .executable()
+                        .list());
             }
             if (due.isEmpty()) {
                 return;
@@ -57,17 +60,22 @@ public class ProcessDriver {
      */
     public String fireTimerStart(String processDefinitionKey) {
         Job timer = management.createJobQuery().processDefinitionKey(processDefinitionKey).timers().list().stream()
-                .filter(j -> j.getProcessInstanceId() == null).findFirst()
+                .filter(j -> j.getProcessInstanceId() == null)
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No timer start job of " + processDefinitionKey));
         java.util.Set<String> before = new java.util.HashSet<>();
-        runtime.createProcessInstanceQuery().processDefinitionKey(processDefinitionKey).list()
+        runtime.createProcessInstanceQuery()
+                .processDefinitionKey(processDefinitionKey)
+                .list()
                 .forEach(p -> before.add(p.getId()));
         management.executeJob(timer.getId());
-        List<ProcessInstance> started = runtime.createProcessInstanceQuery().processDefinitionKey(processDefinitionKey)
-                .list().stream().filter(p -> !before.contains(p.getId())).toList();
+        List<ProcessInstance> started =
+                runtime.createProcessInstanceQuery().processDefinitionKey(processDefinitionKey).list().stream()
+                        .filter(p -> !before.contains(p.getId()))
+                        .toList();
         if (started.size() != 1) {
-            throw new IllegalStateException(started.size() + " running instances of " + processDefinitionKey
-                    + " after its timer start");
+            throw new IllegalStateException(
+                    started.size() + " running instances of " + processDefinitionKey + " after its timer start");
         }
         runJobs(started.get(0).getId());
         return started.get(0).getId();
@@ -78,7 +86,9 @@ public class ProcessDriver {
         List<String> ids = new ArrayList<>();
         ids.add(processInstanceId);
         for (int i = 0; i < ids.size(); i++) {
-            for (ProcessInstance sub : runtime.createProcessInstanceQuery().superProcessInstanceId(ids.get(i)).list()) {
+            for (ProcessInstance sub : runtime.createProcessInstanceQuery()
+                    .superProcessInstanceId(ids.get(i))
+                    .list()) {
                 ids.add(sub.getId());
             }
         }

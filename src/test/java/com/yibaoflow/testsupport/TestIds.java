@@ -1,7 +1,6 @@
 package com.yibaoflow.testsupport;
 
 import com.yibaoflow.shared.id.ResidentIdNumber;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,8 +11,7 @@ public final class TestIds {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static final DateTimeFormatter BASIC = DateTimeFormatter.BASIC_ISO_DATE;
 
-    private TestIds() {
-    }
+    private TestIds() {}
 
     /** Someone born in the 1970s–1990s. */
     public static String adult() {

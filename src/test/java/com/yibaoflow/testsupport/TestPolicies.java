@@ -7,8 +7,7 @@ import com.yibaoflow.shared.problem.DomainException;
 /** Active parameter sets for regions other than Dongzhi, copied from Dongzhi 2025, for tests that need them. */
 public final class TestPolicies {
 
-    private TestPolicies() {
-    }
+    private TestPolicies() {}
 
     public static synchronized void ensureActive(PolicyService policies, String regionCode, int coverageYear) {
         boolean active;
@@ -20,10 +19,15 @@ public final class TestPolicies {
         }
         if (!active) {
             var dongzhi = policies.active("341721", 2025);
-            var draft = policies.createDraft(regionCode, coverageYear, dongzhi.parameters(), dongzhi.provenance(),
-                    "test copy of Dongzhi 2025", "test");
-            policies.activate(regionCode, coverageYear, draft.version(), "MM-TEST-" + regionCode + "-" + coverageYear,
+            var draft = policies.createDraft(
+                    regionCode,
+                    coverageYear,
+                    dongzhi.parameters(),
+                    dongzhi.provenance(),
+                    "test copy of Dongzhi 2025",
                     "test");
+            policies.activate(
+                    regionCode, coverageYear, draft.version(), "MM-TEST-" + regionCode + "-" + coverageYear, "test");
         }
     }
 }

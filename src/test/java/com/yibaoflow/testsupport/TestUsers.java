@@ -1,5 +1,7 @@
 package com.yibaoflow.testsupport;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.identity.IdentityBootstrap;
 import org.springframework.boot.ApplicationArguments;
@@ -9,8 +11,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 /** One user per department in the test profile: user id {@code <group>-user}, password {@link #PASSWORD}. */
 @Component

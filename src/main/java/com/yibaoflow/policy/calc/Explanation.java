@@ -30,7 +30,11 @@ public final class Explanation {
      */
     public Explanation step(Rule rule, String text, ParameterUse... parameters) {
         List<ParameterUse> uses = List.of(parameters);
-        StringBuilder line = new StringBuilder(rule.id()).append(' ').append(rule.clause()).append(": ").append(text);
+        StringBuilder line = new StringBuilder(rule.id())
+                .append(' ')
+                .append(rule.clause())
+                .append(": ")
+                .append(text);
         if (!uses.isEmpty()) {
             line.append(Arrays.stream(parameters)
                     .map(p -> p.path() + " = " + p.value() + " (" + p.provenance() + ")")

@@ -7,5 +7,4 @@ import java.util.List;
  * (which repeats the rule ID, clause and every parameter value with its provenance, so the line can be shown alone)
  * and the parameters used.
  */
-public record ExplanationStep(String ruleId, String clause, String text, List<ParameterUse> parameters) {
-}
+public record ExplanationStep(String ruleId, String clause, String text, List<ParameterUse> parameters) {}

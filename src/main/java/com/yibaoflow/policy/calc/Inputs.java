@@ -7,8 +7,7 @@ import java.util.Set;
 /** Shared validation of calculator inputs; every failure is an {@link InvalidCalculationInputException}. */
 public final class Inputs {
 
-    private Inputs() {
-    }
+    private Inputs() {}
 
     public static <T> T required(T value, String field) {
         if (value == null) {
@@ -34,8 +33,8 @@ public final class Inputs {
         try {
             return value.setScale(Money.SCALE, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new InvalidCalculationInputException(field,
-                    "must have at most 2 decimal places (fen), was " + value.toPlainString());
+            throw new InvalidCalculationInputException(
+                    field, "must have at most 2 decimal places (fen), was " + value.toPlainString());
         }
     }
 

@@ -13,8 +13,7 @@ public final class Money {
     public static final int SCALE = 2;
     public static final BigDecimal ZERO = BigDecimal.ZERO.setScale(SCALE);
 
-    private Money() {
-    }
+    private Money() {}
 
     /**
      * A parameter amount at scale 2. A stored figure finer than one fen is a data error of the parameter set, never

@@ -41,8 +41,7 @@ public final class ParameterPaths {
 
     private static final Comparator<Object> NATURAL_ORDER = ParameterPaths::compareNatural;
 
-    private ParameterPaths() {
-    }
+    private ParameterPaths() {}
 
     /** Every leaf of the parameters, path → value (values as stored, possibly null), in a stable order. */
     public static LinkedHashMap<String, Object> leaves(PolicyParameters parameters) {
@@ -77,14 +76,17 @@ public final class ParameterPaths {
             return elements.stream().map(ParameterPaths::render).collect(Collectors.joining(", ", "[", "]"));
         }
         if (value instanceof Map<?, ?> map) {
-            return sorted(map.keySet()).stream().map(k -> render(k) + "=" + render(map.get(k)))
+            return sorted(map.keySet()).stream()
+                    .map(k -> render(k) + "=" + render(map.get(k)))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         if (value.getClass().isRecord()) {
             StringBuilder text = new StringBuilder("{");
             RecordComponent[] components = value.getClass().getRecordComponents();
             for (int i = 0; i < components.length; i++) {
-                text.append(i == 0 ? "" : ", ").append(components[i].getName()).append('=')
+                text.append(i == 0 ? "" : ", ")
+                        .append(components[i].getName())
+                        .append('=')
                         .append(render(read(components[i], value)));
             }
             return text.append('}').toString();

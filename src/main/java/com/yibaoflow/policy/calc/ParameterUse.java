@@ -15,11 +15,14 @@ public record ParameterUse(String path, String value, String provenance, Provena
      * ([D], [N]) is SEED and any other cited document is EXTERNAL, which is what it was.
      */
     @JsonCreator
-    static ParameterUse read(@JsonProperty("path") String path, @JsonProperty("value") String value,
-                             @JsonProperty("provenance") String provenance,
-                             @JsonProperty("state") ProvenanceState state,
-                             @JsonProperty("confirmed") Boolean legacyConfirmed) {
-        return new ParameterUse(path, value, provenance, state != null ? state : legacyState(provenance, legacyConfirmed));
+    static ParameterUse read(
+            @JsonProperty("path") String path,
+            @JsonProperty("value") String value,
+            @JsonProperty("provenance") String provenance,
+            @JsonProperty("state") ProvenanceState state,
+            @JsonProperty("confirmed") Boolean legacyConfirmed) {
+        return new ParameterUse(
+                path, value, provenance, state != null ? state : legacyState(provenance, legacyConfirmed));
     }
 
     static ProvenanceState legacyState(String label, Boolean confirmed) {

@@ -22,33 +22,50 @@ public record PolicyParameters(
         Monitoring monitoring) {
 
     /** R-REG-02 / R-REG-03. */
-    public record Periods(LocalDate collectionStart, LocalDate collectionEnd,
-                          LocalDate coverageStart, LocalDate coverageEnd) {}
+    public record Periods(
+            LocalDate collectionStart, LocalDate collectionEnd, LocalDate coverageStart, LocalDate coverageEnd) {}
 
     /**
      * R-FUND-01, R-FUND-02, R-FUND-04. {@code centralShareRatio} is the central share of the per-capita fiscal
      * subsidy (0.60 for CENTRAL); the province/city/county ratios split the local remainder and sum to 1.
      */
-    public record Funding(BigDecimal individualStandard, BigDecimal fiscalSubsidy, BigDecimal centralShareRatio,
-                          BigDecimal provinceShareOfLocal, BigDecimal cityShareOfLocal,
-                          BigDecimal countyShareOfLocal) {}
+    public record Funding(
+            BigDecimal individualStandard,
+            BigDecimal fiscalSubsidy,
+            BigDecimal centralShareRatio,
+            BigDecimal provinceShareOfLocal,
+            BigDecimal cityShareOfLocal,
+            BigDecimal countyShareOfLocal) {}
 
     /**
      * R-WAIT-01..05, R-ELIG-03. {@code exemptGroups}: residence categories with no waiting period (NEWBORN and any a
      * region lists). {@code firstMissedYearCounts}: whether the first missed year adds a month (R-WAIT-03).
      */
-    public record Waiting(int fixedMonths, int monthsPerGapYear, boolean firstMissedYearCounts,
-                          int monthsRemovedPerBackPaidYear, int longGapYears, int longGapMinimumMonths,
-                          int newbornGraceDays, Set<Residence> exemptGroups) {}
+    public record Waiting(
+            int fixedMonths,
+            int monthsPerGapYear,
+            boolean firstMissedYearCounts,
+            int monthsRemovedPerBackPaidYear,
+            int longGapYears,
+            int longGapMinimumMonths,
+            int newbornGraceDays,
+            Set<Residence> exemptGroups) {}
 
     /** R-WAIT-06, R-WAIT-07. */
-    public record Incentives(int continuousYearsThreshold, BigDecimal raisePerContinuousYear,
-                             BigDecimal raisePerZeroClaimYear, BigDecimal raiseCapRatioOfOriginalCap) {}
+    public record Incentives(
+            int continuousYearsThreshold,
+            BigDecimal raisePerContinuousYear,
+            BigDecimal raisePerZeroClaimYear,
+            BigDecimal raiseCapRatioOfOriginalCap) {}
 
     /** R-BEN-01..06. */
-    public record Benefits(Inpatient inpatient, CriticalIllness criticalIllness, CriticalIllnessFavour favour,
-                           Map<HardshipCategory, Assistance> assistance, Childbirth childbirth,
-                           BigDecimal provincePerCapitaDisposableIncome) {}
+    public record Benefits(
+            Inpatient inpatient,
+            CriticalIllness criticalIllness,
+            CriticalIllnessFavour favour,
+            Map<HardshipCategory, Assistance> assistance,
+            Childbirth childbirth,
+            BigDecimal provincePerCapitaDisposableIncome) {}
 
     /** R-BEN-01: per-stay deductible, fund ratio of the policy-scope amount above it, annual fund cap. */
     public record Inpatient(BigDecimal deductible, BigDecimal fundRatio, BigDecimal annualCap) {}
@@ -62,8 +79,11 @@ public record PolicyParameters(
     public record Segment(BigDecimal upTo, BigDecimal ratio) {}
 
     /** R-BEN-06: favoured categories get the deductible reduced by a fraction, ratios raised, optionally no cap. */
-    public record CriticalIllnessFavour(Set<HardshipCategory> categories, BigDecimal deductibleReduction,
-                                        BigDecimal ratioIncrease, boolean noCap) {}
+    public record CriticalIllnessFavour(
+            Set<HardshipCategory> categories,
+            BigDecimal deductibleReduction,
+            BigDecimal ratioIncrease,
+            boolean noCap) {}
 
     /** R-BEN-05: medical assistance per category. */
     public record Assistance(BigDecimal ratio, BigDecimal deductible, BigDecimal annualLimit) {}
@@ -72,7 +92,8 @@ public record PolicyParameters(
     public record Childbirth(BigDecimal naturalAllowance, BigDecimal caesareanAllowance) {}
 
     /** R-MON-02: warning line per population group, absolute or as a share of the prior-year rural income. */
-    public record Monitoring(BigDecimal priorYearRuralPerCapitaIncome, Map<PopulationGroup, WarningLine> warningLines) {}
+    public record Monitoring(
+            BigDecimal priorYearRuralPerCapitaIncome, Map<PopulationGroup, WarningLine> warningLines) {}
 
     /** Exactly one of the two is set. */
     public record WarningLine(BigDecimal absoluteAmount, BigDecimal ratioOfRuralIncome) {}

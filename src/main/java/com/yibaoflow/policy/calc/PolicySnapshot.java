@@ -7,8 +7,13 @@ import java.util.Map;
  * The immutable input of every calculator: the active parameter version of one region and coverage year, with the
  * provenance of each figure keyed by its dotted path in {@link PolicyParameters}.
  */
-public record PolicySnapshot(String regionCode, int coverageYear, int version, FiscalTier fiscalTier,
-                             PolicyParameters parameters, Map<String, Provenance> provenance) {
+public record PolicySnapshot(
+        String regionCode,
+        int coverageYear,
+        int version,
+        FiscalTier fiscalTier,
+        PolicyParameters parameters,
+        Map<String, Provenance> provenance) {
 
     /** The provenance of a parameter path; a missing entry is a data error, never silently "confirmed". */
     public Provenance provenanceOf(String path) {

@@ -1,13 +1,12 @@
 package com.yibaoflow.shared.async;
 
+import java.util.concurrent.Executor;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-
-import java.util.concurrent.Executor;
 
 /**
  * The application's one pool for background work: the modules' event listeners ({@code @ApplicationModuleListener}

@@ -1,6 +1,8 @@
 package com.yibaoflow.shared.cache;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Map;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cache.CacheManager;
@@ -9,9 +11,6 @@ import org.springframework.cache.caffeine.CaffeineCacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-
-import java.time.Duration;
-import java.util.Map;
 
 /**
  * Every cache of the application: Spring Cache over Caffeine, each named in {@code yibaoflow.caches} with its size
@@ -24,18 +23,18 @@ import java.util.Map;
 class CacheConfiguration {
 
     /** One cache's limits: {@code maximum-size} entries, and {@code expire-after-write} if its entries go stale. */
-    record Spec(long maximumSize, Duration expireAfterWrite) {
-    }
+    record Spec(long maximumSize, Duration expireAfterWrite) {}
 
     @Bean
     CacheManager cacheManager(Environment environment) {
-        Map<String, Spec> specs = Binder.get(environment)
-                .bindOrCreate("yibaoflow.caches", Bindable.mapOf(String.class, Spec.class));
+        Map<String, Spec> specs =
+                Binder.get(environment).bindOrCreate("yibaoflow.caches", Bindable.mapOf(String.class, Spec.class));
         CaffeineCacheManager manager = new CaffeineCacheManager();
         manager.setAllowNullValues(false);
         manager.setCacheNames(specs.keySet()); // only the configured ones: no dynamic caches
         specs.forEach((name, spec) -> {
-            Caffeine<Object, Object> builder = Caffeine.newBuilder().maximumSize(spec.maximumSize()).recordStats();
+            Caffeine<Object, Object> builder =
+                    Caffeine.newBuilder().maximumSize(spec.maximumSize()).recordStats();
             if (spec.expireAfterWrite() != null) {
                 builder.expireAfterWrite(spec.expireAfterWrite());
             }

@@ -1,8 +1,5 @@
 package com.yibaoflow.shared.db;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
@@ -14,6 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Before the persistent server starts: a postmaster that a killed run left behind on our data directory is stopped,
@@ -36,8 +35,7 @@ final class DataDirectoryGuard {
     private static final Duration SMART_STOP_WAIT = Duration.ofSeconds(20);
     private static final Duration FAST_STOP_WAIT = Duration.ofSeconds(30);
 
-    private DataDirectoryGuard() {
-    }
+    private DataDirectoryGuard() {}
 
     /** What {@code postmaster.pid} says: the PID and the data directory of the postmaster that wrote it. */
     record PidFile(long pid, Path dataDirectory) {
@@ -48,7 +46,9 @@ final class DataDirectoryGuard {
                 if (lines.size() < 2) {
                     return Optional.empty(); // a postmaster is still writing it, or it is torn: PostgreSQL decides
                 }
-                return Optional.of(new PidFile(Long.parseLong(lines.get(0).trim()), Path.of(lines.get(1).trim())));
+                return Optional.of(new PidFile(
+                        Long.parseLong(lines.get(0).trim()),
+                        Path.of(lines.get(1).trim())));
             } catch (NoSuchFileException e) {
                 return Optional.empty();
             } catch (NumberFormatException e) {
@@ -67,8 +67,10 @@ final class DataDirectoryGuard {
         long pid = pidFile.get().pid();
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
-            log.info("{} names PID {}, which is not running: a stale lock file that PostgreSQL replaces at start",
-                    dataDirectory.resolve("postmaster.pid"), pid);
+            log.info(
+                    "{} names PID {}, which is not running: a stale lock file that PostgreSQL replaces at start",
+                    dataDirectory.resolve("postmaster.pid"),
+                    pid);
             return;
         }
         Path proc = Path.of("/proc", Long.toString(pid));
@@ -80,21 +82,33 @@ final class DataDirectoryGuard {
         if (executable == null || workingDirectory == null) {
             throw held(dataDirectory, pid, "a live process this user may not inspect");
         }
-        if (!sameFile(workingDirectory, dataDirectory) || !sameFile(pidFile.get().dataDirectory(), dataDirectory)) {
-            throw held(dataDirectory, pid, "a live process (" + executable + ") that is not a PostgreSQL server of "
-                    + "this directory; if you are sure, the lock file is stale: delete "
-                    + dataDirectory.resolve("postmaster.pid"));
+        if (!sameFile(workingDirectory, dataDirectory)
+                || !sameFile(pidFile.get().dataDirectory(), dataDirectory)) {
+            throw held(
+                    dataDirectory,
+                    pid,
+                    "a live process (" + executable + ") that is not a PostgreSQL server of "
+                            + "this directory; if you are sure, the lock file is stale: delete "
+                            + dataDirectory.resolve("postmaster.pid"));
         }
         if (!isEmbeddedPostgres(executable)) {
-            throw held(dataDirectory, pid, "a PostgreSQL server that is not the embedded one (" + executable
-                    + "); stop it with its own pg_ctl (pg_ctl -D " + dataDirectory + " stop -m fast)");
+            throw held(
+                    dataDirectory,
+                    pid,
+                    "a PostgreSQL server that is not the embedded one (" + executable
+                            + "); stop it with its own pg_ctl (pg_ctl -D " + dataDirectory + " stop -m fast)");
         }
         if (heldByLiveJvm(dataDirectory)) {
-            throw held(dataDirectory, pid, "the embedded PostgreSQL of an application that still runs (its JVM "
-                    + "holds " + dataDirectory.resolve(LIBRARY_LOCK_FILE) + "); stop that application first");
+            throw held(
+                    dataDirectory,
+                    pid,
+                    "the embedded PostgreSQL of an application that still runs (its JVM " + "holds "
+                            + dataDirectory.resolve(LIBRARY_LOCK_FILE) + "); stop that application first");
         }
-        log.warn("An embedded PostgreSQL (PID {}) left running by a killed run still holds {}; stopping it",
-                pid, dataDirectory);
+        log.warn(
+                "An embedded PostgreSQL (PID {}) left running by a killed run still holds {}; stopping it",
+                pid,
+                dataDirectory);
         stop(process.get(), dataDirectory);
     }
 
@@ -109,19 +123,28 @@ final class DataDirectoryGuard {
             log.info("The orphaned embedded PostgreSQL (PID {}) stopped", postmaster.pid());
             return;
         }
-        log.warn("The orphaned embedded PostgreSQL (PID {}) did not stop on SIGTERM in {} s; sending SIGINT",
-                postmaster.pid(), SMART_STOP_WAIT.toSeconds());
+        log.warn(
+                "The orphaned embedded PostgreSQL (PID {}) did not stop on SIGTERM in {} s; sending SIGINT",
+                postmaster.pid(),
+                SMART_STOP_WAIT.toSeconds());
         try {
-            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             log.warn("Could not send SIGINT to PID {}", postmaster.pid(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (!waitForExit(postmaster, FAST_STOP_WAIT)) {
-            throw held(dataDirectory, postmaster.pid(), "an orphaned embedded PostgreSQL that did not stop on "
-                    + "SIGTERM or SIGINT; stop it with kill -9 " + postmaster.pid() + " (PostgreSQL recovers the "
-                    + "directory at the next start)");
+            throw held(
+                    dataDirectory,
+                    postmaster.pid(),
+                    "an orphaned embedded PostgreSQL that did not stop on "
+                            + "SIGTERM or SIGINT; stop it with kill -9 " + postmaster.pid()
+                            + " (PostgreSQL recovers the "
+                            + "directory at the next start)");
         }
         log.info("The orphaned embedded PostgreSQL (PID {}) stopped", postmaster.pid());
     }
@@ -165,8 +188,10 @@ final class DataDirectoryGuard {
         Path extraction = bin.getParent();
         return executable.getFileName().toString().equals("postgres")
                 && bin.getFileName().toString().equals("bin")
-                && extraction != null && extraction.getFileName().toString().startsWith("PG-")
-                && extraction.getParent() != null && sameFile(extraction.getParent(), libraryWorkingDirectory());
+                && extraction != null
+                && extraction.getFileName().toString().startsWith("PG-")
+                && extraction.getParent() != null
+                && sameFile(extraction.getParent(), libraryWorkingDirectory());
     }
 
     /** Where the library extracts its binaries: the same rule as the library's own. */
@@ -182,7 +207,7 @@ final class DataDirectoryGuard {
             return false;
         }
         try (RandomAccessFile file = new RandomAccessFile(lockFile.toFile(), "rw");
-             FileLock lock = file.getChannel().tryLock()) {
+                FileLock lock = file.getChannel().tryLock()) {
             return lock == null;
         } catch (OverlappingFileLockException e) {
             return true; // a server of this very JVM

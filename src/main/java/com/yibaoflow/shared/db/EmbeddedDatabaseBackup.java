@@ -51,11 +51,16 @@ public final class EmbeddedDatabaseBackup {
 
     /** Top-level directories whose contents are not copied (the directories themselves are). */
     private static final Set<String> EMPTIED_DIRECTORIES = Set.of(
-            "pg_wal", "pg_replslot", "pg_dynshmem", "pg_notify", "pg_serial", "pg_snapshots", "pg_stat_tmp",
+            "pg_wal",
+            "pg_replslot",
+            "pg_dynshmem",
+            "pg_notify",
+            "pg_serial",
+            "pg_snapshots",
+            "pg_stat_tmp",
             "pg_subtrans");
 
-    private EmbeddedDatabaseBackup() {
-    }
+    private EmbeddedDatabaseBackup() {}
 
     public static void main(String[] args) {
         if (args.length != 2) {
@@ -87,8 +92,10 @@ public final class EmbeddedDatabaseBackup {
     private static Optional<Integer> runningPort(Path dataDirectory) {
         try {
             List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
-            if (lines.size() < 4 || ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
-                    .filter(ProcessHandle::isAlive).isEmpty()) {
+            if (lines.size() < 4
+                    || ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                            .filter(ProcessHandle::isAlive)
+                            .isEmpty()) {
                 return Optional.empty();
             }
             return Optional.of(Integer.parseInt(lines.get(3).trim()));
@@ -104,7 +111,7 @@ public final class EmbeddedDatabaseBackup {
         try {
             prepareTarget(out);
             try (Connection c = DriverManager.getConnection(jdbcUrl, EmbeddedPostgresServer.USER, "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 String slot = "yibaoflow_backup_" + ProcessHandle.current().pid();
                 s.execute("select pg_create_physical_replication_slot('" + slot + "', true, true)");
                 String label = "yibaoflow " + LocalDateTime.now(ZoneId.of("Asia/Shanghai"));
@@ -161,7 +168,9 @@ public final class EmbeddedDatabaseBackup {
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Path relative = source.relativize(file);
                 boolean skipped = relative.getNameCount() == 1 && SKIPPED_FILES.contains(relative.toString());
-                if (!skipped && attrs.isRegularFile() && !file.getFileName().toString().startsWith("pgsql_tmp")) {
+                if (!skipped
+                        && attrs.isRegularFile()
+                        && !file.getFileName().toString().startsWith("pgsql_tmp")) {
                     copyFile(file, out.resolve(relative));
                 }
                 return FileVisitResult.CONTINUE;
@@ -192,7 +201,8 @@ public final class EmbeddedDatabaseBackup {
     /** Copies and flushes: a backup that a power cut can lose is not one. */
     private static void copyFile(Path from, Path to) throws IOException {
         try (FileChannel in = FileChannel.open(from, StandardOpenOption.READ);
-             FileChannel outChannel = FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                FileChannel outChannel =
+                        FileChannel.open(to, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long size = in.size();
             long position = 0;
             while (position < size) {
@@ -212,7 +222,7 @@ public final class EmbeddedDatabaseBackup {
     }
 
     private static void write(Path file, String content) throws IOException {
-        Files.writeString(file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                StandardOpenOption.SYNC);
+        Files.writeString(
+                file, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.SYNC);
     }
 }

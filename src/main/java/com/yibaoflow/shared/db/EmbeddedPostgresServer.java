@@ -1,15 +1,14 @@
 package com.yibaoflow.shared.db;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded PostgreSQL server.
@@ -74,8 +73,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         DataDirectoryGuard.stopOrphanedPostmaster(dir);
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(launch(dir, DURABLE), dir);
-        log.info("Embedded PostgreSQL started, data in {} ({}), durable: fsync, synchronous_commit and "
-                + "full_page_writes on", dir, server.jdbcUrl());
+        log.info(
+                "Embedded PostgreSQL started, data in {} ({}), durable: fsync, synchronous_commit and "
+                        + "full_page_writes on",
+                dir,
+                server.jdbcUrl());
         return server;
     }
 

@@ -39,7 +39,9 @@ public final class ResidentIdNumber {
         }
         LocalDate birthDate;
         try {
-            birthDate = LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
+            birthDate = LocalDate.of(
+                    Integer.parseInt(value.substring(6, 10)),
+                    Integer.parseInt(value.substring(10, 12)),
                     Integer.parseInt(value.substring(12, 14)));
         } catch (DateTimeException e) {
             throw new InvalidResidentIdNumberException("contains an impossible birth date " + value.substring(6, 14));
@@ -118,6 +120,7 @@ public final class ResidentIdNumber {
     }
 
     public enum Sex {
-        MALE, FEMALE
+        MALE,
+        FEMALE
     }
 }

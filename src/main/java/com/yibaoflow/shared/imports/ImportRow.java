@@ -13,8 +13,7 @@ import java.util.Map;
 public record ImportRow(int rowNumber, Map<String, String> values, CellProblem cellProblem) {
 
     /** Why a cell of this row cannot be taken: the column key (the row error's field) and a reason for the clerk. */
-    public record CellProblem(String column, String reason) {
-    }
+    public record CellProblem(String column, String reason) {}
 
     public ImportRow(int rowNumber, Map<String, String> values) {
         this(rowNumber, values, null);

@@ -1,22 +1,6 @@
 package com.yibaoflow.shared.imports;
 
 import com.yibaoflow.shared.json.ControlCharacterGuard;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,13 +16,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+import org.xml.sax.XMLReader;
 
 /**
  * Reads the CSV and .xlsx files departments send, one row at a time and in constant memory (a 100 000-row roster
@@ -61,8 +59,7 @@ public final class TabularReader {
     private static final int HEADER_SEARCH_ROWS = 10;
     private static final int SNIFF_BYTES = 64 * 1024;
 
-    private TabularReader() {
-    }
+    private TabularReader() {}
 
     public static void read(Path file, TableSchema schema, RowHandler handler) {
         byte[] head = head(file, SNIFF_BYTES);
@@ -72,11 +69,11 @@ public final class TabularReader {
         if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
             readXlsx(file, schema, handler);
         } else if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new NotATableException("Legacy Excel .xls files are not read; save the " + schema.name()
-                    + " as .xlsx or CSV (UTF-8)");
+            throw new NotATableException(
+                    "Legacy Excel .xls files are not read; save the " + schema.name() + " as .xlsx or CSV (UTF-8)");
         } else if (looksBinary(head)) {
-            throw new NotATableException("The file is neither CSV text nor an .xlsx workbook; expected a "
-                    + schema.name());
+            throw new NotATableException(
+                    "The file is neither CSV text nor an .xlsx workbook; expected a " + schema.name());
         } else {
             readCsv(file, head, schema, handler);
         }
@@ -119,7 +116,8 @@ public final class TabularReader {
                     }
                 }
             }
-            boolean complete = schema.columns().stream().filter(ColumnSpec::required)
+            boolean complete = schema.columns().stream()
+                    .filter(ColumnSpec::required)
                     .allMatch(spec -> mapped.containsValue(spec.key()));
             if (complete) {
                 columns = mapped;
@@ -143,8 +141,10 @@ public final class TabularReader {
         }
 
         NotATableException notATable() {
-            List<String> required = schema.columns().stream().filter(ColumnSpec::required)
-                    .map(s -> s.key() + " (" + String.join("/", s.aliases()) + ")").toList();
+            List<String> required = schema.columns().stream()
+                    .filter(ColumnSpec::required)
+                    .map(s -> s.key() + " (" + String.join("/", s.aliases()) + ")")
+                    .toList();
             return new NotATableException("Not a " + schema.name() + ": no header row with the required columns "
                     + required + " within the first " + HEADER_SEARCH_ROWS + " rows; headers found: "
                     + (firstCells == null ? "none" : firstCells));
@@ -161,9 +161,11 @@ public final class TabularReader {
                     int at = ControlCharacterGuard.firstControlCharacter(cell);
                     if (at >= 0) {
                         if (problem == null) {
-                            problem = new ImportRow.CellProblem(column.getValue(), controlCharacterReason(
-                                    headerCells.size() > index ? headerCells.get(index) : column.getValue(),
-                                    cell.charAt(at)));
+                            problem = new ImportRow.CellProblem(
+                                    column.getValue(),
+                                    controlCharacterReason(
+                                            headerCells.size() > index ? headerCells.get(index) : column.getValue(),
+                                            cell.charAt(at)));
                         }
                     } else {
                         values.put(column.getValue(), cell.strip());
@@ -190,10 +192,14 @@ public final class TabularReader {
         char delimiter = delimiter(new String(head, charset));
         // no setTrim: Commons CSV trims every char <= U+0020, which would silently drop a NUL at a cell's edge;
         // cells are stripped of whitespace after the control-character check instead (Header.row)
-        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(true)
+                .get();
         Header header = new Header(schema);
         try (Reader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), charset), 1 << 16);
-             CSVParser parser = CSVParser.parse(skipBom(reader), format)) {
+                CSVParser parser = CSVParser.parse(skipBom(reader), format)) {
             Iterator<CSVRecord> records = parser.iterator();
             long recordNumber = 0;
             while (true) {
@@ -204,8 +210,7 @@ public final class TabularReader {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new NotATableException("Malformed CSV after row " + recordNumber + ": "
-                            + e.getMessage(), e);
+                    throw new NotATableException("Malformed CSV after row " + recordNumber + ": " + e.getMessage(), e);
                 }
                 recordNumber = record.getRecordNumber();
                 List<String> cells = record.toList();
@@ -250,7 +255,9 @@ public final class TabularReader {
     static boolean isUtf8(byte[] bytes) {
         for (int cut = 0; cut < 4 && cut < bytes.length; cut++) {
             try {
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(bytes, 0, bytes.length - cut));
                 return true;
@@ -277,8 +284,8 @@ public final class TabularReader {
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
-                parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                        new SheetRows(header, handler), new IsoDataFormatter(), false));
+                parser.setContentHandler(new XSSFSheetXMLHandler(
+                        styles, null, strings, new SheetRows(header, handler), new IsoDataFormatter(), false));
                 parser.parse(new InputSource(sheet));
             }
         } catch (NotATableException e) {

@@ -13,8 +13,7 @@ public final class Values {
     private static final Pattern YMD = Pattern.compile("^(\\d{4})[-/.年](\\d{1,2})[-/.月](\\d{1,2})日?$");
     private static final Pattern BASIC = Pattern.compile("^(\\d{4})(\\d{2})(\\d{2})$");
 
-    private Values() {
-    }
+    private Values() {}
 
     /** 2024-01-05, 2024/1/5, 2024.1.5, 20240105, 2024年1月5日. */
     public static LocalDate parseDate(String text) {
@@ -30,8 +29,8 @@ public final class Values {
             throw new IllegalArgumentException("is not a date: " + t + " (expected e.g. 2024-01-05)");
         }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                    Integer.parseInt(m.group(3)));
+            return LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("is not a valid date: " + t);
         }
@@ -42,8 +41,13 @@ public final class Values {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("is empty; expected an amount such as 400.00");
         }
-        String t = text.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
-                .replace("元", "").strip();
+        String t = text.strip()
+                .replace(",", "")
+                .replace("，", "")
+                .replace("¥", "")
+                .replace("￥", "")
+                .replace("元", "")
+                .strip();
         try {
             return new BigDecimal(t).setScale(2, RoundingMode.HALF_UP);
         } catch (NumberFormatException | DateTimeParseException e) {

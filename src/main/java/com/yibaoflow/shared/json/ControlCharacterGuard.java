@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.io.IOException;
 
 /**
  * Issue #16 §8: no text with a NUL or another control character gets in. PostgreSQL refuses 0x00 in text (that was
@@ -33,8 +32,9 @@ public class ControlCharacterGuard {
     /** Why the text is refused, naming the character as U+XXXX, or {@code null} if it is clean. */
     public static String problemOf(CharSequence text) {
         int at = firstControlCharacter(text);
-        return at < 0 ? null : "contains the control character U+%04X at position %d".formatted((int) text.charAt(at),
-                at + 1);
+        return at < 0
+                ? null
+                : "contains the control character U+%04X at position %d".formatted((int) text.charAt(at), at + 1);
     }
 
     @Bean

@@ -16,7 +16,7 @@ public class HibernateJsonConfiguration {
 
     @Bean
     HibernatePropertiesCustomizer jsonFormatMapper(ObjectMapper objectMapper) {
-        return properties -> properties.put(AvailableSettings.JSON_FORMAT_MAPPER,
-                new JacksonJsonFormatMapper(objectMapper));
+        return properties ->
+                properties.put(AvailableSettings.JSON_FORMAT_MAPPER, new JacksonJsonFormatMapper(objectMapper));
     }
 }

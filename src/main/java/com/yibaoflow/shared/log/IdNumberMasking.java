@@ -1,7 +1,6 @@
 package com.yibaoflow.shared.log;
 
 import com.yibaoflow.shared.id.ResidentIdNumber;
-
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,8 +9,7 @@ public final class IdNumberMasking {
 
     private static final Pattern ID_LIKE = Pattern.compile("(?<![0-9A-Za-z])\\d{17}[\\dXx](?![0-9A-Za-z])");
 
-    private IdNumberMasking() {
-    }
+    private IdNumberMasking() {}
 
     public static String mask(String text) {
         if (text == null || text.length() < 18) {

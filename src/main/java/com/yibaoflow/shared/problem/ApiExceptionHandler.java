@@ -1,13 +1,16 @@
 package com.yibaoflow.shared.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.yibaoflow.shared.log.IdNumberMasking;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -32,10 +35,6 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Collectors;
-
 /**
  * Every error of our REST API as an RFC 9457 problem detail ({@code application/problem+json}) with a stable
  * {@code type}, a human {@code detail} and, for validation, the offending fields. Never a stack trace.
@@ -49,7 +48,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> handleApi(DomainException e, HttpServletRequest request) {
         if (e.type() == ProblemType.CONFLICT) {
             // an expected conflict: one line, no stack trace (issue #16 §8)
-            log.info("Conflict on {} {}: {}", request.getMethod(), IdNumberMasking.mask(request.getRequestURI()),
+            log.info(
+                    "Conflict on {} {}: {}",
+                    request.getMethod(),
+                    IdNumberMasking.mask(request.getRequestURI()),
                     IdNumberMasking.mask(String.valueOf(e.getMessage())));
         }
         ProblemDetail problem = Problems.of(e.type(), e.getMessage());
@@ -63,7 +65,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
         List<DomainException.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new DomainException.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .map(v -> new DomainException.FieldError(
+                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
                 .toList();
         return validation(errors);
     }
@@ -82,97 +85,106 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error on {} {}", request.getMethod(), IdNumberMasking.mask(request.getRequestURI()), e);
-        ProblemDetail problem = Problems.of(ProblemType.INTERNAL,
-                "The request could not be completed. The error has been logged.");
+        ProblemDetail problem =
+                Problems.of(ProblemType.INTERNAL, "The request could not be completed. The error has been logged.");
         return ResponseEntity.status(ProblemType.INTERNAL.status()).body(problem);
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(validation(fieldErrors(e)));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<DomainException.FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error -> errors.add(
-                new DomainException.FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+        e.getParameterValidationResults()
+                .forEach(result -> result.getResolvableErrors()
+                        .forEach(error -> errors.add(new DomainException.FieldError(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
         return asObject(validation(errors));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return asObject(validation(List.of(new DomainException.FieldError(path(unknown), "is not a known field"))));
         }
         if (cause instanceof InvalidFormatException invalid) {
-            return asObject(validation(List.of(new DomainException.FieldError(path(invalid),
+            return asObject(validation(List.of(new DomainException.FieldError(
+                    path(invalid),
                     "has an invalid value '" + IdNumberMasking.mask(String.valueOf(invalid.getValue())) + "'"
                             + allowedValues(invalid.getTargetType())))));
         }
-        if (cause instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return asObject(validation(List.of(new DomainException.FieldError(path(mismatched), "has the wrong type"))));
+        if (cause instanceof MismatchedInputException mismatched
+                && !mismatched.getPath().isEmpty()) {
+            return asObject(
+                    validation(List.of(new DomainException.FieldError(path(mismatched), "has the wrong type"))));
         }
-        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+        if (cause instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()
                 && mapping.getCause() instanceof IllegalArgumentException iae) {
             return asObject(validation(List.of(new DomainException.FieldError(path(mapping), iae.getMessage()))));
         }
         String detail = cause instanceof JsonProcessingException
-                ? "The request body is not valid JSON." : "The request body is missing or unreadable.";
+                ? "The request body is not valid JSON."
+                : "The request body is missing or unreadable.";
         return asObject(problem(ProblemType.MALFORMED_REQUEST, detail));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(validation(List.of(new DomainException.FieldError(e.getParameterName(), "is required"))));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMissingServletRequestPart(
+            MissingServletRequestPartException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(validation(List.of(new DomainException.FieldError(e.getRequestPartName(), "is required"))));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(problem(ProblemType.METHOD_NOT_ALLOWED, "Method " + e.getMethod() + " is not supported here."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(problem(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return asObject(problem(
+                ProblemType.UNSUPPORTED_MEDIA_TYPE,
                 "Content type " + e.getContentType() + " is not supported; supported: " + e.getSupportedMediaTypes()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(
+            MaxUploadSizeExceededException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(problem(ProblemType.PAYLOAD_TOO_LARGE, "The uploaded file is too large."));
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(problem(ProblemType.NOT_FOUND, "No such resource: /" + e.getResourcePath()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleNoHandlerFoundException(
+            NoHandlerFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         return asObject(problem(ProblemType.NOT_FOUND, "No such resource: " + e.getRequestURL()));
     }
 
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode statusCode, WebRequest request) {
-        if (body instanceof ProblemDetail problem && problem.getType() != null
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && problem.getType() != null
                 && "about:blank".equals(problem.getType().toString())) {
             problem.setType(typeFor(statusCode).uri());
         }
@@ -181,8 +193,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     static List<DomainException.FieldError> fieldErrors(BindException e) {
         List<DomainException.FieldError> errors = new ArrayList<>();
-        e.getFieldErrors().forEach(f -> errors.add(new DomainException.FieldError(f.getField(), f.getDefaultMessage())));
-        e.getGlobalErrors().forEach(g -> errors.add(new DomainException.FieldError(g.getObjectName(), g.getDefaultMessage())));
+        e.getFieldErrors()
+                .forEach(f -> errors.add(new DomainException.FieldError(f.getField(), f.getDefaultMessage())));
+        e.getGlobalErrors()
+                .forEach(g -> errors.add(new DomainException.FieldError(g.getObjectName(), g.getDefaultMessage())));
         return errors;
     }
 
@@ -227,8 +241,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static String allowedValues(Class<?> type) {
         if (type != null && type.isEnum()) {
-            return "; allowed: " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return "; allowed: "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(Object::toString)
+                            .collect(Collectors.joining(", "));
         }
         return "";
     }

@@ -15,7 +15,8 @@ public class DomainException extends RuntimeException {
     private final List<FieldError> fieldErrors;
     private final Map<String, Object> properties;
 
-    public DomainException(ProblemType type, String detail, List<FieldError> fieldErrors, Map<String, Object> properties) {
+    public DomainException(
+            ProblemType type, String detail, List<FieldError> fieldErrors, Map<String, Object> properties) {
         super(detail);
         this.type = type;
         this.fieldErrors = List.copyOf(fieldErrors);
@@ -27,14 +28,16 @@ public class DomainException extends RuntimeException {
     }
 
     public static DomainException invalidField(String field, String message) {
-        return new DomainException(ProblemType.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)),
-                Map.of());
+        return new DomainException(
+                ProblemType.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)), Map.of());
     }
 
     /** Several fields at once; the detail names them all. */
     public static DomainException validation(List<FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        String detail = errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
         return new DomainException(ProblemType.VALIDATION, detail, List.copyOf(errors), Map.of());
     }
 
@@ -44,8 +47,11 @@ public class DomainException extends RuntimeException {
 
     /** A policy rule refuses the request; the rule ID and, if any, the field travel with the problem. */
     public static DomainException ruleViolation(String ruleId, String field, String detail) {
-        return new DomainException(ProblemType.BUSINESS_RULE, detail,
-                field == null ? List.of() : List.of(new FieldError(field, detail)), Map.of("ruleId", ruleId));
+        return new DomainException(
+                ProblemType.BUSINESS_RULE,
+                detail,
+                field == null ? List.of() : List.of(new FieldError(field, detail)),
+                Map.of("ruleId", ruleId));
     }
 
     public static DomainException forbidden(String detail) {
@@ -65,6 +71,5 @@ public class DomainException extends RuntimeException {
     }
 
     /** One offending field: its path in the request (e.g. {@code categories[1]}) and what is wrong with it. */
-    public record FieldError(String field, String message) {
-    }
+    public record FieldError(String field, String message) {}
 }

@@ -5,6 +5,7 @@ import com.yibaoflow.shared.log.IdNumberMasking;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -12,8 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-
-import java.io.IOException;
 
 /**
  * The servlet container's error page ({@code /error}) as an RFC 9457 problem, in place of Boot's
@@ -66,8 +65,10 @@ public class ProblemErrorController implements ErrorController {
             case 405 -> "This method is not supported here.";
             case 413 -> "The request is too large.";
             case 415 -> "This content type is not supported.";
-            default -> status < 500 ? "The request was refused."
-                    : "The request could not be completed. The error has been logged.";
+            default ->
+                status < 500
+                        ? "The request was refused."
+                        : "The request could not be completed. The error has been logged.";
         };
     }
 }

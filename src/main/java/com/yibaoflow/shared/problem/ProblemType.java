@@ -1,8 +1,7 @@
 package com.yibaoflow.shared.problem;
 
-import org.springframework.http.HttpStatus;
-
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 
 /**
  * The stable {@code type} URIs of our RFC 9457 problem details (documented in docs/problems.md). Clients switch on

@@ -1,14 +1,12 @@
 package com.yibaoflow.shared.problem;
 
-import org.springframework.http.ProblemDetail;
-
 import java.util.List;
+import org.springframework.http.ProblemDetail;
 
 /** Builds problem details of our stable types. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(ProblemType type, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);

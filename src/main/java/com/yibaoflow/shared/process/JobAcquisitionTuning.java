@@ -1,5 +1,10 @@
 package com.yibaoflow.shared.process;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -9,12 +14,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.List;
 
 /**
  * Keeps the job executor's acquisition query cheap while the job table holds many jobs that are not due (issue #4,
@@ -71,7 +70,8 @@ public class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
 
     private void createIndexes() {
         String table = tablePrefix + "ACT_RU_JOB";
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create index if not exists " + DUE_DATE_INDEX + " on " + table + " (DUEDATE_)");
             s.execute("create index if not exists " + LOCKED_INDEX + " on " + table
                     + " (LOCK_EXP_TIME_) where LOCK_OWNER_ is not null");
@@ -88,7 +88,9 @@ public class JobAcquisitionTuning extends AbstractProcessEnginePlugin {
      * async continuations (message jobs) were written without one; a timer always has its due date.
      */
     static int giveDueDatesToUndatedJobs(ManagementService management) {
-        List<Job> undated = management.createJobQuery().messages().list().stream().filter(j -> j.getDuedate() == null).toList();
+        List<Job> undated = management.createJobQuery().messages().list().stream()
+                .filter(j -> j.getDuedate() == null)
+                .toList();
         for (Job job : undated) {
             management.setJobDuedate(job.getId(), ClockUtil.getCurrentTime());
         }

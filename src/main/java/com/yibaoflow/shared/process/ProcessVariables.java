@@ -3,11 +3,10 @@ package com.yibaoflow.shared.process;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.delegate.VariableScope;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * Reads process variables whatever door set them: the Java API sets typed values, a Camunda Form in Tasklist
@@ -17,8 +16,7 @@ public final class ProcessVariables {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ProcessVariables() {
-    }
+    private ProcessVariables() {}
 
     public static String string(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
@@ -54,7 +52,9 @@ public final class ProcessVariables {
         if (value == null) {
             return null;
         }
-        return value instanceof Number n ? n.longValue() : Long.valueOf(value.toString().strip());
+        return value instanceof Number n
+                ? n.longValue()
+                : Long.valueOf(value.toString().strip());
     }
 
     public static boolean flag(VariableScope scope, String name) {

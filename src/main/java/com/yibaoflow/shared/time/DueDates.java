@@ -1,11 +1,10 @@
 package com.yibaoflow.shared.time;
 
-import org.springframework.stereotype.Component;
-
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Date;
+import org.springframework.stereotype.Component;
 
 /**
  * Due dates of user tasks and the timers that watch them, counted in working days from the system clock. Exposed to
@@ -27,8 +26,10 @@ public class DueDates {
 
     /** The close of business on the n-th working day after today. */
     public Date workingDaysFromNow(int workingDays) {
-        return Date.from(addWorkingDays(clock.today(), workingDays).atTime(CLOSE_OF_BUSINESS)
-                .atZone(ClockConfiguration.ZONE).toInstant());
+        return Date.from(addWorkingDays(clock.today(), workingDays)
+                .atTime(CLOSE_OF_BUSINESS)
+                .atZone(ClockConfiguration.ZONE)
+                .toInstant());
     }
 
     public static LocalDate addWorkingDays(LocalDate from, int workingDays) {

@@ -1,13 +1,12 @@
 package com.yibaoflow.shared.time;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * The system's one "now": the wall clock shifted by an offset, so that a demo or a test can live on any day of a

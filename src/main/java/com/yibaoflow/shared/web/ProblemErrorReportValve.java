@@ -1,15 +1,14 @@
 package com.yibaoflow.shared.web;
 
 import com.yibaoflow.shared.problem.ProblemType;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Tomcat's host-level error report as an RFC 9457 problem instead of its HTML page (issue #16 §8). Tomcat answers
@@ -31,8 +30,8 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             log.warn("Request refused by the server with {}: {}", status, throwable.toString());
         }
         ProblemType type = ProblemType.forStatus(status);
-        String json = "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}".formatted(type.uri(),
-                type.title(), status, detailOf(status));
+        String json = "{\"type\":\"%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\"}"
+                .formatted(type.uri(), type.title(), status, detailOf(status));
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -54,8 +53,10 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             case 405 -> "This method is not supported here.";
             case 413 -> "The request is too large.";
             case 415 -> "This content type is not supported.";
-            default -> status < 500 ? "The request was refused by the server."
-                    : "The request could not be completed. The error has been logged.";
+            default ->
+                status < 500
+                        ? "The request was refused by the server."
+                        : "The request could not be completed. The error has been logged.";
         };
     }
 }

@@ -1,17 +1,15 @@
 package com.yibaoflow.policy.calc;
 
-import org.junit.jupiter.api.Test;
+import static com.yibaoflow.policy.calc.TestSnapshots.bd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.List;
 import java.util.Map;
-
-import static com.yibaoflow.policy.calc.TestSnapshots.bd;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class ExplanationTest {
 
@@ -20,16 +18,18 @@ class ExplanationTest {
     @Test
     void stepTextCitesRuleClauseValueAndConfirmedProvenance() {
         Explanation explanation = new Explanation(snapshot);
-        explanation.step(Rule.R_FUND_01, "standard 400.00 CNY.",
-                explanation.param("funding.individualStandard", bd("400")));
+        explanation.step(
+                Rule.R_FUND_01, "standard 400.00 CNY.", explanation.param("funding.individualStandard", bd("400")));
 
         ExplanationStep step = explanation.steps().get(0);
         assertThat(step.ruleId()).isEqualTo("R-FUND-01");
         assertThat(step.clause()).isEqualTo("[D] (二)");
-        assertThat(step.text()).isEqualTo("R-FUND-01 [D] (二): standard 400.00 CNY. "
-                + "[funding.individualStandard = 400 (SEED: [D] (二))]");
-        assertThat(step.parameters()).containsExactly(
-                new ParameterUse("funding.individualStandard", "400", "SEED: [D] (二)", ProvenanceState.SEED));
+        assertThat(step.text())
+                .isEqualTo("R-FUND-01 [D] (二): standard 400.00 CNY. "
+                        + "[funding.individualStandard = 400 (SEED: [D] (二))]");
+        assertThat(step.parameters())
+                .containsExactly(
+                        new ParameterUse("funding.individualStandard", "400", "SEED: [D] (二)", ProvenanceState.SEED));
     }
 
     @Test
@@ -38,8 +38,8 @@ class ExplanationTest {
         explanation.step(Rule.R_BEN_01, "deductible.", explanation.param("benefits.inpatient.deductible", bd("500")));
 
         assertThat(explanation.steps().get(0).parameters().get(0))
-                .isEqualTo(new ParameterUse("benefits.inpatient.deductible", "500", "SAMPLE — confirm locally",
-                        ProvenanceState.SAMPLE));
+                .isEqualTo(new ParameterUse(
+                        "benefits.inpatient.deductible", "500", "SAMPLE — confirm locally", ProvenanceState.SAMPLE));
         assertThat(explanation.steps().get(0).text()).endsWith("(SAMPLE — confirm locally)]");
     }
 
@@ -59,23 +59,40 @@ class ExplanationTest {
     @Test
     void theDongzhiFixtureGivesEachFigureTheStateRulesMdGivesIt() {
         Map<String, Provenance> p = snapshot.provenance();
-        for (String external : List.of("waiting.fixedMonths", "waiting.monthsPerGapYear",
-                "waiting.monthsRemovedPerBackPaidYear", "waiting.longGapYears", "waiting.longGapMinimumMonths",
-                "incentives.raiseCapRatioOfOriginalCap", "benefits.assistance.EXTREME_POVERTY.ratio",
-                "benefits.assistance.EXTREME_POVERTY.deductible", "benefits.assistance.MINIMUM_LIVING.ratio",
+        for (String external : List.of(
+                "waiting.fixedMonths",
+                "waiting.monthsPerGapYear",
+                "waiting.monthsRemovedPerBackPaidYear",
+                "waiting.longGapYears",
+                "waiting.longGapMinimumMonths",
+                "incentives.raiseCapRatioOfOriginalCap",
+                "benefits.assistance.EXTREME_POVERTY.ratio",
+                "benefits.assistance.EXTREME_POVERTY.deductible",
+                "benefits.assistance.MINIMUM_LIVING.ratio",
                 "benefits.assistance.MINIMUM_LIVING.deductible")) {
             assertThat(p.get(external).state()).as(external).isEqualTo(ProvenanceState.EXTERNAL);
         }
-        for (String seed : List.of("funding.individualStandard", "funding.fiscalSubsidy", "subsidies.EXTREME_POVERTY",
-                "subsidies.SEVERE_DISABILITY", "benefits.childbirth.naturalAllowance",
-                "benefits.childbirth.caesareanAllowance", "waiting.newbornGraceDays", "benefits.inpatient.fundRatio",
-                "periods.collectionStart", "periods.coverageEnd")) {
+        for (String seed : List.of(
+                "funding.individualStandard",
+                "funding.fiscalSubsidy",
+                "subsidies.EXTREME_POVERTY",
+                "subsidies.SEVERE_DISABILITY",
+                "benefits.childbirth.naturalAllowance",
+                "benefits.childbirth.caesareanAllowance",
+                "waiting.newbornGraceDays",
+                "benefits.inpatient.fundRatio",
+                "periods.collectionStart",
+                "periods.coverageEnd")) {
             assertThat(p.get(seed).state()).as(seed).isEqualTo(ProvenanceState.SEED);
             assertThat(p.get(seed).source()).as(seed).matches("\\[[DN]\\]");
         }
-        for (String sample : List.of("benefits.criticalIllness.deductible", "benefits.criticalIllness.segments",
-                "benefits.criticalIllness.annualCap", "benefits.provincePerCapitaDisposableIncome",
-                "benefits.assistance.RELAPSED_POVERTY.ratio", "monitoring.warningLines.OTHER")) {
+        for (String sample : List.of(
+                "benefits.criticalIllness.deductible",
+                "benefits.criticalIllness.segments",
+                "benefits.criticalIllness.annualCap",
+                "benefits.provincePerCapitaDisposableIncome",
+                "benefits.assistance.RELAPSED_POVERTY.ratio",
+                "monitoring.warningLines.OTHER")) {
             assertThat(p.get(sample).state()).as(sample).isEqualTo(ProvenanceState.SAMPLE);
         }
         // a SEED figure cites a seed, nothing else
@@ -96,8 +113,9 @@ class ExplanationTest {
                   "confirmed":true},
                  {"path":"benefits.inpatient.deductible","value":"500","provenance":"SAMPLE — confirm locally",
                   "confirmed":false}]""";
-        List<ParameterUse> read = json.readValue(old, new TypeReference<List<ParameterUse>>() { });
-        assertThat(read).extracting(ParameterUse::state)
+        List<ParameterUse> read = json.readValue(old, new TypeReference<List<ParameterUse>>() {});
+        assertThat(read)
+                .extracting(ParameterUse::state)
                 .containsExactly(ProvenanceState.SEED, ProvenanceState.EXTERNAL, ProvenanceState.SAMPLE);
 
         ParameterUse now = new ParameterUse("waiting.fixedMonths", "3", "EXTERNAL: [G] …", ProvenanceState.EXTERNAL);
@@ -111,7 +129,8 @@ class ExplanationTest {
         Explanation explanation = new Explanation(snapshot);
 
         assertThatThrownBy(() -> explanation.param("subsidies.ORPHAN", bd("400")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("subsidies.ORPHAN");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("subsidies.ORPHAN");
     }
 
     @Test

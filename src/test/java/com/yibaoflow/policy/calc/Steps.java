@@ -6,8 +6,7 @@ import java.util.stream.Collectors;
 /** Test helpers over explanations. */
 public final class Steps {
 
-    private Steps() {
-    }
+    private Steps() {}
 
     public static List<String> ruleIds(List<ExplanationStep> explanation) {
         return explanation.stream().map(ExplanationStep::ruleId).toList();
@@ -15,7 +14,9 @@ public final class Steps {
 
     /** The texts of all steps citing the rule, joined by newlines. */
     public static String textOf(List<ExplanationStep> explanation, String ruleId) {
-        return explanation.stream().filter(s -> s.ruleId().equals(ruleId)).map(ExplanationStep::text)
+        return explanation.stream()
+                .filter(s -> s.ruleId().equals(ruleId))
+                .map(ExplanationStep::text)
                 .collect(Collectors.joining("\n"));
     }
 

@@ -1,6 +1,14 @@
 package com.yibaoflow.policy.calc;
 
-import com.yibaoflow.region.FiscalTier;
+import static com.yibaoflow.policy.calc.HardshipCategory.ENTITLED_GROUP;
+import static com.yibaoflow.policy.calc.HardshipCategory.EXTREME_POVERTY;
+import static com.yibaoflow.policy.calc.HardshipCategory.FAMILY_PLANNING_SPECIAL;
+import static com.yibaoflow.policy.calc.HardshipCategory.MINIMUM_LIVING;
+import static com.yibaoflow.policy.calc.HardshipCategory.POVERTY_MONITORING;
+import static com.yibaoflow.policy.calc.HardshipCategory.RELAPSED_POVERTY;
+import static com.yibaoflow.policy.calc.HardshipCategory.RETIRED_FISHERMAN;
+import static com.yibaoflow.policy.calc.HardshipCategory.SEVERE_DISABILITY;
+
 import com.yibaoflow.policy.calc.PolicyParameters.Assistance;
 import com.yibaoflow.policy.calc.PolicyParameters.Benefits;
 import com.yibaoflow.policy.calc.PolicyParameters.Childbirth;
@@ -15,7 +23,7 @@ import com.yibaoflow.policy.calc.PolicyParameters.PopulationGroup;
 import com.yibaoflow.policy.calc.PolicyParameters.Segment;
 import com.yibaoflow.policy.calc.PolicyParameters.Waiting;
 import com.yibaoflow.policy.calc.PolicyParameters.WarningLine;
-
+import com.yibaoflow.region.FiscalTier;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -24,20 +32,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import static com.yibaoflow.policy.calc.HardshipCategory.ENTITLED_GROUP;
-import static com.yibaoflow.policy.calc.HardshipCategory.EXTREME_POVERTY;
-import static com.yibaoflow.policy.calc.HardshipCategory.FAMILY_PLANNING_SPECIAL;
-import static com.yibaoflow.policy.calc.HardshipCategory.MINIMUM_LIVING;
-import static com.yibaoflow.policy.calc.HardshipCategory.POVERTY_MONITORING;
-import static com.yibaoflow.policy.calc.HardshipCategory.RELAPSED_POVERTY;
-import static com.yibaoflow.policy.calc.HardshipCategory.RETIRED_FISHERMAN;
-import static com.yibaoflow.policy.calc.HardshipCategory.SEVERE_DISABILITY;
-
 /** Policy snapshots for tests: Dongzhi County (341721) 2025, with a provenance entry for every leaf parameter. */
 public final class TestSnapshots {
 
-    private TestSnapshots() {
-    }
+    private TestSnapshots() {}
 
     /** Dongzhi 2025 as seeded ([D] 东政办〔2024〕11号, [N] 医保发〔2025〕22号, [G] 国办发〔2024〕38号, samples). */
     public static PolicySnapshot dongzhi2025() {
@@ -50,8 +48,11 @@ public final class TestSnapshots {
     }
 
     public static PolicyParameters dongzhi2025Parameters() {
-        Periods periods = new Periods(LocalDate.of(2024, 9, 1), LocalDate.of(2024, 12, 31),
-                LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31));
+        Periods periods = new Periods(
+                LocalDate.of(2024, 9, 1),
+                LocalDate.of(2024, 12, 31),
+                LocalDate.of(2025, 1, 1),
+                LocalDate.of(2025, 12, 31));
         Funding funding = new Funding(bd("400"), bd("670"), bd("0.60"), bd("0.40"), bd("0.30"), bd("0.30"));
         Map<HardshipCategory, BigDecimal> subsidies = new EnumMap<>(HardshipCategory.class);
         subsidies.put(EXTREME_POVERTY, bd("400"));
@@ -71,13 +72,16 @@ public final class TestSnapshots {
         assistance.put(POVERTY_MONITORING, new Assistance(bd("0.60"), bd("2000"), bd("30000")));
         Benefits benefits = new Benefits(
                 new Inpatient(bd("500"), bd("0.70"), bd("100000")),
-                new CriticalIllness(bd("15000"), List.of(
-                        new Segment(bd("35000"), bd("0.60")),
-                        new Segment(bd("85000"), bd("0.65")),
-                        new Segment(bd("185000"), bd("0.70")),
-                        new Segment(null, bd("0.75"))), bd("110000")),
-                new CriticalIllnessFavour(Set.of(EXTREME_POVERTY, MINIMUM_LIVING, RELAPSED_POVERTY), bd("0.50"),
-                        bd("0.05"), true),
+                new CriticalIllness(
+                        bd("15000"),
+                        List.of(
+                                new Segment(bd("35000"), bd("0.60")),
+                                new Segment(bd("85000"), bd("0.65")),
+                                new Segment(bd("185000"), bd("0.70")),
+                                new Segment(null, bd("0.75"))),
+                        bd("110000")),
+                new CriticalIllnessFavour(
+                        Set.of(EXTREME_POVERTY, MINIMUM_LIVING, RELAPSED_POVERTY), bd("0.50"), bd("0.05"), true),
                 assistance,
                 new Childbirth(bd("1600"), bd("2400")),
                 bd("34893"));
@@ -86,8 +90,8 @@ public final class TestSnapshots {
         lines.put(PopulationGroup.FORMERLY_POOR, new WarningLine(null, bd("0.50")));
         lines.put(PopulationGroup.RURAL_OTHER, new WarningLine(null, bd("1.00")));
         lines.put(PopulationGroup.OTHER, new WarningLine(bd("26000"), null));
-        return new PolicyParameters(periods, funding, subsidies, waiting, incentives, benefits,
-                new Monitoring(bd("21144"), lines));
+        return new PolicyParameters(
+                periods, funding, subsidies, waiting, incentives, benefits, new Monitoring(bd("21144"), lines));
     }
 
     /** The provenance of every leaf of {@link #dongzhi2025Parameters()}. */
@@ -132,9 +136,11 @@ public final class TestSnapshots {
             p.put("benefits.favour." + favour, sample("R-BEN-06"));
         }
         for (HardshipCategory category : List.of(EXTREME_POVERTY, MINIMUM_LIVING)) {
-            p.put("benefits.assistance." + category + ".ratio",
+            p.put(
+                    "benefits.assistance." + category + ".ratio",
                     external("R-BEN-05", "国办发〔2021〕42号", "特困、低保 assisted at no less than 70 %"));
-            p.put("benefits.assistance." + category + ".deductible",
+            p.put(
+                    "benefits.assistance." + category + ".deductible",
                     external("R-BEN-05", "国办发〔2021〕42号", "no deductible for 特困、低保"));
             p.put("benefits.assistance." + category + ".annualLimit", sample("R-BEN-05"));
         }

@@ -10,17 +10,20 @@ import java.util.List;
 /** Runs a main class of the test classpath in a child JVM, its output in a file; the crash tests kill it. */
 final class ChildProcesses {
 
-    private ChildProcesses() {
-    }
+    private ChildProcesses() {}
 
     static Process start(Class<?> mainClass, Path output, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 mainClass.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
     }
 
     /** Waits until the child printed the line, failing fast when it died or took too long. */
@@ -36,13 +39,15 @@ final class ChildProcesses {
             }
             Thread.sleep(100);
         }
-        throw new AssertionError("The child did not print " + line + " in " + timeout + ":\n"
-                + Files.readString(output));
+        throw new AssertionError(
+                "The child did not print " + line + " in " + timeout + ":\n" + Files.readString(output));
     }
 
     /** The PID in the first line of the data directory's postmaster.pid. */
     static long postmasterPid(Path dataDirectory) throws IOException {
-        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
     }
 
     /** Whether the process is gone within the timeout (exited; a zombie its parent has not reaped yet counts). */

@@ -1,8 +1,7 @@
 package com.yibaoflow.shared.db;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A backup taken while the database is written to, restored into a fresh data directory, holds every row committed
@@ -52,22 +51,24 @@ class EmbeddedDatabaseBackupTests {
         writing.set(false);
         writer.join();
         assertThat(writtenDuringBackup.get()).isPositive();
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
+                Statement s = c.createStatement()) {
             s.execute("insert into yibao_case values (100000, '备份之后')");
         }
 
         Path restored = work.resolve("restored");
         copy(backup, restored);
         EmbeddedPostgresServer fromBackup = started(restored);
-        try (Connection c = DriverManager.getConnection(fromBackup.jdbcUrl()); Statement s = c.createStatement()) {
-            try (ResultSet rs = s.executeQuery("select count(*) from yibao_case where id <= 500 "
-                    + "and name = '参保人' || id")) {
+        try (Connection c = DriverManager.getConnection(fromBackup.jdbcUrl());
+                Statement s = c.createStatement()) {
+            try (ResultSet rs =
+                    s.executeQuery("select count(*) from yibao_case where id <= 500 " + "and name = '参保人' || id")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(500);
             }
             // the concurrent writer committed ids 501, 502, ... one by one: the backup holds a gap-free prefix
-            try (ResultSet rs = s.executeQuery("select count(*), coalesce(max(id), 500) from yibao_case "
-                    + "where id > 500 and id < 100000")) {
+            try (ResultSet rs = s.executeQuery(
+                    "select count(*), coalesce(max(id), 500) from yibao_case " + "where id > 500 and id < 100000")) {
                 rs.next();
                 assertThat(rs.getInt(1)).isEqualTo(rs.getInt(2) - 500);
                 assertThat(rs.getInt(1)).isLessThanOrEqualTo(writtenDuringBackup.get());
@@ -94,8 +95,9 @@ class EmbeddedDatabaseBackupTests {
 
         assertThat(live.resolve("postmaster.pid")).doesNotExist();
         EmbeddedPostgresServer fromBackup = started(backup);
-        try (Connection c = DriverManager.getConnection(fromBackup.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select string_agg(name, ',' order by id) from yibao_case")) {
+        try (Connection c = DriverManager.getConnection(fromBackup.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select string_agg(name, ',' order by id) from yibao_case")) {
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("参保人1,参保人2,参保人3");
         }
@@ -110,8 +112,7 @@ class EmbeddedDatabaseBackupTests {
         Path occupied = Files.createDirectories(work.resolve("occupied"));
         Files.writeString(occupied.resolve("keep.txt"), "x");
 
-        assertThatThrownBy(() -> EmbeddedDatabaseBackup.backup(live, occupied))
-                .hasMessageContaining("is not empty");
+        assertThatThrownBy(() -> EmbeddedDatabaseBackup.backup(live, occupied)).hasMessageContaining("is not empty");
         assertThatThrownBy(() -> EmbeddedDatabaseBackup.backup(work.resolve("nothing"), work.resolve("b")))
                 .hasMessageContaining("not a PostgreSQL data directory");
         assertThat(occupied.resolve("keep.txt")).hasContent("x");
@@ -125,8 +126,8 @@ class EmbeddedDatabaseBackupTests {
 
     private static void seed(EmbeddedPostgresServer server, int rows) throws Exception {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl());
-             Statement s = c.createStatement();
-             PreparedStatement insert = c.prepareStatement("insert into yibao_case values (?, ?)")) {
+                Statement s = c.createStatement();
+                PreparedStatement insert = c.prepareStatement("insert into yibao_case values (?, ?)")) {
             s.execute("create table yibao_case (id int primary key, name text not null)");
             for (int id = 1; id <= rows; id++) {
                 insert.setInt(1, id);
@@ -139,7 +140,7 @@ class EmbeddedDatabaseBackupTests {
 
     private static void keepWriting(EmbeddedPostgresServer server, AtomicBoolean writing, AtomicInteger written) {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl());
-             PreparedStatement insert = c.prepareStatement("insert into yibao_case values (?, ?)")) {
+                PreparedStatement insert = c.prepareStatement("insert into yibao_case values (?, ?)")) {
             for (int id = 501; writing.get() && id < 100000; id++) {
                 insert.setInt(1, id);
                 insert.setString(2, "并发" + id);

@@ -1,8 +1,7 @@
 package com.yibaoflow.shared.db;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +12,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The default run keeps its data, durably; the throw-away test server stays fast; a data directory held by something
@@ -37,15 +36,15 @@ class EmbeddedPostgresServerTests {
     @Test
     void dataSurvivesARestartOnTheSameDirectory(@TempDir Path dir) throws Exception {
         try (EmbeddedPostgresServer first = EmbeddedPostgresServer.start(dir.toString());
-             Connection c = DriverManager.getConnection(first.jdbcUrl());
-             Statement s = c.createStatement()) {
+                Connection c = DriverManager.getConnection(first.jdbcUrl());
+                Statement s = c.createStatement()) {
             s.execute("create table kept (v text)");
             s.execute("insert into kept values ('案件')");
         }
         try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(dir.toString());
-             Connection c = DriverManager.getConnection(second.jdbcUrl());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select v from kept")) {
+                Connection c = DriverManager.getConnection(second.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select v from kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("案件");
         }
@@ -112,9 +111,12 @@ class EmbeddedPostgresServerTests {
     void onlyThePostgresOfTheEmbeddedBinariesCountsAsOurs() {
         Path extracted = DataDirectoryGuard.libraryWorkingDirectory().resolve("PG-642721a7877bfd8c630196718e94d572");
 
-        assertThat(DataDirectoryGuard.isEmbeddedPostgres(extracted.resolve("bin/postgres"))).isTrue();
-        assertThat(DataDirectoryGuard.isEmbeddedPostgres(Path.of("/usr/lib/postgresql/16/bin/postgres"))).isFalse();
-        assertThat(DataDirectoryGuard.isEmbeddedPostgres(extracted.resolve("bin/initdb"))).isFalse();
+        assertThat(DataDirectoryGuard.isEmbeddedPostgres(extracted.resolve("bin/postgres")))
+                .isTrue();
+        assertThat(DataDirectoryGuard.isEmbeddedPostgres(Path.of("/usr/lib/postgresql/16/bin/postgres")))
+                .isFalse();
+        assertThat(DataDirectoryGuard.isEmbeddedPostgres(extracted.resolve("bin/initdb")))
+                .isFalse();
         assertThat(DataDirectoryGuard.isEmbeddedPostgres(Path.of("/postgres"))).isFalse();
     }
 
@@ -126,8 +128,8 @@ class EmbeddedPostgresServerTests {
 
     static String setting(EmbeddedPostgresServer server, String name) throws Exception {
         try (Connection c = DriverManager.getConnection(server.jdbcUrl());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("show " + name)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("show " + name)) {
             rs.next();
             return rs.getString(1);
         }

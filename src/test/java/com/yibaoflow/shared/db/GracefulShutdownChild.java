@@ -1,13 +1,12 @@
 package com.yibaoflow.shared.db;
 
+import java.sql.Connection;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.Statement;
 
 /**
  * Child JVM of {@link GracefulShutdownTests}: the embedded database configuration of the real run (persistent server,
@@ -16,8 +15,7 @@ import java.sql.Statement;
  */
 public final class GracefulShutdownChild {
 
-    private GracefulShutdownChild() {
-    }
+    private GracefulShutdownChild() {}
 
     public static void main(String[] args) throws Exception {
         SpringApplication application = new SpringApplication(EmbeddedPostgresConfiguration.class, Engine.class);
@@ -33,7 +31,8 @@ public final class GracefulShutdownChild {
 
         @Bean(destroyMethod = "stop")
         EngineStandIn engine(DataSource dataSource) throws Exception {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("create table if not exists engine_stops (at timestamptz not null default now())");
             }
             return new EngineStandIn(dataSource);
@@ -43,7 +42,8 @@ public final class GracefulShutdownChild {
     record EngineStandIn(DataSource dataSource) {
 
         void stop() throws Exception {
-            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (Connection c = dataSource.getConnection();
+                    Statement s = c.createStatement()) {
                 s.execute("insert into engine_stops default values");
             }
             System.out.println("ENGINE STOPPED");

@@ -1,9 +1,6 @@
 package com.yibaoflow.shared.db;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,8 +11,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIGTERM (what {@code kill} and a service manager send; Ctrl-C's SIGINT takes the same path) stops the application
@@ -62,9 +61,9 @@ class GracefulShutdownTests {
         assertThat(ChildProcesses.exits(postmasterPid, Duration.ofSeconds(10))).isTrue();
         // what the engine wrote while it stopped is in the database
         try (EmbeddedPostgresServer again = EmbeddedPostgresServer.start(dataDirectory.toString());
-             Connection c = DriverManager.getConnection(again.jdbcUrl());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from engine_stops")) {
+                Connection c = DriverManager.getConnection(again.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from engine_stops")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         }

@@ -1,9 +1,6 @@
 package com.yibaoflow.shared.db;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,8 +9,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} of the application leaves its postmaster running on the data directory; the next start stops that
@@ -61,8 +60,8 @@ class OrphanedPostmasterTests {
         assertThat(ChildProcesses.exits(orphanPid, Duration.ZERO)).isTrue();
         assertThat(ChildProcesses.postmasterPid(dataDirectory)).isNotEqualTo(orphanPid);
         try (Connection c = DriverManager.getConnection(restarted.jdbcUrl());
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select v from acknowledged where id = 1")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select v from acknowledged where id = 1")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("已确认缴费");
         }

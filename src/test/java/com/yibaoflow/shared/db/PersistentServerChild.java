@@ -10,13 +10,12 @@ import java.sql.Statement;
  */
 public final class PersistentServerChild {
 
-    private PersistentServerChild() {
-    }
+    private PersistentServerChild() {}
 
     public static void main(String[] args) throws Exception {
         EmbeddedPostgresServer server = EmbeddedPostgresServer.start(args[0]);
         try (Connection c = DriverManager.getConnection(server.jdbcUrl());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute("create table acknowledged (id int primary key, v text)");
             s.execute("insert into acknowledged values (1, '已确认缴费')");
         }

@@ -1,13 +1,12 @@
 package com.yibaoflow.shared.id;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.time.LocalDate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResidentIdNumberTests {
 
@@ -30,8 +29,10 @@ class ResidentIdNumberTests {
     @Test
     void computesTheCheckCharacter() {
         assertThat(ResidentIdNumber.checkCharacter("11010519491231002")).isEqualTo('X');
-        assertThat(ResidentIdNumber.checkCharacter("34172119900101001")).isEqualTo(
-                ResidentIdNumber.parse(withCheck("34172119900101001")).value().charAt(17));
+        assertThat(ResidentIdNumber.checkCharacter("34172119900101001"))
+                .isEqualTo(ResidentIdNumber.parse(withCheck("34172119900101001"))
+                        .value()
+                        .charAt(17));
     }
 
     @Test
@@ -41,14 +42,15 @@ class ResidentIdNumberTests {
 
     @ParameterizedTest
     @CsvSource({
-            "110105194912310021, has a wrong check character (GB 11643)",
-            "1101051949123100, must be 17 digits followed by a digit or X",
-            "11010519491231002Y, must be 17 digits followed by a digit or X",
-            "'', is required",
+        "110105194912310021, has a wrong check character (GB 11643)",
+        "1101051949123100, must be 17 digits followed by a digit or X",
+        "11010519491231002Y, must be 17 digits followed by a digit or X",
+        "'', is required",
     })
     void rejectsBadNumbersWithAReason(String raw, String reason) {
         assertThatThrownBy(() -> ResidentIdNumber.parse(raw))
-                .isInstanceOf(InvalidResidentIdNumberException.class).hasMessage(reason);
+                .isInstanceOf(InvalidResidentIdNumberException.class)
+                .hasMessage(reason);
     }
 
     @Test

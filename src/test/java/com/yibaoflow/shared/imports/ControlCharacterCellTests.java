@@ -1,21 +1,20 @@
 package com.yibaoflow.shared.imports;
 
-import com.yibaoflow.identity.Department;
-import com.yibaoflow.testsupport.IntegrationTest;
-import com.yibaoflow.testsupport.TestIds;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-
-import java.nio.charset.StandardCharsets;
-
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.TestIds;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Issue #16 §8: a NUL in an import cell is that row's error naming the column, never a 500, never stored. Tested
@@ -26,12 +25,12 @@ class ControlCharacterCellTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
-    void R_ELIG_02_anExtractRowWithANulInTheNameIsRejectedNamingTheColumnAndTheOtherRowsAreImported()
-            throws Exception {
+    void R_ELIG_02_anExtractRowWithANulInTheNameIsRejectedNamingTheColumnAndTheOtherRowsAreImported() throws Exception {
         String clean = TestIds.adult();
         String damaged = TestIds.adult();
         String csv = """
@@ -40,7 +39,8 @@ class ControlCharacterCellTests {
                 %s,吴\0一,2020/3/1,,池州市某公司
                 """.formatted(clean, damaged);
         mvc.perform(multipart("/api/registries/employee-insurance/imports")
-                        .file(new MockMultipartFile("file", "职工参保.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .file(new MockMultipartFile(
+                                "file", "职工参保.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
                         .with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.total").value(2))
@@ -50,9 +50,13 @@ class ControlCharacterCellTests {
                 .andExpect(jsonPath("$.errors[0].rowNumber").value(3))
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
                 .andExpect(jsonPath("$.errors[0].reason").value("「姓名」列含有不可见控制字符（U+0000），请删除后重新上传"));
-        assertThat(jdbc.queryForObject("select count(*) from yibao.employee_insurance_record where id_number = ?", Long.class,
-                damaged)).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from yibao.employee_insurance_record where id_number = ?", Long.class,
-                clean)).isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.employee_insurance_record where id_number = ?",
+                        Long.class,
+                        damaged))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.employee_insurance_record where id_number = ?", Long.class, clean))
+                .isEqualTo(1);
     }
 }

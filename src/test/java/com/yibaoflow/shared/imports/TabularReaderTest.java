@@ -1,11 +1,7 @@
 package com.yibaoflow.shared.imports;
 
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,13 +13,17 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class TabularReaderTest {
 
-    static final TableSchema ROSTER = TableSchema.of("roster",
+    static final TableSchema ROSTER = TableSchema.of(
+            "roster",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号"),
             ColumnSpec.required("name", "姓名"),
             ColumnSpec.optional("amount", "缴费金额"),
@@ -64,36 +64,45 @@ class TabularReaderTest {
     @Test
     void englishKeysBomAndSemicolons() throws IOException {
         List<ImportRow> rows = read(csv("\uFEFFidNumber;name\n341721198001011234;张三\n", StandardCharsets.UTF_8));
-        assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("name")).isEqualTo("张三"));
+        assertThat(rows)
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("name")).isEqualTo("张三"));
     }
 
     @Test
     void gbkFromExcelOnChineseWindows() throws IOException {
         List<ImportRow> rows = read(csv("身份证号码,姓名\r\n341721198001011234,王五\r\n", Charset.forName("GB18030")));
-        assertThat(rows).singleElement().satisfies(r -> assertThat(r.get("name")).isEqualTo("王五"));
+        assertThat(rows)
+                .singleElement()
+                .satisfies(r -> assertThat(r.get("name")).isEqualTo("王五"));
     }
 
     @Test
     void aMissingRequiredColumnRejectsTheFileNamingTheColumn() throws IOException {
         Path file = csv("身份证号码,电话\n341721198001011234,1\n", StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> read(file)).isInstanceOf(NotATableException.class)
-                .hasMessageContaining("name").hasMessageContaining("电话");
+        assertThatThrownBy(() -> read(file))
+                .isInstanceOf(NotATableException.class)
+                .hasMessageContaining("name")
+                .hasMessageContaining("电话");
     }
 
     @Test
     void binaryLegacyXlsAndEmptyFilesAreNotTables() throws IOException {
-        Path png = Files.write(dir.resolve("x.png"), new byte[]{(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
-        Path xls = Files.write(dir.resolve("x.xls"), new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0});
+        Path png = Files.write(dir.resolve("x.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13});
+        Path xls = Files.write(dir.resolve("x.xls"), new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0});
         Path empty = Files.write(dir.resolve("e.csv"), new byte[0]);
         assertThatThrownBy(() -> read(png)).isInstanceOf(NotATableException.class);
-        assertThatThrownBy(() -> read(xls)).isInstanceOf(NotATableException.class).hasMessageContaining(".xlsx");
+        assertThatThrownBy(() -> read(xls))
+                .isInstanceOf(NotATableException.class)
+                .hasMessageContaining(".xlsx");
         assertThatThrownBy(() -> read(empty)).isInstanceOf(NotATableException.class);
     }
 
     @Test
     void xlsxWithTitleRowDateNumberAndTextCells() throws IOException {
         Path file = dir.resolve("r.xlsx");
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = wb.createSheet("花名册");
             sheet.createRow(0).createCell(0).setCellValue("东至县特困人员花名册");
             Row header = sheet.createRow(1);
@@ -164,8 +173,8 @@ class TabularReaderTest {
                 341721198001021234,李四,400
                 """, StandardCharsets.UTF_8));
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).cellProblem()).isEqualTo(new ImportRow.CellProblem("name",
-                "「姓名」列含有不可见控制字符（U+0000），请删除后重新上传"));
+        assertThat(rows.get(0).cellProblem())
+                .isEqualTo(new ImportRow.CellProblem("name", "「姓名」列含有不可见控制字符（U+0000），请删除后重新上传"));
         assertThat(rows.get(0).values()).doesNotContainKey("name").containsEntry("amount", "400");
         assertThat(rows.get(1).cellProblem()).isNull();
         assertThat(rows.get(1).get("name")).isEqualTo("李四");
@@ -174,7 +183,8 @@ class TabularReaderTest {
     @Test
     void aControlCharacterInAnXlsxCellIsThatRowsErrorToo() throws IOException {
         Path file = dir.resolve("c.xlsx");
-        try (SXSSFWorkbook wb = new SXSSFWorkbook(); OutputStream out = Files.newOutputStream(file)) {
+        try (SXSSFWorkbook wb = new SXSSFWorkbook();
+                OutputStream out = Files.newOutputStream(file)) {
             Sheet sheet = wb.createSheet();
             Row header = sheet.createRow(0);
             header.createCell(0).setCellValue("身份证号码");
@@ -198,6 +208,7 @@ class TabularReaderTest {
     void aFileWithManyNulBytesIsStillNotText() {
         byte[] utf16 = "身份证号码,姓名\n".getBytes(StandardCharsets.UTF_16LE);
         assertThat(TabularReader.looksBinary(utf16)).isTrue();
-        assertThat(TabularReader.looksBinary("身份证号码,姓名\n1,\u0000\n".getBytes(StandardCharsets.UTF_8))).isFalse();
+        assertThat(TabularReader.looksBinary("身份证号码,姓名\n1,\u0000\n".getBytes(StandardCharsets.UTF_8)))
+                .isFalse();
     }
 }

@@ -1,5 +1,11 @@
 package com.yibaoflow.shared.json;
 
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.testsupport.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -8,25 +14,20 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
-import static com.yibaoflow.testsupport.TestUsers.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 /** Issue #16 §8: a NUL or another control character in any JSON text field is a 400 naming the field. */
 @IntegrationTest
 class ControlCharacterGuardTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
 
     @Test
     void textWithControlCharactersIsFoundAndNamed() {
-        assertThat(ControlCharacterGuard.problemOf("张\u0000伟")).isEqualTo("contains the control character U+0000 at "
-                + "position 2");
+        assertThat(ControlCharacterGuard.problemOf("张\u0000伟"))
+                .isEqualTo("contains the control character U+0000 at " + "position 2");
         assertThat(ControlCharacterGuard.problemOf("a\u001bb")).contains("U+001B");
         assertThat(ControlCharacterGuard.problemOf("a\u007f")).contains("U+007F");
         assertThat(ControlCharacterGuard.problemOf("第一行\n第二行\t备注\r")).isNull();
@@ -36,7 +37,8 @@ class ControlCharacterGuardTests {
     @Test
     void aNulInANameIsA400NamingTheFieldAndNothingIsWritten() throws Exception {
         long before = jdbc.queryForObject("select count(*) from yibao.enrollment_case", Long.class);
-        mvc.perform(post("/api/enrollments").with(as(Department.MEDICAL_SECURITY))
+        mvc.perform(post("/api/enrollments")
+                        .with(as(Department.MEDICAL_SECURITY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"regionCode":"341721","coverageYear":2025,"idNumber":"341721198506010018",
@@ -44,14 +46,17 @@ class ControlCharacterGuardTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://yibaoflow.github.io/problems/validation"))
                 .andExpect(jsonPath("$.errors[0].field").value("name"))
-                .andExpect(jsonPath("$.errors[0].message").value("contains the control character U+0000 at position 2"));
-        mvc.perform(post("/api/hardship-verifications").with(as(Department.MEDICAL_SECURITY))
+                .andExpect(
+                        jsonPath("$.errors[0].message").value("contains the control character U+0000 at position 2"));
+        mvc.perform(post("/api/hardship-verifications")
+                        .with(as(Department.MEDICAL_SECURITY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"idNumber":"341721198506010018","personName":"张伟","regionCode":"341721",
                                  "coverageYear":2025,"claimedCategories":["MINIMUM\\u0007LIVING"]}"""))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("claimedCategories[0]"));
-        assertThat(jdbc.queryForObject("select count(*) from yibao.enrollment_case", Long.class)).isEqualTo(before);
+        assertThat(jdbc.queryForObject("select count(*) from yibao.enrollment_case", Long.class))
+                .isEqualTo(before);
     }
 }

@@ -1,6 +1,10 @@
 package com.yibaoflow.shared.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.yibaoflow.testsupport.IntegrationTest;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,11 +14,6 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine keeps no logging context: a step's log events carry no process ids or business keys (which hold resident
@@ -37,21 +36,38 @@ class EngineLoggingContextTests {
 
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
 
     @Test
     void aStepRunsWithoutProcessDataInTheLoggingContext() {
-        Deployment deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn",
-                Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-                        .startEvent().serviceTask().camundaClass(MdcProbe.class).endEvent().done()).deploy();
+        Deployment deployment = repository
+                .createDeployment()
+                .addModelInstance(
+                        KEY + ".bpmn",
+                        Bpmn.createExecutableProcess(KEY)
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .serviceTask()
+                                .camundaClass(MdcProbe.class)
+                                .endEvent()
+                                .done())
+                .deploy();
         try {
             seen.set(null);
             runtime.startProcessInstanceByKey(KEY, "ENR-341721-2025-11010519491231002X");
 
             assertThat(seen.get()).isNotNull();
-            assertThat(seen.get().keySet()).doesNotContain("activityId", "processInstanceId", "processDefinitionId",
-                    "businessKey", "applicationName", "tenantId", "engineName");
+            assertThat(seen.get().keySet())
+                    .doesNotContain(
+                            "activityId",
+                            "processInstanceId",
+                            "processDefinitionId",
+                            "businessKey",
+                            "applicationName",
+                            "tenantId",
+                            "engineName");
             assertThat(seen.get().values()).noneMatch(v -> v.contains("11010519491231002X"));
         } finally {
             repository.deleteDeployment(deployment.getId(), true);

@@ -1,12 +1,12 @@
 package com.yibaoflow.shared.log;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class IdNumberMaskingTests {
 
@@ -25,12 +25,19 @@ class IdNumberMaskingTests {
     @Test
     void logMessagesAndStackTracesAreMasked() {
         Logger logger = new LoggerContext().getLogger("test");
-        LoggingEvent event = new LoggingEvent("test", logger, Level.INFO, "person {} enrolled",
-                new IllegalStateException("duplicate 11010519491231002X"), new Object[] {"11010519491231002X"});
+        LoggingEvent event = new LoggingEvent(
+                "test",
+                logger,
+                Level.INFO,
+                "person {} enrolled",
+                new IllegalStateException("duplicate 11010519491231002X"),
+                new Object[] {"11010519491231002X"});
         MaskingMessageConverter message = new MaskingMessageConverter();
         MaskingThrowableConverter throwable = new MaskingThrowableConverter();
         throwable.start();
         assertThat(message.convert(event)).isEqualTo("person 1101**********002X enrolled");
-        assertThat(throwable.convert(event)).contains("duplicate 1101**********002X").doesNotContain("19491231");
+        assertThat(throwable.convert(event))
+                .contains("duplicate 1101**********002X")
+                .doesNotContain("19491231");
     }
 }

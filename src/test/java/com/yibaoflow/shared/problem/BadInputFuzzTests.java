@@ -1,9 +1,28 @@
 package com.yibaoflow.shared.problem;
 
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import jakarta.servlet.RequestDispatcher;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,26 +43,6 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
-import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static com.yibaoflow.testsupport.TestUsers.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
-
 /**
  * Issue #16 §8: a generated corpus of malformed bodies, files, IDs and dates sent, as an administrator, to every
  * POST/PUT/PATCH handler of the API (found from the handler mapping, so a new endpoint cannot be forgotten). Every
@@ -58,18 +57,20 @@ class BadInputFuzzTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mapping;
 
-    record Endpoint(RequestMethod method, String pattern, HandlerMethod handler, boolean multipart) {
-    }
+    record Endpoint(RequestMethod method, String pattern, HandlerMethod handler, boolean multipart) {}
 
     List<Endpoint> endpoints() {
         List<Endpoint> endpoints = new ArrayList<>();
-        for (Map.Entry<RequestMappingInfo, HandlerMethod> e : mapping.getHandlerMethods().entrySet()) {
+        for (Map.Entry<RequestMappingInfo, HandlerMethod> e :
+                mapping.getHandlerMethods().entrySet()) {
             Set<RequestMethod> methods = e.getKey().getMethodsCondition().getMethods();
             boolean multipart = e.getKey().getConsumesCondition().getConsumableMediaTypes().stream()
                     .anyMatch(MediaType.MULTIPART_FORM_DATA::includes);
@@ -156,17 +157,36 @@ class BadInputFuzzTests {
 
     /** The malformed bodies: not JSON, the wrong JSON, and every known field wrong in one way at a time. */
     static List<String> jsonCorpus(Class<?> bodyType) {
-        List<String> corpus = new ArrayList<>(List.of("", "null", "[]", "42", "\"text\"", "{\"a\":", "{", "{}x",
-                "\u0000", "{\"idNumber\":\"\u0000\"}"));
+        List<String> corpus = new ArrayList<>(List.of(
+                "", "null", "[]", "42", "\"text\"", "{\"a\":", "{", "{}x", "\u0000", "{\"idNumber\":\"\u0000\"}"));
         List<String> fields = bodyType == null ? List.of() : fieldsOf(bodyType);
-        List<String> wrongValues = List.of("12345", "-1", "true", "[]", "{}", "\"\\u0000\"", "\"a\\u0007b\"",
-                "\"" + LONG + "\"", "\"34172119800101123X\"", "\"110101190002301234\"", "\"2025-02-30\"",
-                "\"2024-13-01T25:00:00+08:00\"", "\"NOT_AN_ENUM\"", "1e400", "99999999999999999999999999",
-                "[\"\\u0000\"]", "[12345]", "[{}]");
+        List<String> wrongValues = List.of(
+                "12345",
+                "-1",
+                "true",
+                "[]",
+                "{}",
+                "\"\\u0000\"",
+                "\"a\\u0007b\"",
+                "\"" + LONG + "\"",
+                "\"34172119800101123X\"",
+                "\"110101190002301234\"",
+                "\"2025-02-30\"",
+                "\"2024-13-01T25:00:00+08:00\"",
+                "\"NOT_AN_ENUM\"",
+                "1e400",
+                "99999999999999999999999999",
+                "[\"\\u0000\"]",
+                "[12345]",
+                "[{}]");
         for (String v : wrongValues) {
             StringBuilder sb = new StringBuilder("{");
             for (int i = 0; i < fields.size(); i++) {
-                sb.append(i == 0 ? "" : ",").append('"').append(fields.get(i)).append("\":").append(v);
+                sb.append(i == 0 ? "" : ",")
+                        .append('"')
+                        .append(fields.get(i))
+                        .append("\":")
+                        .append(v);
             }
             corpus.add(sb.append('}').toString());
         }
@@ -185,15 +205,17 @@ class BadInputFuzzTests {
                 new MockMultipartFile(part, "empty.csv", "text/csv", new byte[0]),
                 new MockMultipartFile(part, "picture.png", "image/png", binary),
                 new MockMultipartFile(part, "broken.xlsx", "application/octet-stream", zip),
-                new MockMultipartFile(part, "legacy.xls", "application/vnd.ms-excel",
-                        new byte[]{(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}),
-                new MockMultipartFile(part, "header-only.csv", "text/csv",
-                        "身份证号码,姓名,困难类别,认定起始日期,认定终止日期,乡镇,参保年度,参保地区,缴费金额\n"
-                                .getBytes(StandardCharsets.UTF_8)),
-                new MockMultipartFile(part, "quotes.csv", "text/csv",
-                        "\"身份证号码,姓名\n\"unterminated".getBytes(StandardCharsets.UTF_8)),
-                new MockMultipartFile(part, "utf16.csv", "text/csv",
-                        "身份证号码,姓名\n".getBytes(StandardCharsets.UTF_16LE)));
+                new MockMultipartFile(part, "legacy.xls", "application/vnd.ms-excel", new byte[] {
+                    (byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0
+                }),
+                new MockMultipartFile(
+                        part,
+                        "header-only.csv",
+                        "text/csv",
+                        "身份证号码,姓名,困难类别,认定起始日期,认定终止日期,乡镇,参保年度,参保地区,缴费金额\n".getBytes(StandardCharsets.UTF_8)),
+                new MockMultipartFile(
+                        part, "quotes.csv", "text/csv", "\"身份证号码,姓名\n\"unterminated".getBytes(StandardCharsets.UTF_8)),
+                new MockMultipartFile(part, "utf16.csv", "text/csv", "身份证号码,姓名\n".getBytes(StandardCharsets.UTF_16LE)));
     }
 
     static String filePart(HandlerMethod handler) {
@@ -216,10 +238,10 @@ class BadInputFuzzTests {
         Map<String, String> params = new LinkedHashMap<>();
         for (MethodParameter p : handler.getMethodParameters()) {
             RequestParam param = p.getParameterAnnotation(RequestParam.class);
-            if (param != null && !org.springframework.web.multipart.MultipartFile.class
-                    .isAssignableFrom(p.getParameterType())) {
-                String name = !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value()
-                        : nameOf(p);
+            if (param != null
+                    && !org.springframework.web.multipart.MultipartFile.class.isAssignableFrom(p.getParameterType())) {
+                String name =
+                        !param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : nameOf(p);
                 params.put(name, plausible(name));
             }
         }
@@ -228,8 +250,10 @@ class BadInputFuzzTests {
 
     Map<String, Long> rowCounts() {
         Map<String, Long> counts = new TreeMap<>();
-        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
-                + "where table_schema = 'yibao' and table_type = 'BASE TABLE'", String.class)) {
+        for (String table : jdbc.queryForList(
+                "select table_name from information_schema.tables "
+                        + "where table_schema = 'yibao' and table_type = 'BASE TABLE'",
+                String.class)) {
             counts.put(table, jdbc.queryForObject("select count(*) from yibao.\"" + table + "\"", Long.class));
         }
         return counts;
@@ -238,7 +262,8 @@ class BadInputFuzzTests {
     @Test
     void everyWriteEndpointAnswersMalformedInputWithA4xxProblemAndWritesNothing() throws Exception {
         List<Endpoint> endpoints = endpoints();
-        assertThat(endpoints).extracting(Endpoint::pattern)
+        assertThat(endpoints)
+                .extracting(Endpoint::pattern)
                 .contains("/api/enrollments", "/api/enrollments/imports", "/api/rosters/imports");
         Map<String, Long> before = rowCounts();
         List<String> failures = new ArrayList<>();
@@ -250,15 +275,15 @@ class BadInputFuzzTests {
             List<String> labels = new ArrayList<>();
             if (e.multipart()) {
                 for (MockMultipartFile file : fileCorpus(filePart(e.handler()))) {
-                    MockMultipartHttpServletRequestBuilder r = multipart(method, path(e.pattern(), Map.of()))
-                            .file(file);
+                    MockMultipartHttpServletRequestBuilder r =
+                            multipart(method, path(e.pattern(), Map.of())).file(file);
                     params.forEach(r::param);
                     requests.add(r);
                     labels.add(file.getOriginalFilename());
                 }
                 // the right file part missing, and every parameter malformed
                 MockMultipartHttpServletRequestBuilder noFile = multipart(method, path(e.pattern(), Map.of()))
-                        .file(new MockMultipartFile("other", "x.csv", "text/csv", new byte[]{'x'}));
+                        .file(new MockMultipartFile("other", "x.csv", "text/csv", new byte[] {'x'}));
                 params.keySet().forEach(k -> noFile.param(k, "\u0000"));
                 requests.add(noFile);
                 labels.add("no file part, NUL parameters");
@@ -274,19 +299,22 @@ class BadInputFuzzTests {
                 if (body != null) {
                     for (String json : jsonCorpus(body.getParameterType())) {
                         MockHttpServletRequestBuilder r = request(method, path(e.pattern(), Map.of()))
-                                .contentType(MediaType.APPLICATION_JSON).content(json.getBytes(StandardCharsets.UTF_8));
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(json.getBytes(StandardCharsets.UTF_8));
                         params.forEach(r::param);
                         requests.add(r);
                         labels.add(json.substring(0, Math.min(60, json.length())));
                     }
-                    requests.add(request(method, path(e.pattern(), Map.of())).contentType(MediaType.APPLICATION_JSON)
-                            .content(new byte[]{(byte) 0xC3, 0x28, (byte) 0xFF}));
+                    requests.add(request(method, path(e.pattern(), Map.of()))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF}));
                     labels.add("invalid UTF-8");
                 }
             }
             for (Map<String, String> badPath : badPathValues(e.pattern())) {
                 MockHttpServletRequestBuilder r = request(method, path(e.pattern(), badPath))
-                        .contentType(MediaType.APPLICATION_JSON).content("{}");
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}");
                 params.forEach(r::param);
                 requests.add(r);
                 labels.add("path " + badPath.values().iterator().next());
@@ -294,22 +322,31 @@ class BadInputFuzzTests {
             for (int i = 0; i < requests.size(); i++) {
                 sent++;
                 MockHttpServletResponse response = mvc.perform(requests.get(i).with(as(Department.CAMUNDA_ADMIN)))
-                        .andReturn().getResponse();
-                if (response.getErrorMessage() != null || (response.getStatus() >= 400
-                        && response.getContentAsByteArray().length == 0)) {
+                        .andReturn()
+                        .getResponse();
+                if (response.getErrorMessage() != null
+                        || (response.getStatus() >= 400 && response.getContentAsByteArray().length == 0)) {
                     // sendError (Spring Security's firewall refusing %00, for one): a container forwards to /error,
                     // which MockMvc does not; do as the container would
                     int status = response.getStatus();
                     response = mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status))
-                            .andReturn().getResponse();
+                            .andReturn()
+                            .getResponse();
                 }
                 String type = response.getContentType();
-                if (response.getStatus() < 400 || response.getStatus() >= 500 || type == null
+                if (response.getStatus() < 400
+                        || response.getStatus() >= 500
+                        || type == null
                         || !MediaType.APPLICATION_PROBLEM_JSON.isCompatibleWith(MediaType.parseMediaType(type))) {
                     failures.add(e.method() + " " + e.pattern() + " [" + labels.get(i) + "] → "
                             + response.getStatus() + " " + type + " "
                             + response.getContentAsString(StandardCharsets.UTF_8)
-                            .substring(0, Math.min(200, response.getContentAsString().length())));
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    200,
+                                                    response.getContentAsString()
+                                                            .length())));
                 }
             }
         }

@@ -1,13 +1,15 @@
 package com.yibaoflow.shared.problem;
 
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.TestCases;
 import com.yibaoflow.testsupport.TestIds;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -16,13 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import static com.yibaoflow.testsupport.TestUsers.as;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Issue #16 §8: an expected conflict (R-ELIG-02, a second application) is a 409 and logs no ERROR. */
 @IntegrationTest
@@ -32,17 +32,20 @@ class ExpectedConflictLoggingTests {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     PlatformTransactionManager transactions;
 
     ResultActions apply(String idNumber) throws Exception {
-        return mvc.perform(post("/api/enrollments").with(as(Department.MEDICAL_SECURITY))
-                .contentType(MediaType.APPLICATION_JSON).content("""
+        return mvc.perform(post("/api/enrollments")
+                .with(as(Department.MEDICAL_SECURITY))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("""
                         {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"陈七",
-                         "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13900000000","claimedCategories":[]}"""
-                        .formatted(idNumber)));
+                         "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13900000000","claimedCategories":[]}""".formatted(idNumber)));
     }
 
     @Test
@@ -54,7 +57,8 @@ class ExpectedConflictLoggingTests {
         String logged = output.getAll().substring(before);
         assertThat(logged.lines().filter(l -> l.contains(" ERROR "))).isEmpty();
         assertThat(logged).doesNotContain("\tat ");
-        assertThat(logged.lines().filter(l -> l.contains("Conflict on POST /api/enrollments"))).hasSize(1);
+        assertThat(logged.lines().filter(l -> l.contains("Conflict on POST /api/enrollments")))
+                .hasSize(1);
     }
 
     /**
@@ -84,7 +88,8 @@ class ExpectedConflictLoggingTests {
         String logged = output.getAll().substring(before);
         assertThat(logged.lines().filter(l -> l.contains(" ERROR "))).isEmpty();
         assertThat(logged).doesNotContain("\tat ", "insert into");
-        assertThat(logged.lines().filter(l -> l.contains("Conflict on POST /api/enrollments"))).singleElement()
+        assertThat(logged.lines().filter(l -> l.contains("Conflict on POST /api/enrollments")))
+                .singleElement()
                 .satisfies(l -> assertThat(l).contains(" INFO "));
     }
 }

@@ -1,12 +1,5 @@
 package com.yibaoflow.shared.problem;
 
-import com.yibaoflow.identity.Department;
-import com.yibaoflow.testsupport.IntegrationTest;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -16,6 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.testsupport.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Bad input always gets an RFC 9457 problem detail with a stable type, never a stack trace. */
 @IntegrationTest
@@ -28,7 +28,9 @@ class ProblemDetailsTests {
 
     @Test
     void malformedJsonIsABadRequest() throws Exception {
-        mvc.perform(post(DRAFTS).with(as(Department.CAMUNDA_ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(DRAFTS)
+                        .with(as(Department.CAMUNDA_ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"parameters\": {"))
                 .andExpect(status().isBadRequest())
                 .andExpect(header().string("Content-Type", MediaType.APPLICATION_PROBLEM_JSON_VALUE))
@@ -39,7 +41,9 @@ class ProblemDetailsTests {
 
     @Test
     void anUnknownFieldIsNamed() throws Exception {
-        mvc.perform(post(DRAFTS).with(as(Department.CAMUNDA_ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(DRAFTS)
+                        .with(as(Department.CAMUNDA_ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"parameterz\": {}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.type").value("https://yibaoflow.github.io/problems/validation"))
@@ -48,15 +52,21 @@ class ProblemDetailsTests {
 
     @Test
     void aValueOfTheWrongTypeIsNamedWithItsPath() throws Exception {
-        mvc.perform(post(DRAFTS).with(as(Department.CAMUNDA_ADMIN)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"parameters\": {\"funding\": {\"individualStandard\": \"lots\"}}, \"provenance\": {}}"))
+        mvc.perform(
+                        post(DRAFTS)
+                                .with(as(Department.CAMUNDA_ADMIN))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(
+                                        "{\"parameters\": {\"funding\": {\"individualStandard\": \"lots\"}}, \"provenance\": {}}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("parameters.funding.individualStandard"));
     }
 
     @Test
     void missingRequiredFieldsAreNamed() throws Exception {
-        mvc.perform(post(DRAFTS).with(as(Department.CAMUNDA_ADMIN)).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post(DRAFTS)
+                        .with(as(Department.CAMUNDA_ADMIN))
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[?(@.field == 'parameters')]").exists())
@@ -72,7 +82,10 @@ class ProblemDetailsTests {
 
     @Test
     void anUnsupportedMediaTypeAndMethodAreProblems() throws Exception {
-        mvc.perform(post(DRAFTS).with(as(Department.CAMUNDA_ADMIN)).contentType(MediaType.TEXT_PLAIN).content("x"))
+        mvc.perform(post(DRAFTS)
+                        .with(as(Department.CAMUNDA_ADMIN))
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("x"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(jsonPath("$.type").value("https://yibaoflow.github.io/problems/unsupported-media-type"));
         mvc.perform(post("/api/regions").with(as(Department.CAMUNDA_ADMIN)))

@@ -1,5 +1,15 @@
 package com.yibaoflow.shared.problem;
 
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.testsupport.IntegrationTest;
 import jakarta.servlet.RequestDispatcher;
@@ -9,16 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-
-import static com.yibaoflow.testsupport.TestUsers.as;
-import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Issue #16 §8: what Spring refuses before a handler runs (wrong media type, wrong method, no such path, a
@@ -43,14 +43,19 @@ class SpringRejectionProblemTests {
 
     @Test
     void aWrongMediaTypeIs415() throws Exception {
-        isProblem(mvc.perform(post("/api/enrollments").contentType(MediaType.TEXT_PLAIN).content("x")
-                .with(as(Department.CAMUNDA_ADMIN))), 415, "unsupported-media-type");
+        isProblem(
+                mvc.perform(post("/api/enrollments")
+                        .contentType(MediaType.TEXT_PLAIN)
+                        .content("x")
+                        .with(as(Department.CAMUNDA_ADMIN))),
+                415,
+                "unsupported-media-type");
     }
 
     @Test
     void aWrongMethodIs405() throws Exception {
-        isProblem(mvc.perform(delete("/api/enrollments").with(as(Department.CAMUNDA_ADMIN))), 405,
-                "method-not-allowed");
+        isProblem(
+                mvc.perform(delete("/api/enrollments").with(as(Department.CAMUNDA_ADMIN))), 405, "method-not-allowed");
     }
 
     @Test
@@ -60,25 +65,39 @@ class SpringRejectionProblemTests {
 
     @Test
     void aMultipartRequestWithoutItsFileIs400NamingThePart() throws Exception {
-        isProblem(mvc.perform(post("/api/rosters/imports").contentType(MediaType.MULTIPART_FORM_DATA)
-                .content("--x\r\nnot a part").param("department", "civil-affairs").param("asOf", "2024-10-01")
-                .with(as(Department.CAMUNDA_ADMIN))), 400, "validation");
+        isProblem(
+                mvc.perform(post("/api/rosters/imports")
+                        .contentType(MediaType.MULTIPART_FORM_DATA)
+                        .content("--x\r\nnot a part")
+                        .param("department", "civil-affairs")
+                        .param("asOf", "2024-10-01")
+                        .with(as(Department.CAMUNDA_ADMIN))),
+                400,
+                "validation");
     }
 
     @Test
     void theErrorPageAnswersAFiltersRefusalAsAProblem() throws Exception {
-        isProblem(mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
-                .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/a;b")
-                .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new RequestRejectedException("semicolon"))
-                .accept(MediaType.TEXT_HTML)), 400, "malformed-request");
+        isProblem(
+                mvc.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 400)
+                        .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/api/a;b")
+                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new RequestRejectedException("semicolon"))
+                        .accept(MediaType.TEXT_HTML)),
+                400,
+                "malformed-request");
     }
 
     @Test
     void theErrorPageAnswersAFiltersFailureAs500WithoutItsMessage() throws Exception {
-        isProblem(mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
-                .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail"))),
-                500, "internal");
-        mvc.perform(get("/error").requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+        isProblem(
+                mvc.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
+                        .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail"))),
+                500,
+                "internal");
+        mvc.perform(get("/error")
+                        .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, 500)
                         .requestAttr(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("secret detail")))
                 .andExpect(content().string(not(containsString("secret detail"))));
     }

@@ -1,6 +1,9 @@
 package com.yibaoflow.shared.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.yibaoflow.testsupport.IntegrationTest;
+import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -13,10 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The job table stays cheap to acquire from while it fills with timers (issue #4, docs/benchmarks.md). */
 @IntegrationTest
 class JobAcquisitionTuningTests {
@@ -25,10 +24,13 @@ class JobAcquisitionTuningTests {
 
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     ManagementService management;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -36,9 +38,17 @@ class JobAcquisitionTuningTests {
 
     @BeforeEach
     void deployAsyncProcess() {
-        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn",
-                Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-                        .startEvent().camundaAsyncAfter().endEvent().done()).deploy();
+        deployment = repository
+                .createDeployment()
+                .addModelInstance(
+                        KEY + ".bpmn",
+                        Bpmn.createExecutableProcess(KEY)
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent()
+                                .camundaAsyncAfter()
+                                .endEvent()
+                                .done())
+                .deploy();
     }
 
     @AfterEach
@@ -48,11 +58,14 @@ class JobAcquisitionTuningTests {
 
     @Test
     void theEngineTableHasTheDueDateAndLockIndexes() {
-        List<String> indexes = jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_job'",
-                String.class);
+        List<String> indexes =
+                jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_job'", String.class);
         assertThat(indexes).contains(JobAcquisitionTuning.DUE_DATE_INDEX, JobAcquisitionTuning.LOCKED_INDEX);
-        assertThat(jdbc.queryForObject("select indexdef from pg_indexes where indexname = ?", String.class,
-                JobAcquisitionTuning.LOCKED_INDEX)).containsIgnoringCase("where (lock_owner_ is not null)");
+        assertThat(jdbc.queryForObject(
+                        "select indexdef from pg_indexes where indexname = ?",
+                        String.class,
+                        JobAcquisitionTuning.LOCKED_INDEX))
+                .containsIgnoringCase("where (lock_owner_ is not null)");
     }
 
     @Test
@@ -61,7 +74,12 @@ class JobAcquisitionTuningTests {
 
         Job job = management.createJobQuery().processInstanceId(pid).singleResult();
         assertThat(job.getDuedate()).isNotNull();
-        assertThat(management.createJobQuery().processInstanceId(pid).executable().count()).isEqualTo(1);
+        assertThat(management
+                        .createJobQuery()
+                        .processInstanceId(pid)
+                        .executable()
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -75,6 +93,7 @@ class JobAcquisitionTuningTests {
         Job again = management.createJobQuery().jobId(job.getId()).singleResult();
         assertThat(again.getDuedate()).isNotNull();
         management.executeJob(again.getId());
-        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count()).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pid).count())
+                .isZero();
     }
 }

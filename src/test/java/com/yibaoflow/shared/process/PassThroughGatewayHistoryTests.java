@@ -1,6 +1,9 @@
 package com.yibaoflow.shared.process;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.yibaoflow.testsupport.IntegrationTest;
+import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
@@ -15,10 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** Gateways that only pass a case on leave no activity rows; everything else is history as at {@code full}. */
 @IntegrationTest
 class PassThroughGatewayHistoryTests {
@@ -27,12 +26,16 @@ class PassThroughGatewayHistoryTests {
 
     @Autowired
     RepositoryService repository;
+
     @Autowired
     RuntimeService runtime;
+
     @Autowired
     TaskService tasks;
+
     @Autowired
     HistoryService history;
+
     @Autowired
     ProcessEngineConfiguration configuration;
 
@@ -40,17 +43,32 @@ class PassThroughGatewayHistoryTests {
 
     @BeforeEach
     void deploy() {
-        deployment = repository.createDeployment().addModelInstance(KEY + ".bpmn",
-                Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
-                        .startEvent("Start")
-                        .exclusiveGateway("Gateway_Split")
-                        .condition("yes", "${go}").userTask("Task_Work").name("办理")
-                        .parallelGateway("Gateway_Fork").serviceTask("Task_Left").camundaExpression("${true}")
-                        .parallelGateway("Gateway_Join").exclusiveGateway("Gateway_Merge").endEvent("End")
-                        .moveToNode("Gateway_Fork").serviceTask("Task_Right").camundaExpression("${true}")
-                        .connectTo("Gateway_Join")
-                        .moveToNode("Gateway_Split").condition("no", "${!go}").connectTo("Gateway_Merge")
-                        .done()).deploy();
+        deployment = repository
+                .createDeployment()
+                .addModelInstance(
+                        KEY + ".bpmn",
+                        Bpmn.createExecutableProcess(KEY)
+                                .camundaHistoryTimeToLive(1)
+                                .startEvent("Start")
+                                .exclusiveGateway("Gateway_Split")
+                                .condition("yes", "${go}")
+                                .userTask("Task_Work")
+                                .name("办理")
+                                .parallelGateway("Gateway_Fork")
+                                .serviceTask("Task_Left")
+                                .camundaExpression("${true}")
+                                .parallelGateway("Gateway_Join")
+                                .exclusiveGateway("Gateway_Merge")
+                                .endEvent("End")
+                                .moveToNode("Gateway_Fork")
+                                .serviceTask("Task_Right")
+                                .camundaExpression("${true}")
+                                .connectTo("Gateway_Join")
+                                .moveToNode("Gateway_Split")
+                                .condition("no", "${!go}")
+                                .connectTo("Gateway_Merge")
+                                .done())
+                .deploy();
     }
 
     @AfterEach
@@ -61,25 +79,43 @@ class PassThroughGatewayHistoryTests {
     @Test
     void theHistoryLevelIsStillFull() {
         assertThat(configuration.getHistory()).isEqualTo(ProcessEngineConfiguration.HISTORY_FULL);
-        assertThat(((ProcessEngineConfigurationImpl) configuration).getHistoryLevel().getId())
+        assertThat(((ProcessEngineConfigurationImpl) configuration)
+                        .getHistoryLevel()
+                        .getId())
                 .isEqualTo(ProcessEngineConfigurationImpl.HISTORYLEVEL_FULL);
     }
 
     @Test
     void tasksAndEventsKeepTheirRowsGatewaysLeaveNone() {
         String pid = runtime.startProcessInstanceByKey(KEY, Map.of("go", true)).getId();
-        tasks.complete(tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(),
-                Map.of("note", "已核实"));
+        tasks.complete(
+                tasks.createTaskQuery().processInstanceId(pid).singleResult().getId(), Map.of("note", "已核实"));
 
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid).list())
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(pid)
+                        .list())
                 .extracting(HistoricActivityInstance::getActivityId)
                 .containsExactlyInAnyOrder("Start", "Task_Work", "Task_Left", "Task_Right", "End");
-        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(pid).unfinished().count()).isZero();
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(pid).finished().count())
+        assertThat(history.createHistoricActivityInstanceQuery()
+                        .processInstanceId(pid)
+                        .unfinished()
+                        .count())
+                .isZero();
+        assertThat(history.createHistoricProcessInstanceQuery()
+                        .processInstanceId(pid)
+                        .finished()
+                        .count())
                 .isEqualTo(1);
         // full history otherwise: every variable update has its detail row, the task its row
-        assertThat(history.createHistoricDetailQuery().processInstanceId(pid).variableUpdates().count())
+        assertThat(history.createHistoricDetailQuery()
+                        .processInstanceId(pid)
+                        .variableUpdates()
+                        .count())
                 .isEqualTo(2);
-        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pid).finished().count()).isEqualTo(1);
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .processInstanceId(pid)
+                        .finished()
+                        .count())
+                .isEqualTo(1);
     }
 }

@@ -1,8 +1,6 @@
 package com.yibaoflow.shared.time;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class ShiftableClockTests {
 
@@ -37,7 +36,8 @@ class ShiftableClockTests {
         assertThat(clock.today()).isEqualTo(LocalDate.of(2025, 1, 4));
         clock.reset();
         assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(1));
-        assertThat(Duration.between(ClockUtil.now().toInstant(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(1));
+        assertThat(Duration.between(ClockUtil.now().toInstant(), Instant.now()).abs())
+                .isLessThan(Duration.ofSeconds(1));
     }
 
     @Test

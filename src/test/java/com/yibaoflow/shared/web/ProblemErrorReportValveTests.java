@@ -1,22 +1,21 @@
 package com.yibaoflow.shared.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue #16 §8: requests Tomcat refuses before any application code are answered with problem JSON, not Tomcat's
@@ -32,12 +31,13 @@ class ProblemErrorReportValveTests {
         TomcatServletWebServerFactory factory = new TomcatServletWebServerFactory(0);
         new ProblemErrorsOnTomcat().customize(factory);
         server = factory.getWebServer(context -> context.addServlet("ok", new HttpServlet() {
-            @Override
-            protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-                resp.setContentType("text/plain");
-                resp.getWriter().write("ok");
-            }
-        }).addMapping("/*"));
+                    @Override
+                    protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+                        resp.setContentType("text/plain");
+                        resp.getWriter().write("ok");
+                    }
+                })
+                .addMapping("/*"));
         server.start();
     }
 
@@ -59,16 +59,20 @@ class ProblemErrorReportValveTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"GET /api/..%2f..%2fetc/passwd HTTP/1.1", "GET /api/%zz HTTP/1.1",
-            "GET /api/a%00b HTTP/1.1"})
+    @ValueSource(
+            strings = {"GET /api/..%2f..%2fetc/passwd HTTP/1.1", "GET /api/%zz HTTP/1.1", "GET /api/a%00b HTTP/1.1"})
     void aPathTomcatRefusesIsA400ProblemNotAnHtmlPage(String requestLine) throws IOException {
         String response = send(requestLine);
         assertThat(response).startsWith("HTTP/1.1 400");
-        assertThat(response.lines().filter(l -> l.toLowerCase().startsWith("content-type:")).findFirst())
+        assertThat(response.lines()
+                        .filter(l -> l.toLowerCase().startsWith("content-type:"))
+                        .findFirst())
                 .hasValueSatisfying(h -> assertThat(h).contains("application/problem+json"));
         String body = response.substring(response.indexOf("\r\n\r\n") + 4);
-        assertThat(body).startsWith("{\"type\":\"https://yibaoflow.github.io/problems/malformed-request\"")
-                .contains("\"status\":400").doesNotContain("<html", "Exception", "Tomcat");
+        assertThat(body)
+                .startsWith("{\"type\":\"https://yibaoflow.github.io/problems/malformed-request\"")
+                .contains("\"status\":400")
+                .doesNotContain("<html", "Exception", "Tomcat");
     }
 
     @ParameterizedTest

@@ -6,11 +6,10 @@ import com.yibaoflow.policy.calc.TestSnapshots;
 import com.yibaoflow.policy.calc.burden.BurdenCalculator;
 import com.yibaoflow.policy.calc.burden.BurdenInput;
 import com.yibaoflow.policy.calc.burden.BurdenResult;
+import java.math.BigDecimal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
-
-import java.math.BigDecimal;
 
 /** BurdenCalculator on Dongzhi 2025: a ratio warning line (R-MON-01/02). */
 @State(Scope.Benchmark)

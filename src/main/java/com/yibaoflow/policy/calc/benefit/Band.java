@@ -1,7 +1,6 @@
 package com.yibaoflow.policy.calc.benefit;
 
 import com.yibaoflow.policy.calc.Money;
-
 import java.math.BigDecimal;
 
 /**
@@ -13,7 +12,8 @@ record Band(BigDecimal from, BigDecimal to) {
 
     /** The band a stay adding {@code addition} to {@code baseYtd} covers above {@code deductible}. */
     static Band aboveDeductible(BigDecimal baseYtd, BigDecimal addition, BigDecimal deductible) {
-        return new Band(Money.positivePart(baseYtd.subtract(deductible)),
+        return new Band(
+                Money.positivePart(baseYtd.subtract(deductible)),
                 Money.positivePart(baseYtd.add(addition).subtract(deductible)));
     }
 

@@ -1,16 +1,15 @@
 package com.yibaoflow.policy.calc.benefit;
 
+import static com.yibaoflow.policy.calc.Money.text;
+
 import com.yibaoflow.policy.calc.Explanation;
 import com.yibaoflow.policy.calc.Money;
 import com.yibaoflow.policy.calc.PolicyParameters.Childbirth;
 import com.yibaoflow.policy.calc.PolicyParameters.Inpatient;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Rule;
-
 import java.math.BigDecimal;
 import java.util.Objects;
-
-import static com.yibaoflow.policy.calc.Money.text;
 
 /**
  * Payments for one inpatient stay under the three layers (R-BEN-01..06), with year-to-date deductibles and caps.
@@ -39,8 +38,10 @@ public final class InpatientBenefitCalculator {
             return childbirth(snapshot, stay, explanation);
         }
         if (stay.delivery() != Delivery.NONE) {
-            explanation.step(Rule.R_BEN_03, stay.delivery() + " delivery with complications or comorbidities: paid "
-                    + "under the ordinary inpatient rules, no delivery allowance.");
+            explanation.step(
+                    Rule.R_BEN_03,
+                    stay.delivery() + " delivery with complications or comorbidities: paid "
+                            + "under the ordinary inpatient rules, no delivery allowance.");
         }
         BigDecimal basic = basicFund(snapshot, stay, explanation);
         BigDecimal leftAfterBasic = stay.policyScopeCost().subtract(basic);
@@ -48,11 +49,17 @@ public final class InpatientBenefitCalculator {
         BigDecimal remainder = leftAfterBasic.subtract(ci.payment());
         AssistanceLayer.Outcome assistance = AssistanceLayer.pay(snapshot, stay, remainder, explanation);
 
-        BigDecimal outOfPocket = stay.totalCost().subtract(basic).subtract(ci.payment())
-                .subtract(assistance.payment());
+        BigDecimal outOfPocket =
+                stay.totalCost().subtract(basic).subtract(ci.payment()).subtract(assistance.payment());
         explainOutOfPocket(stay, outOfPocket, explanation);
-        return new InpatientResult(basic, ci.payment(), assistance.payment(), Money.ZERO, outOfPocket,
-                ci.favoured(), assistance.category(),
+        return new InpatientResult(
+                basic,
+                ci.payment(),
+                assistance.payment(),
+                Money.ZERO,
+                outOfPocket,
+                ci.favoured(),
+                assistance.category(),
                 stay.basicFundPaidYtd().add(basic),
                 stay.criticalIllnessBaseYtd().add(leftAfterBasic),
                 stay.criticalIllnessPaidYtd().add(ci.payment()),
@@ -66,17 +73,31 @@ public final class InpatientBenefitCalculator {
         boolean natural = stay.delivery() == Delivery.NATURAL;
         BigDecimal fixed = Money.of(natural ? childbirth.naturalAllowance() : childbirth.caesareanAllowance());
         BigDecimal allowance = Money.min(fixed, stay.totalCost());
-        explanation.step(Rule.R_BEN_03, stay.delivery() + " delivery without complications: fixed allowance "
+        explanation.step(
+                Rule.R_BEN_03,
+                stay.delivery() + " delivery without complications: fixed allowance "
                         + text(fixed) + " instead of the inpatient rules"
                         + (allowance.compareTo(fixed) < 0 ? ", limited to the total cost " + text(allowance) : "")
                         + "; no basic, critical-illness or assistance payment for this stay.",
-                natural ? explanation.param("benefits.childbirth.naturalAllowance", childbirth.naturalAllowance())
+                natural
+                        ? explanation.param("benefits.childbirth.naturalAllowance", childbirth.naturalAllowance())
                         : explanation.param("benefits.childbirth.caesareanAllowance", childbirth.caesareanAllowance()));
         BigDecimal outOfPocket = stay.totalCost().subtract(allowance);
         explainOutOfPocket(stay, outOfPocket, explanation);
-        return new InpatientResult(Money.ZERO, Money.ZERO, Money.ZERO, allowance, outOfPocket, null, null,
-                stay.basicFundPaidYtd(), stay.criticalIllnessBaseYtd(), stay.criticalIllnessPaidYtd(),
-                stay.assistanceBaseYtd(), stay.assistancePaidYtd(), explanation.steps());
+        return new InpatientResult(
+                Money.ZERO,
+                Money.ZERO,
+                Money.ZERO,
+                allowance,
+                outOfPocket,
+                null,
+                null,
+                stay.basicFundPaidYtd(),
+                stay.criticalIllnessBaseYtd(),
+                stay.criticalIllnessPaidYtd(),
+                stay.assistanceBaseYtd(),
+                stay.assistancePaidYtd(),
+                explanation.steps());
     }
 
     /** R-BEN-01. */
@@ -85,14 +106,19 @@ public final class InpatientBenefitCalculator {
         BigDecimal deductible = Money.of(inpatient.deductible());
         BigDecimal aboveDeductible = Money.positivePart(stay.policyScopeCost().subtract(deductible));
         BigDecimal computed = Money.times(aboveDeductible, inpatient.fundRatio());
-        explanation.step(Rule.R_BEN_01, "policy-scope cost " + text(stay.policyScopeCost()) + " − per-stay deductible "
+        explanation.step(
+                Rule.R_BEN_01,
+                "policy-scope cost " + text(stay.policyScopeCost()) + " − per-stay deductible "
                         + text(deductible) + " = " + text(aboveDeductible) + ", × fund ratio "
                         + inpatient.fundRatio().toPlainString() + " = " + text(computed) + ".",
                 explanation.param("benefits.inpatient.deductible", inpatient.deductible()),
                 explanation.param("benefits.inpatient.fundRatio", inpatient.fundRatio()));
-        BigDecimal remaining = Money.positivePart(Money.of(inpatient.annualCap()).subtract(stay.basicFundPaidYtd()));
+        BigDecimal remaining =
+                Money.positivePart(Money.of(inpatient.annualCap()).subtract(stay.basicFundPaidYtd()));
         BigDecimal payment = Money.min(computed, remaining);
-        explanation.step(Rule.R_BEN_01, "annual fund cap " + text(Money.of(inpatient.annualCap())) + " − paid this "
+        explanation.step(
+                Rule.R_BEN_01,
+                "annual fund cap " + text(Money.of(inpatient.annualCap())) + " − paid this "
                         + "year " + text(stay.basicFundPaidYtd()) + " leaves " + text(remaining)
                         + ": basic fund pays " + text(payment) + ".",
                 explanation.param("benefits.inpatient.annualCap", inpatient.annualCap()));
@@ -100,8 +126,10 @@ public final class InpatientBenefitCalculator {
     }
 
     private static void explainOutOfPocket(Stay stay, BigDecimal outOfPocket, Explanation explanation) {
-        explanation.step(Rule.R_MON_01, "out-of-pocket for this stay " + text(outOfPocket) + " of total cost "
-                + text(stay.totalCost()) + " (of which outside policy scope "
-                + text(stay.totalCost().subtract(stay.policyScopeCost())) + ").");
+        explanation.step(
+                Rule.R_MON_01,
+                "out-of-pocket for this stay " + text(outOfPocket) + " of total cost "
+                        + text(stay.totalCost()) + " (of which outside policy scope "
+                        + text(stay.totalCost().subtract(stay.policyScopeCost())) + ").");
     }
 }

@@ -1,7 +1,6 @@
 package com.yibaoflow.policy.calc.benefit;
 
 import com.yibaoflow.policy.calc.HardshipCategory;
-
 import java.math.BigDecimal;
 import java.util.Set;
 
@@ -21,15 +20,22 @@ import java.util.Set;
  * @param assistanceBaseYtd         cumulative in-scope remainder after basic and critical illness; null = 0
  * @param assistancePaidYtd         medical assistance paid this year; null = 0
  */
-public record InpatientInput(BigDecimal totalCost, BigDecimal policyScopeCost, Delivery delivery,
-                             boolean complications, Set<HardshipCategory> categories,
-                             BigDecimal criticalIllnessLimitRaise, BigDecimal basicFundPaidYtd,
-                             BigDecimal criticalIllnessBaseYtd, BigDecimal criticalIllnessPaidYtd,
-                             BigDecimal assistanceBaseYtd, BigDecimal assistancePaidYtd) {
+public record InpatientInput(
+        BigDecimal totalCost,
+        BigDecimal policyScopeCost,
+        Delivery delivery,
+        boolean complications,
+        Set<HardshipCategory> categories,
+        BigDecimal criticalIllnessLimitRaise,
+        BigDecimal basicFundPaidYtd,
+        BigDecimal criticalIllnessBaseYtd,
+        BigDecimal criticalIllnessPaidYtd,
+        BigDecimal assistanceBaseYtd,
+        BigDecimal assistancePaidYtd) {
 
     /** A stay without delivery, hardship category or earlier payments this year. */
     public static InpatientInput of(BigDecimal totalCost, BigDecimal policyScopeCost) {
-        return new InpatientInput(totalCost, policyScopeCost, Delivery.NONE, false, Set.of(), null, null, null, null,
-                null, null);
+        return new InpatientInput(
+                totalCost, policyScopeCost, Delivery.NONE, false, Set.of(), null, null, null, null, null, null);
     }
 }

@@ -2,7 +2,6 @@ package com.yibaoflow.policy.calc.benefit;
 
 import com.yibaoflow.policy.calc.ExplanationStep;
 import com.yibaoflow.policy.calc.HardshipCategory;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,10 +13,17 @@ import java.util.List;
  * @param favouredCategory   the category that got the critical-illness favour (R-BEN-06), null if none
  * @param assistanceCategory the category whose assistance applied (R-BEN-05), null if none
  */
-public record InpatientResult(BigDecimal basicFundPayment, BigDecimal criticalIllnessPayment,
-                              BigDecimal medicalAssistance, BigDecimal childbirthAllowance, BigDecimal outOfPocket,
-                              HardshipCategory favouredCategory, HardshipCategory assistanceCategory,
-                              BigDecimal basicFundPaidYtd, BigDecimal criticalIllnessBaseYtd,
-                              BigDecimal criticalIllnessPaidYtd, BigDecimal assistanceBaseYtd,
-                              BigDecimal assistancePaidYtd, List<ExplanationStep> explanation) {
-}
+public record InpatientResult(
+        BigDecimal basicFundPayment,
+        BigDecimal criticalIllnessPayment,
+        BigDecimal medicalAssistance,
+        BigDecimal childbirthAllowance,
+        BigDecimal outOfPocket,
+        HardshipCategory favouredCategory,
+        HardshipCategory assistanceCategory,
+        BigDecimal basicFundPaidYtd,
+        BigDecimal criticalIllnessBaseYtd,
+        BigDecimal criticalIllnessPaidYtd,
+        BigDecimal assistanceBaseYtd,
+        BigDecimal assistancePaidYtd,
+        List<ExplanationStep> explanation) {}

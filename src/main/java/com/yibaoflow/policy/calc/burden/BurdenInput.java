@@ -1,7 +1,6 @@
 package com.yibaoflow.policy.calc.burden;
 
 import com.yibaoflow.policy.calc.PolicyParameters.PopulationGroup;
-
 import java.math.BigDecimal;
 
 /**
@@ -11,5 +10,4 @@ import java.math.BigDecimal;
  * @param outOfPocketYtd  required; out-of-pocket this coverage year after basic insurance, critical-illness insurance
  *                        and medical assistance (R-MON-01), e.g. the sum of {@code InpatientResult.outOfPocket()}
  */
-public record BurdenInput(PopulationGroup populationGroup, BigDecimal outOfPocketYtd) {
-}
+public record BurdenInput(PopulationGroup populationGroup, BigDecimal outOfPocketYtd) {}

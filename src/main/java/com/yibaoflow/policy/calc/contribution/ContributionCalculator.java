@@ -1,5 +1,7 @@
 package com.yibaoflow.policy.calc.contribution;
 
+import static com.yibaoflow.policy.calc.Money.text;
+
 import com.yibaoflow.policy.calc.Explanation;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Inputs;
@@ -8,7 +10,6 @@ import com.yibaoflow.policy.calc.PolicyParameters.Funding;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.Rule;
-
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -17,8 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import static com.yibaoflow.policy.calc.Money.text;
 
 /**
  * Individual contribution, classified subsidy and fiscal subsidy shares of one enrollee for one coverage year.
@@ -54,28 +53,46 @@ public final class ContributionCalculator {
 
         Funding funding = snapshot.parameters().funding();
         BigDecimal standard = Money.of(funding.individualStandard());
-        explanation.step(Rule.R_FUND_01, "individual contribution standard " + text(standard) + " per person per year.",
+        explanation.step(
+                Rule.R_FUND_01,
+                "individual contribution standard " + text(standard) + " per person per year.",
                 explanation.param("funding.individualStandard", funding.individualStandard()));
 
         HardshipCategory applied = selectCategory(snapshot, categories, explanation);
-        BigDecimal subsidy = applied == null ? Money.ZERO : Money.of(snapshot.parameters().subsidies().get(applied));
+        BigDecimal subsidy = applied == null
+                ? Money.ZERO
+                : Money.of(snapshot.parameters().subsidies().get(applied));
         if (subsidy.compareTo(standard) > 0) {
-            explanation.step(Rule.R_SUB_09, "the subsidy " + text(subsidy) + " exceeds the standard; it is limited to "
-                    + text(standard) + ".");
+            explanation.step(
+                    Rule.R_SUB_09,
+                    "the subsidy " + text(subsidy) + " exceeds the standard; it is limited to " + text(standard) + ".");
             subsidy = standard;
         }
         BigDecimal personalDue = standard.subtract(subsidy);
         explainSubsidy(applied, standard, subsidy, personalDue, explanation);
         if (payer != null) {
-            explanation.step(Rule.R_FUND_06, "the personal share " + text(personalDue) + " is paid from the employee "
-                    + "personal account of " + payer.name() + " (ID " + masked(payer.idNumber()) + "), "
-                    + payer.relationship() + " of the enrollee (close relative, 近亲属); payer and relationship "
-                    + "are recorded.");
+            explanation.step(
+                    Rule.R_FUND_06,
+                    "the personal share " + text(personalDue) + " is paid from the employee "
+                            + "personal account of " + payer.name() + " (ID " + masked(payer.idNumber()) + "), "
+                            + payer.relationship() + " of the enrollee (close relative, 近亲属); payer and relationship "
+                            + "are recorded.");
         }
 
         FiscalShares shares = fiscalShares(snapshot, residence, explanation);
-        return new ContributionResult(standard, applied, subsidy, personalDue, shares.fiscal, shares.central,
-                shares.local, shares.province, shares.city, shares.county, payer, snapshot.label(),
+        return new ContributionResult(
+                standard,
+                applied,
+                subsidy,
+                personalDue,
+                shares.fiscal,
+                shares.central,
+                shares.local,
+                shares.province,
+                shares.city,
+                shares.county,
+                payer,
+                snapshot.label(),
                 explanation.steps());
     }
 
@@ -99,8 +116,8 @@ public final class ContributionCalculator {
     }
 
     /** R-SUB-01..09, R-SUB-13: the claimed category with the highest subsidy, ties by declaration order. */
-    private static HardshipCategory selectCategory(PolicySnapshot snapshot, Set<HardshipCategory> claimed,
-                                                   Explanation explanation) {
+    private static HardshipCategory selectCategory(
+            PolicySnapshot snapshot, Set<HardshipCategory> claimed, Explanation explanation) {
         if (claimed.isEmpty()) {
             explanation.step(Rule.R_SUB_09, "no hardship category claimed: no classified subsidy.");
             return null;
@@ -110,66 +127,98 @@ public final class ContributionCalculator {
         for (HardshipCategory category : EnumSet.copyOf(claimed)) {
             BigDecimal amount = table == null ? null : table.get(category);
             if (amount == null) {
-                explanation.step(Rule.subsidyRuleOf(category), category + " (" + category.chineseName()
-                        + ") is claimed but has no subsidy in policy " + snapshot.label() + "; it is ignored.");
+                explanation.step(
+                        Rule.subsidyRuleOf(category),
+                        category + " (" + category.chineseName() + ") is claimed but has no subsidy in policy "
+                                + snapshot.label() + "; it is ignored.");
             } else {
                 subsidised.put(category, Money.of(amount));
-                explanation.step(Rule.subsidyRuleOf(category), category + " (" + category.chineseName()
-                        + ") has a fixed subsidy of " + text(Money.of(amount)) + ".",
+                explanation.step(
+                        Rule.subsidyRuleOf(category),
+                        category + " (" + category.chineseName() + ") has a fixed subsidy of " + text(Money.of(amount))
+                                + ".",
                         explanation.param("subsidies." + category.name(), amount));
             }
         }
         if (subsidised.isEmpty()) {
-            explanation.step(Rule.R_SUB_09, "none of the claimed categories has a subsidy this year: no classified "
-                    + "subsidy.");
+            explanation.step(
+                    Rule.R_SUB_09,
+                    "none of the claimed categories has a subsidy this year: no classified " + "subsidy.");
             return null;
         }
-        BigDecimal best = subsidised.values().stream().max(BigDecimal::compareTo).orElseThrow();
+        BigDecimal best =
+                subsidised.values().stream().max(BigDecimal::compareTo).orElseThrow();
         List<HardshipCategory> winners = subsidised.entrySet().stream()
-                .filter(e -> e.getValue().compareTo(best) == 0).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue().compareTo(best) == 0)
+                .map(Map.Entry::getKey)
+                .toList();
         HardshipCategory applied = winners.get(0);
         StringBuilder text = new StringBuilder("subsidies are never added up; the single highest applies: ")
-                .append(applied).append(" (").append(text(best)).append(')');
+                .append(applied)
+                .append(" (")
+                .append(text(best))
+                .append(')');
         if (subsidised.size() > 1) {
-            text.append(" among ").append(subsidised.entrySet().stream()
-                    .map(e -> e.getKey() + " " + text(e.getValue())).collect(Collectors.joining(", ")));
+            text.append(" among ")
+                    .append(subsidised.entrySet().stream()
+                            .map(e -> e.getKey() + " " + text(e.getValue()))
+                            .collect(Collectors.joining(", ")));
         }
         if (winners.size() > 1) {
-            text.append("; tie between ").append(winners.stream().map(Enum::name).collect(Collectors.joining(", ")))
-                    .append(" broken by category order, the first (").append(applied).append(") applies");
+            text.append("; tie between ")
+                    .append(winners.stream().map(Enum::name).collect(Collectors.joining(", ")))
+                    .append(" broken by category order, the first (")
+                    .append(applied)
+                    .append(") applies");
         }
         explanation.step(Rule.R_SUB_09, text.append('.').toString());
         return applied;
     }
 
-    private static void explainSubsidy(HardshipCategory applied, BigDecimal standard, BigDecimal subsidy,
-                                       BigDecimal personalDue, Explanation explanation) {
+    private static void explainSubsidy(
+            HardshipCategory applied,
+            BigDecimal standard,
+            BigDecimal subsidy,
+            BigDecimal personalDue,
+            Explanation explanation) {
         if (applied == null) {
-            explanation.step(Rule.R_FUND_01, "personal contribution due " + text(personalDue) + " (the full standard).");
+            explanation.step(
+                    Rule.R_FUND_01, "personal contribution due " + text(personalDue) + " (the full standard).");
             return;
         }
-        explanation.step(Rule.subsidyRuleOf(applied), "personal contribution due = " + text(standard) + " − subsidy "
-                + text(subsidy) + " = " + text(personalDue) + ".");
-        explanation.step(Rule.R_SUB_12, applied + " must be evidenced by the roster (花名册) of "
-                + ROSTER_DEPARTMENTS.get(applied) + ".");
-        explanation.step(Rule.R_SUB_10, "the subsidy is fixed once the contribution is paid: if the status ends or "
-                + "changes during the year, the personal share is not refunded and the subsidy is not adjusted.");
-        explanation.step(Rule.R_SUB_11, "a person identified as " + applied + " only after paying outside the "
-                + "concentrated collection period gets this subsidy from the next coverage year.");
+        explanation.step(
+                Rule.subsidyRuleOf(applied),
+                "personal contribution due = " + text(standard) + " − subsidy " + text(subsidy) + " = "
+                        + text(personalDue) + ".");
+        explanation.step(
+                Rule.R_SUB_12,
+                applied + " must be evidenced by the roster (花名册) of " + ROSTER_DEPARTMENTS.get(applied) + ".");
+        explanation.step(
+                Rule.R_SUB_10,
+                "the subsidy is fixed once the contribution is paid: if the status ends or "
+                        + "changes during the year, the personal share is not refunded and the subsidy is not adjusted.");
+        explanation.step(
+                Rule.R_SUB_11,
+                "a person identified as " + applied + " only after paying outside the "
+                        + "concentrated collection period gets this subsidy from the next coverage year.");
     }
 
     /** R-FUND-02, R-FUND-04, R-FUND-05. */
     private static FiscalShares fiscalShares(PolicySnapshot snapshot, Residence residence, Explanation explanation) {
         Funding funding = snapshot.parameters().funding();
         BigDecimal fiscal = Money.of(funding.fiscalSubsidy());
-        explanation.step(Rule.R_FUND_02, "fiscal subsidy of all levels together " + text(fiscal)
-                + " per person per year.", explanation.param("funding.fiscalSubsidy", funding.fiscalSubsidy()));
+        explanation.step(
+                Rule.R_FUND_02,
+                "fiscal subsidy of all levels together " + text(fiscal) + " per person per year.",
+                explanation.param("funding.fiscalSubsidy", funding.fiscalSubsidy()));
         if (residence == Residence.NON_LOCAL_RESIDENT) {
-            explanation.step(Rule.R_FUND_05, "a residence-permit holder enrolled locally gets the same fiscal subsidy "
-                    + "as local residents: " + text(fiscal) + ".");
+            explanation.step(
+                    Rule.R_FUND_05,
+                    "a residence-permit holder enrolled locally gets the same fiscal subsidy " + "as local residents: "
+                            + text(fiscal) + ".");
         }
-        BigDecimal sharesOfLocal = funding.provinceShareOfLocal().add(funding.cityShareOfLocal())
-                .add(funding.countyShareOfLocal());
+        BigDecimal sharesOfLocal =
+                funding.provinceShareOfLocal().add(funding.cityShareOfLocal()).add(funding.countyShareOfLocal());
         if (sharesOfLocal.compareTo(BigDecimal.ONE) != 0) {
             throw new IllegalStateException("Policy " + snapshot.label() + ": province/city/county shares of the "
                     + "local fiscal subsidy sum to " + sharesOfLocal.toPlainString() + ", not 1");
@@ -179,11 +228,16 @@ public final class ContributionCalculator {
         BigDecimal province = Money.times(local, funding.provinceShareOfLocal());
         BigDecimal city = Money.min(Money.times(local, funding.cityShareOfLocal()), local.subtract(province));
         BigDecimal county = local.subtract(province).subtract(city);
-        explanation.step(Rule.R_FUND_04, "fiscal tier " + snapshot.fiscalTier() + ": central share " + text(fiscal)
-                + " × " + funding.centralShareRatio().toPlainString() + " = " + text(central) + ", local share "
-                + text(local) + ".", explanation.param("funding.centralShareRatio", funding.centralShareRatio()));
-        explanation.step(Rule.R_FUND_04, "local share split: province " + text(province) + ", city " + text(city)
-                        + ", county " + text(county) + " (the county takes the rounding remainder).",
+        explanation.step(
+                Rule.R_FUND_04,
+                "fiscal tier " + snapshot.fiscalTier() + ": central share " + text(fiscal)
+                        + " × " + funding.centralShareRatio().toPlainString() + " = " + text(central) + ", local share "
+                        + text(local) + ".",
+                explanation.param("funding.centralShareRatio", funding.centralShareRatio()));
+        explanation.step(
+                Rule.R_FUND_04,
+                "local share split: province " + text(province) + ", city " + text(city) + ", county " + text(county)
+                        + " (the county takes the rounding remainder).",
                 explanation.param("funding.provinceShareOfLocal", funding.provinceShareOfLocal()),
                 explanation.param("funding.cityShareOfLocal", funding.cityShareOfLocal()),
                 explanation.param("funding.countyShareOfLocal", funding.countyShareOfLocal()));
@@ -210,7 +264,11 @@ public final class ContributionCalculator {
         return Map.copyOf(departments);
     }
 
-    private record FiscalShares(BigDecimal fiscal, BigDecimal central, BigDecimal local, BigDecimal province,
-                                BigDecimal city, BigDecimal county) {
-    }
+    private record FiscalShares(
+            BigDecimal fiscal,
+            BigDecimal central,
+            BigDecimal local,
+            BigDecimal province,
+            BigDecimal city,
+            BigDecimal county) {}
 }

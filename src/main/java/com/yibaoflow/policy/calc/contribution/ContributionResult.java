@@ -2,7 +2,6 @@ package com.yibaoflow.policy.calc.contribution;
 
 import com.yibaoflow.policy.calc.ExplanationStep;
 import com.yibaoflow.policy.calc.HardshipCategory;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,9 +13,17 @@ import java.util.List;
  * @param appliedCategory the category whose subsidy applies, null if none (R-SUB-09)
  * @param policyVersion   {@code PolicySnapshot.label()}, e.g. "341721/2025 v1"
  */
-public record ContributionResult(BigDecimal individualStandard, HardshipCategory appliedCategory, BigDecimal subsidy,
-                                 BigDecimal personalDue, BigDecimal fiscalSubsidy, BigDecimal centralFiscalShare,
-                                 BigDecimal localFiscalShare, BigDecimal provinceShare, BigDecimal cityShare,
-                                 BigDecimal countyShare, Payer payer, String policyVersion,
-                                 List<ExplanationStep> explanation) {
-}
+public record ContributionResult(
+        BigDecimal individualStandard,
+        HardshipCategory appliedCategory,
+        BigDecimal subsidy,
+        BigDecimal personalDue,
+        BigDecimal fiscalSubsidy,
+        BigDecimal centralFiscalShare,
+        BigDecimal localFiscalShare,
+        BigDecimal provinceShare,
+        BigDecimal cityShare,
+        BigDecimal countyShare,
+        Payer payer,
+        String policyVersion,
+        List<ExplanationStep> explanation) {}

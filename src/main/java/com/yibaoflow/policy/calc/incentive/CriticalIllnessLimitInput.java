@@ -1,7 +1,6 @@
 package com.yibaoflow.policy.calc.incentive;
 
 import com.yibaoflow.policy.calc.HardshipCategory;
-
 import java.util.Set;
 
 /**
@@ -11,5 +10,4 @@ import java.util.Set;
  * @param zeroClaimYears  prior coverage years with zero fund reimbursement that count (R-WAIT-07)
  * @param categories      optional verified hardship categories; a favoured one may lift the cap (R-BEN-06)
  */
-public record CriticalIllnessLimitInput(int continuousYears, int zeroClaimYears, Set<HardshipCategory> categories) {
-}
+public record CriticalIllnessLimitInput(int continuousYears, int zeroClaimYears, Set<HardshipCategory> categories) {}

@@ -1,7 +1,6 @@
 package com.yibaoflow.policy.calc.incentive;
 
 import com.yibaoflow.policy.calc.ExplanationStep;
-
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -14,7 +13,11 @@ import java.util.List;
  * @param uncapped    the person is in a favoured category with no critical-illness cap (R-BEN-06); the raised limit
  *                    is then informational
  */
-public record CriticalIllnessLimitResult(BigDecimal originalCap, BigDecimal continuityRaise, BigDecimal zeroClaimRaise,
-                                         BigDecimal totalRaise, BigDecimal raisedLimit, boolean uncapped,
-                                         List<ExplanationStep> explanation) {
-}
+public record CriticalIllnessLimitResult(
+        BigDecimal originalCap,
+        BigDecimal continuityRaise,
+        BigDecimal zeroClaimRaise,
+        BigDecimal totalRaise,
+        BigDecimal raisedLimit,
+        boolean uncapped,
+        List<ExplanationStep> explanation) {}

@@ -8,7 +8,6 @@ import com.yibaoflow.policy.calc.PolicyParameters.Waiting;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.Rule;
-
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -52,12 +51,15 @@ public final class WaitingPeriodCalculator {
         Set<Integer> covered = Inputs.optionalSet(input.coveredYears(), "coveredYears");
         int missedYears = missedYears(input.coverageYear(), covered);
         if (input.backPaidYears() > missedYears) {
-            throw new InvalidCalculationInputException("backPaidYears", "cannot exceed the " + missedYears
-                    + " missed coverage year(s), was " + input.backPaidYears());
+            throw new InvalidCalculationInputException(
+                    "backPaidYears",
+                    "cannot exceed the " + missedYears + " missed coverage year(s), was " + input.backPaidYears());
         }
 
         Explanation explanation = new Explanation(snapshot);
-        explanation.step(Rule.R_REG_02, "collection period " + periods.collectionStart() + " … "
+        explanation.step(
+                Rule.R_REG_02,
+                "collection period " + periods.collectionStart() + " … "
                         + periods.collectionEnd() + ", coverage period " + periods.coverageStart() + " … "
                         + periods.coverageEnd() + "; paid on " + input.paymentDate() + ".",
                 explanation.param("periods.collectionStart", periods.collectionStart()),
@@ -70,19 +72,25 @@ public final class WaitingPeriodCalculator {
             return newborn(snapshot, input, daysAfterBirth, explanation);
         }
         if (input.residence() == Residence.NEWBORN) {
-            explanation.step(Rule.R_ELIG_03, "registered as NEWBORN but paid " + daysAfterBirth + " days after birth, "
-                    + "later than the grace period: not covered from birth; treated as a first enrollment.",
+            explanation.step(
+                    Rule.R_ELIG_03,
+                    "registered as NEWBORN but paid " + daysAfterBirth + " days after birth, "
+                            + "later than the grace period: not covered from birth; treated as a first enrollment.",
                     explanation.param("waiting.newbornGraceDays", waiting.newbornGraceDays()));
         } else if (input.residence() != null && waiting.exemptGroups().contains(input.residence())) {
-            explanation.step(Rule.R_WAIT_01, input.residence() + " is a group exempt from waiting periods.",
+            explanation.step(
+                    Rule.R_WAIT_01,
+                    input.residence() + " is a group exempt from waiting periods.",
                     explanation.param("waiting.exemptGroups", waiting.exemptGroups()));
             return finish(snapshot, input, WaitingReason.EXEMPT_GROUP, 0, 0, 0, explanation);
         }
 
         boolean inPeriod = !input.paymentDate().isAfter(periods.collectionEnd());
         if (input.paymentDate().isBefore(periods.collectionStart())) {
-            explanation.step(Rule.R_REG_03, "students may pay before the collection period starts; the early payment "
-                    + "counts as paid in the collection period.");
+            explanation.step(
+                    Rule.R_REG_03,
+                    "students may pay before the collection period starts; the early payment "
+                            + "counts as paid in the collection period.");
         }
         if (covered.isEmpty()) {
             return firstEnrollment(snapshot, input, inPeriod, explanation);
@@ -96,26 +104,30 @@ public final class WaitingPeriodCalculator {
     private static void validate(PolicySnapshot snapshot, WaitingPeriodInput input) {
         Periods periods = snapshot.parameters().periods();
         if (input.coverageYear() != snapshot.coverageYear()) {
-            throw new InvalidCalculationInputException("coverageYear", "must be the policy's coverage year "
-                    + snapshot.coverageYear() + ", was " + input.coverageYear());
+            throw new InvalidCalculationInputException(
+                    "coverageYear",
+                    "must be the policy's coverage year " + snapshot.coverageYear() + ", was " + input.coverageYear());
         }
         LocalDate payment = Inputs.required(input.paymentDate(), "paymentDate");
         LocalDate birth = Inputs.required(input.birthDate(), "birthDate");
         LocalDate earliest = input.residence() == Residence.STUDENT
-                ? periods.coverageStart().minusYears(1) : periods.collectionStart();
+                ? periods.coverageStart().minusYears(1)
+                : periods.collectionStart();
         if (payment.isBefore(earliest) || payment.isAfter(periods.coverageEnd())) {
-            throw new InvalidCalculationInputException("paymentDate", "must be within " + earliest + " … "
-                    + periods.coverageEnd() + ", was " + payment);
+            throw new InvalidCalculationInputException(
+                    "paymentDate", "must be within " + earliest + " … " + periods.coverageEnd() + ", was " + payment);
         }
         if (birth.isAfter(payment)) {
-            throw new InvalidCalculationInputException("birthDate", "must not be after the payment date " + payment
-                    + ", was " + birth);
+            throw new InvalidCalculationInputException(
+                    "birthDate", "must not be after the payment date " + payment + ", was " + birth);
         }
         for (Integer year : Inputs.optionalSet(input.coveredYears(), "coveredYears")) {
             if (year >= input.coverageYear() || year < birth.getYear()) {
-                throw new InvalidCalculationInputException("coveredYears", "must lie between the birth year "
-                        + birth.getYear() + " and the year before the coverage year " + input.coverageYear()
-                        + ", was " + year);
+                throw new InvalidCalculationInputException(
+                        "coveredYears",
+                        "must lie between the birth year "
+                                + birth.getYear() + " and the year before the coverage year " + input.coverageYear()
+                                + ", was " + year);
             }
         }
         Inputs.nonNegative(input.backPaidYears(), "backPaidYears");
@@ -133,73 +145,109 @@ public final class WaitingPeriodCalculator {
         return missed;
     }
 
-    private static WaitingPeriodResult newborn(PolicySnapshot snapshot, WaitingPeriodInput input, long days,
-                                               Explanation explanation) {
+    private static WaitingPeriodResult newborn(
+            PolicySnapshot snapshot, WaitingPeriodInput input, long days, Explanation explanation) {
         Waiting waiting = snapshot.parameters().waiting();
         LocalDate coverageStart = snapshot.parameters().periods().coverageStart();
-        explanation.step(Rule.R_ELIG_03, "newborn paid " + days + " days after birth, within the grace period: covered "
+        explanation.step(
+                Rule.R_ELIG_03,
+                "newborn paid " + days + " days after birth, within the grace period: covered "
                         + "from the date of birth, no waiting period.",
                 explanation.param("waiting.newbornGraceDays", waiting.newbornGraceDays()));
         LocalDate start = input.birthDate().isBefore(coverageStart) ? coverageStart : input.birthDate();
-        explanation.step(Rule.R_WAIT_05, "benefits start " + start + (start.equals(coverageStart)
-                ? " (born before the coverage year: the days before belong to the previous coverage year)." : "."));
-        return new WaitingPeriodResult(true, WaitingReason.NEWBORN_WITHIN_GRACE_PERIOD, 0, 0, 0, 0, start, true,
-                true, explanation.steps());
+        explanation.step(
+                Rule.R_WAIT_05,
+                "benefits start " + start
+                        + (start.equals(coverageStart)
+                                ? " (born before the coverage year: the days before belong to the previous coverage year)."
+                                : "."));
+        return new WaitingPeriodResult(
+                true, WaitingReason.NEWBORN_WITHIN_GRACE_PERIOD, 0, 0, 0, 0, start, true, true, explanation.steps());
     }
 
-    private static WaitingPeriodResult firstEnrollment(PolicySnapshot snapshot, WaitingPeriodInput input,
-                                                       boolean inPeriod, Explanation explanation) {
+    private static WaitingPeriodResult firstEnrollment(
+            PolicySnapshot snapshot, WaitingPeriodInput input, boolean inPeriod, Explanation explanation) {
         if (inPeriod) {
-            explanation.step(Rule.R_WAIT_01, "first enrollment (no earlier coverage year) paid in the collection "
-                    + "period: no interrupted coverage, no waiting period.");
+            explanation.step(
+                    Rule.R_WAIT_01,
+                    "first enrollment (no earlier coverage year) paid in the collection "
+                            + "period: no interrupted coverage, no waiting period.");
             return finish(snapshot, input, WaitingReason.FIRST_ENROLLMENT_IN_COLLECTION_PERIOD, 0, 0, 0, explanation);
         }
-        explanation.step(Rule.R_WAIT_01, "first enrollment (no earlier coverage year) paid outside the collection "
-                + "period: fixed waiting period only; reading: a person never covered has no interrupted coverage, "
-                + "so no variable months.");
-        return finish(snapshot, input, WaitingReason.FIRST_ENROLLMENT_OUTSIDE_COLLECTION_PERIOD,
-                fixedMonths(snapshot, explanation), 0, 0, explanation);
+        explanation.step(
+                Rule.R_WAIT_01,
+                "first enrollment (no earlier coverage year) paid outside the collection "
+                        + "period: fixed waiting period only; reading: a person never covered has no interrupted coverage, "
+                        + "so no variable months.");
+        return finish(
+                snapshot,
+                input,
+                WaitingReason.FIRST_ENROLLMENT_OUTSIDE_COLLECTION_PERIOD,
+                fixedMonths(snapshot, explanation),
+                0,
+                0,
+                explanation);
     }
 
-    private static WaitingPeriodResult noGap(PolicySnapshot snapshot, WaitingPeriodInput input, boolean inPeriod,
-                                             Explanation explanation) {
+    private static WaitingPeriodResult noGap(
+            PolicySnapshot snapshot, WaitingPeriodInput input, boolean inPeriod, Explanation explanation) {
         if (inPeriod) {
-            explanation.step(Rule.R_WAIT_01, "enrolled in " + (input.coverageYear() - 1) + " and paid in the "
-                    + "collection period: continuous enrollment, no waiting period.");
+            explanation.step(
+                    Rule.R_WAIT_01,
+                    "enrolled in " + (input.coverageYear() - 1) + " and paid in the "
+                            + "collection period: continuous enrollment, no waiting period.");
             return finish(snapshot, input, WaitingReason.CONTINUOUS_ENROLLMENT, 0, 0, 0, explanation);
         }
-        explanation.step(Rule.R_WAIT_01, "enrolled in " + (input.coverageYear() - 1) + " but paid after the "
-                + "collection period: fixed waiting period, no variable months.");
-        return finish(snapshot, input, WaitingReason.PAID_OUTSIDE_COLLECTION_PERIOD,
-                fixedMonths(snapshot, explanation), 0, 0, explanation);
+        explanation.step(
+                Rule.R_WAIT_01,
+                "enrolled in " + (input.coverageYear() - 1) + " but paid after the "
+                        + "collection period: fixed waiting period, no variable months.");
+        return finish(
+                snapshot,
+                input,
+                WaitingReason.PAID_OUTSIDE_COLLECTION_PERIOD,
+                fixedMonths(snapshot, explanation),
+                0,
+                0,
+                explanation);
     }
 
-    private static WaitingPeriodResult gap(PolicySnapshot snapshot, WaitingPeriodInput input, int missedYears,
-                                           Explanation explanation) {
+    private static WaitingPeriodResult gap(
+            PolicySnapshot snapshot, WaitingPeriodInput input, int missedYears, Explanation explanation) {
         Waiting waiting = snapshot.parameters().waiting();
-        explanation.step(Rule.R_WAIT_01, "coverage interrupted: " + missedYears + " consecutive coverage year(s) missed ("
-                + (input.coverageYear() - missedYears) + "–" + (input.coverageYear() - 1)
-                + "): fixed plus variable waiting period.");
+        explanation.step(
+                Rule.R_WAIT_01,
+                "coverage interrupted: " + missedYears + " consecutive coverage year(s) missed ("
+                        + (input.coverageYear() - missedYears) + "–" + (input.coverageYear() - 1)
+                        + "): fixed plus variable waiting period.");
         int fixed = fixedMonths(snapshot, explanation);
         int countedYears = waiting.firstMissedYearCounts() ? missedYears : missedYears - 1;
         int gross = countedYears * waiting.monthsPerGapYear();
-        explanation.step(Rule.R_WAIT_03, countedYears + " counted missed year(s) × " + waiting.monthsPerGapYear()
-                        + " month(s) = " + gross + " variable month(s).",
+        explanation.step(
+                Rule.R_WAIT_03,
+                countedYears + " counted missed year(s) × " + waiting.monthsPerGapYear() + " month(s) = " + gross
+                        + " variable month(s).",
                 explanation.param("waiting.monthsPerGapYear", waiting.monthsPerGapYear()),
                 explanation.param("waiting.firstMissedYearCounts", waiting.firstMissedYearCounts()));
         int variable = gross;
         if (input.backPaidYears() > 0) {
             int removed = input.backPaidYears() * waiting.monthsRemovedPerBackPaidYear();
             variable = Math.max(0, gross - removed);
-            explanation.step(Rule.R_WAIT_04, input.backPaidYears() + " back-paid year(s) remove " + removed
-                    + " month(s): " + variable + " variable month(s) remain.",
+            explanation.step(
+                    Rule.R_WAIT_04,
+                    input.backPaidYears() + " back-paid year(s) remove " + removed + " month(s): " + variable
+                            + " variable month(s) remain.",
                     explanation.param("waiting.monthsRemovedPerBackPaidYear", waiting.monthsRemovedPerBackPaidYear()));
         }
         if (missedYears >= waiting.longGapYears()) {
             int floored = Math.max(variable, waiting.longGapMinimumMonths() - fixed);
-            explanation.step(Rule.R_WAIT_04, "a gap of " + missedYears + " years reaches the long-gap threshold: "
+            explanation.step(
+                    Rule.R_WAIT_04,
+                    "a gap of " + missedYears + " years reaches the long-gap threshold: "
                             + "fixed + variable at least " + waiting.longGapMinimumMonths() + " months"
-                            + (floored > variable ? ", variable raised to " + floored + " month(s)." : " (already met)."),
+                            + (floored > variable
+                                    ? ", variable raised to " + floored + " month(s)."
+                                    : " (already met)."),
                     explanation.param("waiting.longGapYears", waiting.longGapYears()),
                     explanation.param("waiting.longGapMinimumMonths", waiting.longGapMinimumMonths()));
             variable = floored;
@@ -209,29 +257,42 @@ public final class WaitingPeriodCalculator {
 
     private static int fixedMonths(PolicySnapshot snapshot, Explanation explanation) {
         int fixed = snapshot.parameters().waiting().fixedMonths();
-        explanation.step(Rule.R_WAIT_02, "fixed waiting period " + fixed + " month(s).",
+        explanation.step(
+                Rule.R_WAIT_02,
+                "fixed waiting period " + fixed + " month(s).",
                 explanation.param("waiting.fixedMonths", fixed));
         return fixed;
     }
 
     /** R-WAIT-05: benefit start from the payment date, never before the coverage start. */
-    private static WaitingPeriodResult finish(PolicySnapshot snapshot, WaitingPeriodInput input, WaitingReason reason,
-                                              int fixed, int variable, int missedYears, Explanation explanation) {
+    private static WaitingPeriodResult finish(
+            PolicySnapshot snapshot,
+            WaitingPeriodInput input,
+            WaitingReason reason,
+            int fixed,
+            int variable,
+            int missedYears,
+            Explanation explanation) {
         Periods periods = snapshot.parameters().periods();
         int total = fixed + variable;
         LocalDate end = input.paymentDate().plusMonths(total);
         LocalDate start = end.isBefore(periods.coverageStart()) ? periods.coverageStart() : end;
-        explanation.step(Rule.R_WAIT_05, "waiting period " + total + " month(s) from the payment date "
-                + input.paymentDate() + ": benefits start " + start
-                + (start.equals(end) ? "." : " (never before the coverage start)."));
+        explanation.step(
+                Rule.R_WAIT_05,
+                "waiting period " + total + " month(s) from the payment date "
+                        + input.paymentDate() + ": benefits start " + start
+                        + (start.equals(end) ? "." : " (never before the coverage start)."));
         boolean inYear = !start.isAfter(periods.coverageEnd());
         if (!inYear) {
-            explanation.step(Rule.R_WAIT_05, "the benefit start is after the coverage end " + periods.coverageEnd()
-                    + ": no benefits in this coverage year.");
+            explanation.step(
+                    Rule.R_WAIT_05,
+                    "the benefit start is after the coverage end " + periods.coverageEnd()
+                            + ": no benefits in this coverage year.");
         }
-        boolean exempt = reason == WaitingReason.EXEMPT_GROUP || reason == WaitingReason.CONTINUOUS_ENROLLMENT
+        boolean exempt = reason == WaitingReason.EXEMPT_GROUP
+                || reason == WaitingReason.CONTINUOUS_ENROLLMENT
                 || reason == WaitingReason.FIRST_ENROLLMENT_IN_COLLECTION_PERIOD;
-        return new WaitingPeriodResult(exempt, reason, fixed, variable, total, missedYears, start, false, inYear,
-                explanation.steps());
+        return new WaitingPeriodResult(
+                exempt, reason, fixed, variable, total, missedYears, start, false, inYear, explanation.steps());
     }
 }

@@ -1,7 +1,6 @@
 package com.yibaoflow.policy.calc.waiting;
 
 import com.yibaoflow.policy.calc.Residence;
-
 import java.time.LocalDate;
 import java.util.Set;
 
@@ -16,6 +15,10 @@ import java.util.Set;
  * @param coveredYears  earlier coverage years the person was enrolled in, all before {@code coverageYear}; null = none
  * @param backPaidYears years of contributions paid back (补缴), at most the missed years (R-WAIT-04)
  */
-public record WaitingPeriodInput(int coverageYear, LocalDate paymentDate, LocalDate birthDate, Residence residence,
-                                 Set<Integer> coveredYears, int backPaidYears) {
-}
+public record WaitingPeriodInput(
+        int coverageYear,
+        LocalDate paymentDate,
+        LocalDate birthDate,
+        Residence residence,
+        Set<Integer> coveredYears,
+        int backPaidYears) {}

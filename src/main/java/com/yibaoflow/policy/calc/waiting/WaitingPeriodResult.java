@@ -1,7 +1,6 @@
 package com.yibaoflow.policy.calc.waiting;
 
 import com.yibaoflow.policy.calc.ExplanationStep;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,8 +15,14 @@ import java.util.List;
  * @param coveredFromBirth       R-ELIG-03 applies
  * @param benefitsInCoverageYear false when the benefit start falls after the coverage end
  */
-public record WaitingPeriodResult(boolean exempt, WaitingReason reason, int fixedMonths, int variableMonths,
-                                  int totalMonths, int missedYears, LocalDate benefitStartDate,
-                                  boolean coveredFromBirth, boolean benefitsInCoverageYear,
-                                  List<ExplanationStep> explanation) {
-}
+public record WaitingPeriodResult(
+        boolean exempt,
+        WaitingReason reason,
+        int fixedMonths,
+        int variableMonths,
+        int totalMonths,
+        int missedYears,
+        LocalDate benefitStartDate,
+        boolean coveredFromBirth,
+        boolean benefitsInCoverageYear,
+        List<ExplanationStep> explanation) {}

@@ -1,15 +1,5 @@
 package com.yibaoflow.policy.calc.benefit;
 
-import com.yibaoflow.policy.calc.HardshipCategory;
-import com.yibaoflow.policy.calc.InvalidCalculationInputException;
-import com.yibaoflow.policy.calc.PolicySnapshot;
-import com.yibaoflow.policy.calc.Steps;
-import com.yibaoflow.policy.calc.TestSnapshots;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.util.Set;
-
 import static com.yibaoflow.policy.calc.HardshipCategory.EXTREME_POVERTY;
 import static com.yibaoflow.policy.calc.HardshipCategory.MINIMUM_LIVING;
 import static com.yibaoflow.policy.calc.HardshipCategory.POVERTY_MONITORING;
@@ -18,25 +8,58 @@ import static com.yibaoflow.policy.calc.TestSnapshots.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.InvalidCalculationInputException;
+import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.Steps;
+import com.yibaoflow.policy.calc.TestSnapshots;
+import java.math.BigDecimal;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
 class InpatientBenefitCalculatorTest {
 
     private final InpatientBenefitCalculator calculator = new InpatientBenefitCalculator();
     private final PolicySnapshot dongzhi = TestSnapshots.dongzhi2025();
 
     /** A stay; ytd = {basicFundPaid, ciBase, ciPaid, assistanceBase, assistancePaid}. */
-    private InpatientResult stay(String total, String scope, Set<HardshipCategory> categories, String raise,
-                                 String... ytd) {
+    private InpatientResult stay(
+            String total, String scope, Set<HardshipCategory> categories, String raise, String... ytd) {
         BigDecimal[] y = new BigDecimal[5];
         for (int i = 0; i < 5; i++) {
             y[i] = i < ytd.length ? bd(ytd[i]) : null;
         }
-        return calculator.calculate(dongzhi, new InpatientInput(bd(total), bd(scope), Delivery.NONE, false, categories,
-                raise == null ? null : bd(raise), y[0], y[1], y[2], y[3], y[4]));
+        return calculator.calculate(
+                dongzhi,
+                new InpatientInput(
+                        bd(total),
+                        bd(scope),
+                        Delivery.NONE,
+                        false,
+                        categories,
+                        raise == null ? null : bd(raise),
+                        y[0],
+                        y[1],
+                        y[2],
+                        y[3],
+                        y[4]));
     }
 
     private InpatientResult delivery(String total, String scope, Delivery delivery, boolean complications) {
-        return calculator.calculate(dongzhi, new InpatientInput(bd(total), bd(scope), delivery, complications,
-                Set.of(), null, bd("500"), null, null, null, null));
+        return calculator.calculate(
+                dongzhi,
+                new InpatientInput(
+                        bd(total),
+                        bd(scope),
+                        delivery,
+                        complications,
+                        Set.of(),
+                        null,
+                        bd("500"),
+                        null,
+                        null,
+                        null,
+                        null));
     }
 
     private static String field(Throwable e) {
@@ -58,7 +81,8 @@ class InpatientBenefitCalculatorTest {
         assertThat(result.assistanceBaseYtd()).isEqualTo(bd("3350.00"));
         assertThat(result.assistancePaidYtd()).isEqualTo(bd("0.00"));
         assertThat(Steps.textOf(result.explanation(), "R-BEN-01"))
-                .contains("10000.00 CNY − per-stay deductible 500.00 CNY = 9500.00 CNY, × fund ratio 0.70 = 6650.00 CNY",
+                .contains(
+                        "10000.00 CNY − per-stay deductible 500.00 CNY = 9500.00 CNY, × fund ratio 0.70 = 6650.00 CNY",
                         "benefits.inpatient.fundRatio = 0.70 (SEED: [D] (六) “稳定在 70%左右”)",
                         "benefits.inpatient.deductible = 500 (SAMPLE — confirm locally)");
         assertThat(Steps.textOf(result.explanation(), "R-MON-01")).contains("outside policy scope 2000.00 CNY");
@@ -92,9 +116,11 @@ class InpatientBenefitCalculatorTest {
         assertThat(result.criticalIllnessBaseYtd()).isEqualTo(bd("17350.00"));
         assertThat(result.outOfPocket()).isEqualTo(bd("1940.00"));
         assertThat(Steps.textOf(result.explanation(), "R-BEN-02"))
-                .contains("from 0.00 CNY to 2350.00 CNY: 2350.00 CNY × 0.60 = 1410.00 CNY",
+                .contains(
+                        "from 0.00 CNY to 2350.00 CNY: 2350.00 CNY × 0.60 = 1410.00 CNY",
                         "benefits.criticalIllness.deductible = 15000 (SAMPLE — confirm locally)",
-                        "benefits.provincePerCapitaDisposableIncome = 34893", "not above");
+                        "benefits.provincePerCapitaDisposableIncome = 34893",
+                        "not above");
     }
 
     @Test
@@ -152,7 +178,8 @@ class InpatientBenefitCalculatorTest {
         assertThat(result.assistancePaidYtd()).isEqualTo(bd("50000.00"));
         assertThat(result.outOfPocket()).isEqualTo(bd("7647.50"));
         assertThat(Steps.textOf(result.explanation(), "R-BEN-05"))
-                .contains("benefits.assistance.MINIMUM_LIVING.ratio = 0.70 (EXTERNAL: 国办发〔2021〕42号 特困、低保 assisted at no less than 70 % — confirm locally)",
+                .contains(
+                        "benefits.assistance.MINIMUM_LIVING.ratio = 0.70 (EXTERNAL: 国办发〔2021〕42号 特困、低保 assisted at no less than 70 % — confirm locally)",
                         "benefits.assistance.MINIMUM_LIVING.annualLimit = 50000 (SAMPLE — confirm locally)");
     }
 
@@ -174,8 +201,8 @@ class InpatientBenefitCalculatorTest {
         InpatientResult none = stay("10000", "10000", Set.of(HardshipCategory.SEVERE_DISABILITY), null);
 
         assertThat(tie.assistanceCategory()).isEqualTo(EXTREME_POVERTY);
-        assertThat(Steps.textOf(tie.explanation(), "R-BEN-05")).contains("best assistance among EXTREME_POVERTY 0.70, "
-                + "MINIMUM_LIVING 0.70");
+        assertThat(Steps.textOf(tie.explanation(), "R-BEN-05"))
+                .contains("best assistance among EXTREME_POVERTY 0.70, " + "MINIMUM_LIVING 0.70");
         assertThat(ratio.assistanceCategory()).isEqualTo(RELAPSED_POVERTY);
         assertThat(ratio.medicalAssistance()).isEqualTo(bd("1527.50"));
         assertThat(none.assistanceCategory()).isNull();
@@ -196,7 +223,8 @@ class InpatientBenefitCalculatorTest {
         assertThat(caesarean.outOfPocket()).isEqualTo(bd("2600.00"));
         assertThat(caesarean.basicFundPaidYtd()).as("year-to-date unchanged").isEqualTo(bd("500.00"));
         assertThat(Steps.textOf(caesarean.explanation(), "R-BEN-03"))
-                .contains("instead of the inpatient rules",
+                .contains(
+                        "instead of the inpatient rules",
                         "benefits.childbirth.caesareanAllowance = 2400 (SEED: [D] (八))");
     }
 
@@ -207,7 +235,8 @@ class InpatientBenefitCalculatorTest {
         assertThat(result.childbirthAllowance()).isEqualTo(bd("0.00"));
         assertThat(result.basicFundPayment()).isEqualTo(bd("6650.00"));
         assertThat(result.outOfPocket()).isEqualTo(bd("5350.00"));
-        assertThat(Steps.textOf(result.explanation(), "R-BEN-03")).contains("with complications", "no delivery allowance");
+        assertThat(Steps.textOf(result.explanation(), "R-BEN-03"))
+                .contains("with complications", "no delivery allowance");
     }
 
     @Test

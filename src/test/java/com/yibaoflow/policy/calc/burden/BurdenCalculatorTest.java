@@ -1,5 +1,9 @@
 package com.yibaoflow.policy.calc.burden;
 
+import static com.yibaoflow.policy.calc.TestSnapshots.bd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.yibaoflow.policy.calc.InvalidCalculationInputException;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicyParameters.Monitoring;
@@ -8,16 +12,11 @@ import com.yibaoflow.policy.calc.PolicyParameters.WarningLine;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Steps;
 import com.yibaoflow.policy.calc.TestSnapshots;
+import java.math.BigDecimal;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.math.BigDecimal;
-import java.util.Map;
-
-import static com.yibaoflow.policy.calc.TestSnapshots.bd;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BurdenCalculatorTest {
 
@@ -54,7 +53,8 @@ class BurdenCalculatorTest {
         assertThat(result.amountOverLine()).isEqualTo(bd("1428.00"));
         assertThat(result.amountBelowLine()).isEqualTo(bd("0.00"));
         assertThat(Steps.textOf(result.explanation(), "R-MON-02"))
-                .contains("0.50 × prior-year rural per-capita disposable income 21144.00 CNY = 10572.00 CNY",
+                .contains(
+                        "0.50 × prior-year rural per-capita disposable income 21144.00 CNY = 10572.00 CNY",
                         "push to civil affairs and agriculture & rural affairs");
     }
 
@@ -81,16 +81,22 @@ class BurdenCalculatorTest {
 
     @Test
     void invalidInputNamesTheField() {
-        assertThatThrownBy(() -> calculate(null, "100")).isInstanceOf(InvalidCalculationInputException.class)
+        assertThatThrownBy(() -> calculate(null, "100"))
+                .isInstanceOf(InvalidCalculationInputException.class)
                 .satisfies(e -> assertThat(field(e)).isEqualTo("populationGroup"));
         assertThatThrownBy(() -> calculate(PopulationGroup.OTHER, "-0.01"))
                 .satisfies(e -> assertThat(field(e)).isEqualTo("outOfPocketYtd"));
         assertThatThrownBy(() -> calculate(PopulationGroup.OTHER, null))
                 .satisfies(e -> assertThat(field(e)).isEqualTo("outOfPocketYtd"));
         PolicyParameters p = TestSnapshots.dongzhi2025Parameters();
-        PolicySnapshot withoutOther = TestSnapshots.dongzhi2025(new PolicyParameters(p.periods(), p.funding(),
-                p.subsidies(), p.waiting(), p.incentives(), p.benefits(), new Monitoring(bd("21144"),
-                Map.of(PopulationGroup.LOW_INCOME, new WarningLine(bd("10000"), null)))));
+        PolicySnapshot withoutOther = TestSnapshots.dongzhi2025(new PolicyParameters(
+                p.periods(),
+                p.funding(),
+                p.subsidies(),
+                p.waiting(),
+                p.incentives(),
+                p.benefits(),
+                new Monitoring(bd("21144"), Map.of(PopulationGroup.LOW_INCOME, new WarningLine(bd("10000"), null)))));
         assertThatThrownBy(() -> calculator.calculate(withoutOther, new BurdenInput(PopulationGroup.OTHER, bd("1"))))
                 .satisfies(e -> assertThat(field(e)).isEqualTo("populationGroup"));
     }

@@ -1,25 +1,5 @@
 package com.yibaoflow.policy.calc.contribution;
 
-import com.yibaoflow.policy.calc.HardshipCategory;
-import com.yibaoflow.policy.calc.InvalidCalculationInputException;
-import com.yibaoflow.policy.calc.PolicyParameters;
-import com.yibaoflow.policy.calc.PolicySnapshot;
-import com.yibaoflow.policy.calc.Provenance;
-import com.yibaoflow.policy.calc.Residence;
-import com.yibaoflow.policy.calc.Steps;
-import com.yibaoflow.policy.calc.TestSnapshots;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.math.BigDecimal;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
 import static com.yibaoflow.policy.calc.HardshipCategory.ENTITLED_GROUP;
 import static com.yibaoflow.policy.calc.HardshipCategory.EXTREME_POVERTY;
 import static com.yibaoflow.policy.calc.HardshipCategory.MINIMUM_LIVING;
@@ -29,6 +9,25 @@ import static com.yibaoflow.policy.calc.HardshipCategory.SEVERE_DISABILITY;
 import static com.yibaoflow.policy.calc.TestSnapshots.bd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.InvalidCalculationInputException;
+import com.yibaoflow.policy.calc.PolicyParameters;
+import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.Provenance;
+import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.policy.calc.Steps;
+import com.yibaoflow.policy.calc.TestSnapshots;
+import java.math.BigDecimal;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ContributionCalculatorTest {
 
@@ -54,16 +53,17 @@ class ContributionCalculatorTest {
 
     @ParameterizedTest(name = "{0}: subsidy {1}, pays {2}")
     @CsvSource({
-            "EXTREME_POVERTY, 400.00, 0.00, R-SUB-01",
-            "MINIMUM_LIVING, 360.00, 40.00, R-SUB-02",
-            "ENTITLED_GROUP, 360.00, 40.00, R-SUB-03",
-            "FAMILY_PLANNING_SPECIAL, 360.00, 40.00, R-SUB-04",
-            "RELAPSED_POVERTY, 320.00, 80.00, R-SUB-05",
-            "POVERTY_MONITORING, 200.00, 200.00, R-SUB-06",
-            "RETIRED_FISHERMAN, 240.00, 160.00, R-SUB-07",
-            "SEVERE_DISABILITY, 160.00, 240.00, R-SUB-08"})
-    void R_SUB_01_to_08_fixedSubsidyPerCategory(HardshipCategory category, BigDecimal subsidy, BigDecimal due,
-                                                String ruleId) {
+        "EXTREME_POVERTY, 400.00, 0.00, R-SUB-01",
+        "MINIMUM_LIVING, 360.00, 40.00, R-SUB-02",
+        "ENTITLED_GROUP, 360.00, 40.00, R-SUB-03",
+        "FAMILY_PLANNING_SPECIAL, 360.00, 40.00, R-SUB-04",
+        "RELAPSED_POVERTY, 320.00, 80.00, R-SUB-05",
+        "POVERTY_MONITORING, 200.00, 200.00, R-SUB-06",
+        "RETIRED_FISHERMAN, 240.00, 160.00, R-SUB-07",
+        "SEVERE_DISABILITY, 160.00, 240.00, R-SUB-08"
+    })
+    void R_SUB_01_to_08_fixedSubsidyPerCategory(
+            HardshipCategory category, BigDecimal subsidy, BigDecimal due, String ruleId) {
         ContributionResult result = calculate(Residence.LOCAL_HUKOU, category);
 
         assertThat(result.appliedCategory()).isEqualTo(category);
@@ -75,15 +75,17 @@ class ContributionCalculatorTest {
 
     @Test
     void R_SUB_09_highestCategoryWins() {
-        ContributionResult result = calculate(Residence.LOCAL_HUKOU, SEVERE_DISABILITY, POVERTY_MONITORING,
-                MINIMUM_LIVING);
+        ContributionResult result =
+                calculate(Residence.LOCAL_HUKOU, SEVERE_DISABILITY, POVERTY_MONITORING, MINIMUM_LIVING);
 
         assertThat(result.appliedCategory()).isEqualTo(MINIMUM_LIVING);
         assertThat(result.subsidy()).isEqualTo(bd("360.00"));
         assertThat(result.personalDue()).isEqualTo(bd("40.00"));
-        assertThat(Steps.textOf(result.explanation(), "R-SUB-09")).contains("never added up",
-                "MINIMUM_LIVING (360.00 CNY) among MINIMUM_LIVING 360.00 CNY, POVERTY_MONITORING 200.00 CNY, "
-                        + "SEVERE_DISABILITY 160.00 CNY");
+        assertThat(Steps.textOf(result.explanation(), "R-SUB-09"))
+                .contains(
+                        "never added up",
+                        "MINIMUM_LIVING (360.00 CNY) among MINIMUM_LIVING 360.00 CNY, POVERTY_MONITORING 200.00 CNY, "
+                                + "SEVERE_DISABILITY 160.00 CNY");
     }
 
     @Test
@@ -115,16 +117,16 @@ class ContributionCalculatorTest {
         Map<HardshipCategory, BigDecimal> subsidies = new EnumMap<>(p.subsidies());
         subsidies.put(ORPHAN, bd("400"));
         subsidies.put(EXTREME_POVERTY, bd("450"));
-        PolicyParameters withOrphan = new PolicyParameters(p.periods(), p.funding(), subsidies, p.waiting(),
-                p.incentives(), p.benefits(), p.monitoring());
+        PolicyParameters withOrphan = new PolicyParameters(
+                p.periods(), p.funding(), subsidies, p.waiting(), p.incentives(), p.benefits(), p.monitoring());
         Map<String, Provenance> provenance = new HashMap<>(TestSnapshots.dongzhi2025Provenance());
         provenance.put("subsidies.ORPHAN", TestSnapshots.seed("R-SUB-13", "[N]", "二"));
         PolicySnapshot snapshot = new PolicySnapshot("341721", 2025, 2, dongzhi.fiscalTier(), withOrphan, provenance);
 
-        ContributionResult orphan = calculator.calculate(snapshot, new ContributionInput(Residence.LOCAL_HUKOU,
-                Set.of(ORPHAN), null));
-        ContributionResult capped = calculator.calculate(snapshot, new ContributionInput(Residence.LOCAL_HUKOU,
-                Set.of(EXTREME_POVERTY), null));
+        ContributionResult orphan =
+                calculator.calculate(snapshot, new ContributionInput(Residence.LOCAL_HUKOU, Set.of(ORPHAN), null));
+        ContributionResult capped = calculator.calculate(
+                snapshot, new ContributionInput(Residence.LOCAL_HUKOU, Set.of(EXTREME_POVERTY), null));
 
         assertThat(orphan.subsidy()).isEqualTo(bd("400.00"));
         assertThat(orphan.personalDue()).isEqualTo(bd("0.00"));
@@ -155,7 +157,9 @@ class ContributionCalculatorTest {
         assertThat(result.cityShare()).isEqualTo(bd("80.40"));
         assertThat(result.countyShare()).isEqualTo(bd("80.40"));
         assertThat(Steps.textOf(result.explanation(), "R-FUND-04"))
-                .contains("fiscal tier CENTRAL", "670.00 CNY × 0.60 = 402.00 CNY",
+                .contains(
+                        "fiscal tier CENTRAL",
+                        "670.00 CNY × 0.60 = 402.00 CNY",
                         "funding.provinceShareOfLocal = 0.40 (SAMPLE — confirm locally)");
     }
 
@@ -163,12 +167,18 @@ class ContributionCalculatorTest {
     void R_FUND_04_countyTakesTheRoundingRemainder() {
         PolicyParameters p = TestSnapshots.dongzhi2025Parameters();
         PolicyParameters.Funding f = p.funding();
-        PolicyParameters odd = new PolicyParameters(p.periods(), new PolicyParameters.Funding(f.individualStandard(),
-                bd("700.01"), bd("0.60"), bd("0.35"), bd("0.35"), bd("0.30")), p.subsidies(), p.waiting(),
-                p.incentives(), p.benefits(), p.monitoring());
+        PolicyParameters odd = new PolicyParameters(
+                p.periods(),
+                new PolicyParameters.Funding(
+                        f.individualStandard(), bd("700.01"), bd("0.60"), bd("0.35"), bd("0.35"), bd("0.30")),
+                p.subsidies(),
+                p.waiting(),
+                p.incentives(),
+                p.benefits(),
+                p.monitoring());
 
-        ContributionResult result = calculator.calculate(TestSnapshots.dongzhi2025(odd),
-                new ContributionInput(Residence.LOCAL_HUKOU, Set.of(), null));
+        ContributionResult result = calculator.calculate(
+                TestSnapshots.dongzhi2025(odd), new ContributionInput(Residence.LOCAL_HUKOU, Set.of(), null));
 
         assertThat(result.centralFiscalShare()).isEqualTo(bd("420.01"));
         assertThat(result.localFiscalShare()).isEqualTo(bd("280.00"));
@@ -202,40 +212,48 @@ class ContributionCalculatorTest {
     void R_FUND_06_closeRelativePayerIsRecordedWithMaskedId() {
         Payer payer = new Payer("342921198001011234", "王芳", Relationship.PARENT);
 
-        ContributionResult result = calculator.calculate(dongzhi,
-                new ContributionInput(Residence.STUDENT, Set.of(), payer));
+        ContributionResult result =
+                calculator.calculate(dongzhi, new ContributionInput(Residence.STUDENT, Set.of(), payer));
 
         assertThat(result.payer()).isEqualTo(payer);
         assertThat(Steps.textOf(result.explanation(), "R-FUND-06"))
-                .contains("王芳", "****1234", "PARENT", "400.00 CNY").doesNotContain("342921198001011234");
+                .contains("王芳", "****1234", "PARENT", "400.00 CNY")
+                .doesNotContain("342921198001011234");
     }
 
     @Test
     void invalidInputNamesTheField() {
         assertThatThrownBy(() -> calculator.calculate(dongzhi, new ContributionInput(null, Set.of(), null)))
                 .isInstanceOf(InvalidCalculationInputException.class)
-                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field()).isEqualTo("residence"));
-        assertThatThrownBy(() -> calculator.calculate(dongzhi, new ContributionInput(Residence.LOCAL_HUKOU, null,
-                new Payer("342921198001011234", "王芳", null))))
+                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
+                        .isEqualTo("residence"));
+        assertThatThrownBy(() -> calculator.calculate(
+                        dongzhi,
+                        new ContributionInput(
+                                Residence.LOCAL_HUKOU, null, new Payer("342921198001011234", "王芳", null))))
                 .isInstanceOf(InvalidCalculationInputException.class)
                 .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
                         .isEqualTo("payer.relationship"));
-        assertThatThrownBy(() -> calculator.calculate(dongzhi, new ContributionInput(Residence.LOCAL_HUKOU, null,
-                new Payer(" ", "王芳", Relationship.SPOUSE))))
-                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field()).isEqualTo("payer.idNumber"));
+        assertThatThrownBy(() -> calculator.calculate(
+                        dongzhi,
+                        new ContributionInput(Residence.LOCAL_HUKOU, null, new Payer(" ", "王芳", Relationship.SPOUSE))))
+                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
+                        .isEqualTo("payer.idNumber"));
         Set<HardshipCategory> withNull = new HashSet<>();
         withNull.add(null);
-        assertThatThrownBy(() -> calculator.calculate(dongzhi, new ContributionInput(Residence.LOCAL_HUKOU, withNull,
-                null))).satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
-                .isEqualTo("categories"));
+        assertThatThrownBy(() ->
+                        calculator.calculate(dongzhi, new ContributionInput(Residence.LOCAL_HUKOU, withNull, null)))
+                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
+                        .isEqualTo("categories"));
         assertThatThrownBy(() -> calculator.calculate(dongzhi, null))
-                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field()).isEqualTo("input"));
+                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
+                        .isEqualTo("input"));
     }
 
     @Test
     void nullCategoriesReadAsNone() {
-        ContributionResult result = calculator.calculate(dongzhi,
-                new ContributionInput(Residence.LOCAL_HUKOU, null, null));
+        ContributionResult result =
+                calculator.calculate(dongzhi, new ContributionInput(Residence.LOCAL_HUKOU, null, null));
 
         assertThat(result.personalDue()).isEqualTo(bd("400.00"));
         assertThat(Steps.textOf(result.explanation(), "R-SUB-09")).contains("no hardship category claimed");

@@ -1,20 +1,19 @@
 package com.yibaoflow.policy.calc.incentive;
 
+import static com.yibaoflow.policy.calc.TestSnapshots.bd;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.InvalidCalculationInputException;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Steps;
 import com.yibaoflow.policy.calc.TestSnapshots;
+import java.math.BigDecimal;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.math.BigDecimal;
-import java.util.Set;
-
-import static com.yibaoflow.policy.calc.TestSnapshots.bd;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CriticalIllnessLimitCalculatorTest {
 
@@ -35,7 +34,8 @@ class CriticalIllnessLimitCalculatorTest {
         assertThat(result.totalRaise()).isEqualTo(raise);
         assertThat(result.raisedLimit()).isEqualTo(bd("110000.00").add(raise));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-06"))
-                .contains("incentives.continuousYearsThreshold = 4 (SEED: [D] (五) “连续参加居民医保满4年”)",
+                .contains(
+                        "incentives.continuousYearsThreshold = 4 (SEED: [D] (五) “连续参加居民医保满4年”)",
                         "incentives.raisePerContinuousYear = 1000 (SAMPLE — confirm locally)");
     }
 
@@ -59,7 +59,8 @@ class CriticalIllnessLimitCalculatorTest {
         assertThat(result.totalRaise()).isEqualTo(bd("22000.00"));
         assertThat(result.raisedLimit()).isEqualTo(bd("132000.00"));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-07"))
-                .contains("at most 0.20 × 110000.00 CNY = 22000.00 CNY",
+                .contains(
+                        "at most 0.20 × 110000.00 CNY = 22000.00 CNY",
                         "incentives.raiseCapRatioOfOriginalCap = 0.20 (EXTERNAL: [G] 国办发〔2024〕38号 “累计提高总额不超过…大病保险原封顶线的20%” — confirm locally)");
     }
 
@@ -83,9 +84,12 @@ class CriticalIllnessLimitCalculatorTest {
 
     @Test
     void invalidInputNamesTheField() {
-        assertThatThrownBy(() -> calculate(-1, 0)).isInstanceOf(InvalidCalculationInputException.class)
-                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field()).isEqualTo("continuousYears"));
+        assertThatThrownBy(() -> calculate(-1, 0))
+                .isInstanceOf(InvalidCalculationInputException.class)
+                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
+                        .isEqualTo("continuousYears"));
         assertThatThrownBy(() -> calculate(3, -2))
-                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field()).isEqualTo("zeroClaimYears"));
+                .satisfies(e -> assertThat(((InvalidCalculationInputException) e).field())
+                        .isEqualTo("zeroClaimYears"));
     }
 }

@@ -1,5 +1,8 @@
 package com.yibaoflow.policy.calc.waiting;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.yibaoflow.policy.calc.InvalidCalculationInputException;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicyParameters.Waiting;
@@ -7,17 +10,13 @@ import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.Steps;
 import com.yibaoflow.policy.calc.TestSnapshots;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WaitingPeriodCalculatorTest {
 
@@ -28,8 +27,8 @@ class WaitingPeriodCalculatorTest {
     private final PolicySnapshot dongzhi = TestSnapshots.dongzhi2025();
 
     private WaitingPeriodResult calculate(LocalDate paid, Set<Integer> covered, int backPaid) {
-        return calculator.calculate(dongzhi, new WaitingPeriodInput(2025, paid, ADULT, Residence.LOCAL_HUKOU,
-                covered, backPaid));
+        return calculator.calculate(
+                dongzhi, new WaitingPeriodInput(2025, paid, ADULT, Residence.LOCAL_HUKOU, covered, backPaid));
     }
 
     /** Covered up to and including {@code lastCovered} (since 2010). */
@@ -79,8 +78,8 @@ class WaitingPeriodCalculatorTest {
     @Test
     void R_ELIG_03_newbornPaidOnDay90IsCoveredFromBirth() {
         LocalDate birth = LocalDate.of(2025, 3, 1);
-        WaitingPeriodResult result = calculator.calculate(dongzhi, new WaitingPeriodInput(2025, birth.plusDays(90),
-                birth, Residence.NEWBORN, Set.of(), 0));
+        WaitingPeriodResult result = calculator.calculate(
+                dongzhi, new WaitingPeriodInput(2025, birth.plusDays(90), birth, Residence.NEWBORN, Set.of(), 0));
 
         assertThat(result.coveredFromBirth()).isTrue();
         assertThat(result.exempt()).isTrue();
@@ -95,8 +94,8 @@ class WaitingPeriodCalculatorTest {
     void R_ELIG_03_newbornPaidOnDay91GetsTheFixedMonthsOnly() {
         LocalDate birth = LocalDate.of(2025, 3, 1);
         LocalDate paid = birth.plusDays(91);
-        WaitingPeriodResult result = calculator.calculate(dongzhi, new WaitingPeriodInput(2025, paid, birth,
-                Residence.NEWBORN, Set.of(), 0));
+        WaitingPeriodResult result = calculator.calculate(
+                dongzhi, new WaitingPeriodInput(2025, paid, birth, Residence.NEWBORN, Set.of(), 0));
 
         assertThat(result.coveredFromBirth()).isFalse();
         assertThat(result.exempt()).isFalse();
@@ -110,8 +109,8 @@ class WaitingPeriodCalculatorTest {
     @Test
     void R_ELIG_03_newbornBornBeforeTheCoverageYearIsCoveredFromCoverageStart() {
         LocalDate birth = LocalDate.of(2024, 11, 20);
-        WaitingPeriodResult result = calculator.calculate(dongzhi, new WaitingPeriodInput(2025,
-                LocalDate.of(2024, 12, 10), birth, null, null, 0));
+        WaitingPeriodResult result = calculator.calculate(
+                dongzhi, new WaitingPeriodInput(2025, LocalDate.of(2024, 12, 10), birth, null, null, 0));
 
         assertThat(result.coveredFromBirth()).isTrue();
         assertThat(result.benefitStartDate()).isEqualTo(COVERAGE_START);
@@ -128,7 +127,8 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.totalMonths()).isEqualTo(4);
         assertThat(result.benefitStartDate()).isEqualTo(LocalDate.of(2025, 3, 1));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-03"))
-                .contains("1 counted missed year(s) × 1 month(s) = 1 variable month(s)",
+                .contains(
+                        "1 counted missed year(s) × 1 month(s) = 1 variable month(s)",
                         "waiting.firstMissedYearCounts = true (SAMPLE — confirm locally)");
     }
 
@@ -150,8 +150,8 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.variableMonths()).isEqualTo(5);
         assertThat(result.totalMonths()).isEqualTo(8);
         assertThat(result.benefitStartDate()).isEqualTo(LocalDate.of(2025, 6, 1));
-        assertThat(Steps.textOf(result.explanation(), "R-WAIT-01")).contains("5 consecutive coverage year(s) missed "
-                + "(2020–2024)");
+        assertThat(Steps.textOf(result.explanation(), "R-WAIT-01"))
+                .contains("5 consecutive coverage year(s) missed " + "(2020–2024)");
     }
 
     @Test
@@ -163,8 +163,10 @@ class WaitingPeriodCalculatorTest {
         assertThat(result.totalMonths()).isEqualTo(6);
         assertThat(result.benefitStartDate()).isEqualTo(LocalDate.of(2025, 4, 1));
         assertThat(Steps.textOf(result.explanation(), "R-WAIT-04"))
-                .contains("variable raised to 3 month(s)", "waiting.longGapMinimumMonths = 6 (EXTERNAL: [G] 国办发〔2024〕38号 "
-                        + "and its local restatements fixed + variable at least 6 months — confirm locally)");
+                .contains(
+                        "variable raised to 3 month(s)",
+                        "waiting.longGapMinimumMonths = 6 (EXTERNAL: [G] 国办发〔2024〕38号 "
+                                + "and its local restatements fixed + variable at least 6 months — confirm locally)");
     }
 
     @ParameterizedTest(name = "gap {0}, back-paid {1} → {2} variable, {3} total")
@@ -181,15 +183,27 @@ class WaitingPeriodCalculatorTest {
     void R_WAIT_03_firstMissedYearNotCountingIsARegionalParameter() {
         PolicyParameters p = TestSnapshots.dongzhi2025Parameters();
         Waiting w = p.waiting();
-        PolicySnapshot snapshot = TestSnapshots.dongzhi2025(new PolicyParameters(p.periods(), p.funding(),
-                p.subsidies(), new Waiting(w.fixedMonths(), w.monthsPerGapYear(), false,
-                w.monthsRemovedPerBackPaidYear(), w.longGapYears(), w.longGapMinimumMonths(), w.newbornGraceDays(),
-                w.exemptGroups()), p.incentives(), p.benefits(), p.monitoring()));
+        PolicySnapshot snapshot = TestSnapshots.dongzhi2025(new PolicyParameters(
+                p.periods(),
+                p.funding(),
+                p.subsidies(),
+                new Waiting(
+                        w.fixedMonths(),
+                        w.monthsPerGapYear(),
+                        false,
+                        w.monthsRemovedPerBackPaidYear(),
+                        w.longGapYears(),
+                        w.longGapMinimumMonths(),
+                        w.newbornGraceDays(),
+                        w.exemptGroups()),
+                p.incentives(),
+                p.benefits(),
+                p.monitoring()));
 
-        WaitingPeriodResult oneYear = calculator.calculate(snapshot, new WaitingPeriodInput(2025,
-                LocalDate.of(2024, 10, 1), ADULT, null, coveredUntil(2023), 0));
-        WaitingPeriodResult fiveYears = calculator.calculate(snapshot, new WaitingPeriodInput(2025,
-                LocalDate.of(2024, 10, 1), ADULT, null, coveredUntil(2019), 0));
+        WaitingPeriodResult oneYear = calculator.calculate(
+                snapshot, new WaitingPeriodInput(2025, LocalDate.of(2024, 10, 1), ADULT, null, coveredUntil(2023), 0));
+        WaitingPeriodResult fiveYears = calculator.calculate(
+                snapshot, new WaitingPeriodInput(2025, LocalDate.of(2024, 10, 1), ADULT, null, coveredUntil(2019), 0));
 
         assertThat(oneYear.variableMonths()).isZero();
         assertThat(oneYear.totalMonths()).isEqualTo(3);
@@ -239,24 +253,41 @@ class WaitingPeriodCalculatorTest {
     void R_WAIT_01_regionalExemptGroupHasNoWaiting() {
         PolicyParameters p = TestSnapshots.dongzhi2025Parameters();
         Waiting w = p.waiting();
-        PolicySnapshot snapshot = TestSnapshots.dongzhi2025(new PolicyParameters(p.periods(), p.funding(),
-                p.subsidies(), new Waiting(w.fixedMonths(), w.monthsPerGapYear(), w.firstMissedYearCounts(),
-                w.monthsRemovedPerBackPaidYear(), w.longGapYears(), w.longGapMinimumMonths(), w.newbornGraceDays(),
-                Set.of(Residence.NEWBORN, Residence.STUDENT)), p.incentives(), p.benefits(), p.monitoring()));
+        PolicySnapshot snapshot = TestSnapshots.dongzhi2025(new PolicyParameters(
+                p.periods(),
+                p.funding(),
+                p.subsidies(),
+                new Waiting(
+                        w.fixedMonths(),
+                        w.monthsPerGapYear(),
+                        w.firstMissedYearCounts(),
+                        w.monthsRemovedPerBackPaidYear(),
+                        w.longGapYears(),
+                        w.longGapMinimumMonths(),
+                        w.newbornGraceDays(),
+                        Set.of(Residence.NEWBORN, Residence.STUDENT)),
+                p.incentives(),
+                p.benefits(),
+                p.monitoring()));
 
-        WaitingPeriodResult result = calculator.calculate(snapshot, new WaitingPeriodInput(2025,
-                LocalDate.of(2025, 3, 1), LocalDate.of(2008, 1, 1), Residence.STUDENT, Set.of(2020), 0));
+        WaitingPeriodResult result = calculator.calculate(
+                snapshot,
+                new WaitingPeriodInput(
+                        2025, LocalDate.of(2025, 3, 1), LocalDate.of(2008, 1, 1), Residence.STUDENT, Set.of(2020), 0));
 
         assertThat(result.exempt()).isTrue();
         assertThat(result.reason()).isEqualTo(WaitingReason.EXEMPT_GROUP);
         assertThat(result.benefitStartDate()).isEqualTo(LocalDate.of(2025, 3, 1));
-        assertThat(Steps.textOf(result.explanation(), "R-WAIT-01")).contains("waiting.exemptGroups = [STUDENT, NEWBORN]");
+        assertThat(Steps.textOf(result.explanation(), "R-WAIT-01"))
+                .contains("waiting.exemptGroups = [STUDENT, NEWBORN]");
     }
 
     @Test
     void R_REG_03_studentsMayPayEarlyAndCountAsInPeriod() {
-        WaitingPeriodResult result = calculator.calculate(dongzhi, new WaitingPeriodInput(2025,
-                LocalDate.of(2024, 7, 1), LocalDate.of(2008, 1, 1), Residence.STUDENT, Set.of(2024), 0));
+        WaitingPeriodResult result = calculator.calculate(
+                dongzhi,
+                new WaitingPeriodInput(
+                        2025, LocalDate.of(2024, 7, 1), LocalDate.of(2008, 1, 1), Residence.STUDENT, Set.of(2024), 0));
 
         assertThat(result.reason()).isEqualTo(WaitingReason.CONTINUOUS_ENROLLMENT);
         assertThat(result.benefitStartDate()).isEqualTo(COVERAGE_START);
@@ -273,10 +304,12 @@ class WaitingPeriodCalculatorTest {
                 .satisfies(e -> assertThat(field(e)).isEqualTo("paymentDate"));
         assertThatThrownBy(() -> calculate(null, Set.of(2024), 0))
                 .satisfies(e -> assertThat(field(e)).isEqualTo("paymentDate"));
-        assertThatThrownBy(() -> calculator.calculate(dongzhi, new WaitingPeriodInput(2025, paid,
-                paid.plusDays(1), null, Set.of(), 0))).satisfies(e -> assertThat(field(e)).isEqualTo("birthDate"));
-        assertThatThrownBy(() -> calculator.calculate(dongzhi, new WaitingPeriodInput(2025, paid, null, null,
-                Set.of(), 0))).satisfies(e -> assertThat(field(e)).isEqualTo("birthDate"));
+        assertThatThrownBy(() -> calculator.calculate(
+                        dongzhi, new WaitingPeriodInput(2025, paid, paid.plusDays(1), null, Set.of(), 0)))
+                .satisfies(e -> assertThat(field(e)).isEqualTo("birthDate"));
+        assertThatThrownBy(() ->
+                        calculator.calculate(dongzhi, new WaitingPeriodInput(2025, paid, null, null, Set.of(), 0)))
+                .satisfies(e -> assertThat(field(e)).isEqualTo("birthDate"));
         assertThatThrownBy(() -> calculate(paid, Set.of(2024, 2025), 0))
                 .satisfies(e -> assertThat(field(e)).isEqualTo("coveredYears"));
         assertThatThrownBy(() -> calculate(paid, Set.of(1970), 0))
@@ -287,7 +320,8 @@ class WaitingPeriodCalculatorTest {
                 .satisfies(e -> assertThat(field(e)).isEqualTo("backPaidYears"));
         assertThatThrownBy(() -> calculate(paid, coveredUntil(2022), -1))
                 .satisfies(e -> assertThat(field(e)).isEqualTo("backPaidYears"));
-        assertThatThrownBy(() -> calculator.calculate(dongzhi, new WaitingPeriodInput(2026, paid, ADULT, null,
-                Set.of(), 0))).satisfies(e -> assertThat(field(e)).isEqualTo("coverageYear"));
+        assertThatThrownBy(() ->
+                        calculator.calculate(dongzhi, new WaitingPeriodInput(2026, paid, ADULT, null, Set.of(), 0)))
+                .satisfies(e -> assertThat(field(e)).isEqualTo("coverageYear"));
     }
 }
