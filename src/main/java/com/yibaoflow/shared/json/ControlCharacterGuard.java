@@ -29,7 +29,7 @@ public class ControlCharacterGuard {
         return -1;
     }
 
-    /** Why the text is refused, naming the character as U+XXXX, or {@code null} if it is clean. */
+    /** Why the text is refused, naming the character by its code point (e.g. U+0000), or {@code null} if it is clean. */
     public static String problemOf(CharSequence text) {
         int at = firstControlCharacter(text);
         return at < 0
