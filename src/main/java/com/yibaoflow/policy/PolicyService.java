@@ -14,16 +14,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The one facade of the policy module: regions, versioned parameter sets, and the snapshot every calculation reads.
- * Snapshots are cached per version id, which never changes its figures once active.
+ * Snapshots are cached per version id ({@link PolicySnapshots}); a version never changes its figures once active.
  */
 @Service
 public class PolicyService {
@@ -33,13 +30,9 @@ public class PolicyService {
     private final NationalFloors floors;
     private final PolicyConfirmations confirmations;
     private final Clock clock;
-    private final TransactionTemplate readOnly;
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
-    private final Map<Long, PolicySnapshot> snapshots = new ConcurrentHashMap<>();
-
-    @jakarta.persistence.PersistenceContext
-    private jakarta.persistence.EntityManager entityManager;
+    private final PolicySnapshots cached;
 
     PolicyService(
             Regions regions,
@@ -47,10 +40,9 @@ public class PolicyService {
             NationalFloors floors,
             PolicyConfirmations confirmations,
             Clock clock,
-            PlatformTransactionManager transactionManager) {
+            PolicySnapshots cached) {
         this.confirmations = confirmations;
-        this.readOnly = new TransactionTemplate(transactionManager);
-        this.readOnly.setReadOnly(true);
+        this.cached = cached;
         this.regions = regions;
         this.versions = versions;
         this.floors = floors;
@@ -70,63 +62,21 @@ public class PolicyService {
 
     /**
      * The active parameter set of a region and coverage year (404 if the region or an active set is missing). Every
-     * case step asks for it, so only the active version's id is read each time; the immutable snapshot of that
-     * version is built once and its entity detached, so no caller's flush ever dirty-checks its JSON. While both are
-     * remembered the answer needs no transaction (an API intake asks before its own transaction begins, and a
-     * read-only transaction of its own, connection and entity manager, had cost more than the rest of the lookup).
+     * case step asks for it; while both the active version's id and its snapshot are cached the answer needs no
+     * transaction (an API intake asks before its own transaction begins).
      */
     public PolicySnapshot activeSnapshot(String regionCode, int coverageYear) {
-        String key = regionCode + "/" + coverageYear;
-        ActiveId known = activeIds.get(key);
-        if (known != null && System.nanoTime() - known.readAt() < ACTIVE_ID_TTL_NANOS) {
-            PolicySnapshot cached = snapshots.get(known.id());
-            if (cached != null) {
-                return cached;
-            }
-        }
-        return readOnly.execute(status -> {
-            long now = System.nanoTime();
-            long id = versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
-                    .orElseGet(() -> {
-                        region(regionCode);
-                        throw DomainException.notFound("No active policy parameters for region " + regionCode
-                                + " and coverage year " + coverageYear);
-                    });
-            activeIds.put(key, new ActiveId(id, now));
-            return snapshotOf(id, regionCode);
-        });
+        return cached.load(cached.activeVersionId(regionCode, coverageYear)).snapshot();
     }
-
-    /**
-     * Which version is active, remembered for a few seconds: every step of every case asks. An activation on this
-     * node forgets it at once; another node of a cluster sees it within {@link #ACTIVE_ID_TTL_NANOS}.
-     */
-    private record ActiveId(long id, long readAt) {}
-
-    private static final long ACTIVE_ID_TTL_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-    private final Map<String, ActiveId> activeIds = new ConcurrentHashMap<>();
 
     /** The snapshot of one version, active or not (a case keeps the version its figures came from). */
     @Transactional(readOnly = true)
     public PolicySnapshot snapshot(String regionCode, int coverageYear, int version) {
+        region(regionCode);
         Long id = versions.findIdByVersion(regionCode, coverageYear, version)
                 .orElseThrow(() -> DomainException.notFound(
                         "No version " + version + " of the policy parameters of " + regionCode + "/" + coverageYear));
-        return snapshotOf(id, regionCode);
-    }
-
-    private PolicySnapshot snapshotOf(long id, String regionCode) {
-        PolicySnapshot cached = snapshots.get(id);
-        if (cached != null) {
-            return cached;
-        }
-        PolicyVersion version = versions.findById(id).orElseThrow();
-        PolicySnapshot snapshot = version.toSnapshot(region(regionCode).fiscalTier());
-        entityManager.detach(version);
-        if (version.status() != PolicyStatus.DRAFT) { // a draft may still be revised; the others never change
-            snapshots.put(id, snapshot);
-        }
-        return snapshot;
+        return cached.load(id).snapshot();
     }
 
     @Transactional(readOnly = true)
@@ -214,14 +164,7 @@ public class PolicyService {
     @Transactional
     public PolicyVersion activate(
             String regionCode, int coverageYear, int version, String approvingRequestRef, String userId) {
-        // forget the remembered active version when this activation is committed (or rolled back)
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void afterCompletion(int status) {
-                        activeIds.clear();
-                    }
-                });
+        cached.activeVersionsChanged(); // takes effect when this transaction commits
         if (approvingRequestRef == null || approvingRequestRef.isBlank()) {
             throw DomainException.ruleViolation(
                     "R-MM-03",

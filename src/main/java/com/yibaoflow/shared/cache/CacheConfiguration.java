@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCacheManager;
+import org.springframework.cache.transaction.TransactionAwareCacheManagerProxy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -16,7 +17,8 @@ import org.springframework.core.env.Environment;
  * Every cache of the application: Spring Cache over Caffeine, each named in {@code yibaoflow.caches} with its size
  * and lifetime (application.yml). Statistics are on, so Micrometer publishes each cache's hits, misses and
  * evictions ({@code cache_gets_total{cache=…}} in {@code /actuator/prometheus}). A cache not listed there is refused:
- * a typo in a cache name fails at the first call instead of caching forever without bound.
+ * a typo in a cache name fails at the first call instead of caching forever without bound. The caches are
+ * transaction-aware.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
@@ -40,6 +42,8 @@ class CacheConfiguration {
             }
             manager.registerCustomCache(name, builder.build());
         });
-        return manager;
+        // puts and evicts made inside a transaction take effect when it commits: a reader never re-remembers what a
+        // committing writer is about to change, and a rolled-back change forgets nothing
+        return new TransactionAwareCacheManagerProxy(manager);
     }
 }

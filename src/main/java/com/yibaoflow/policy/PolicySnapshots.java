@@ -1,0 +1,84 @@
+package com.yibaoflow.policy;
+
+import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.region.Region;
+import com.yibaoflow.region.RegionDirectory;
+import com.yibaoflow.shared.problem.DomainException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two caches every calculation reads through (Spring Cache, sized in {@code yibaoflow.caches}): which version is
+ * active per region and year ({@code policy-active-version}, short-lived, so another node's activation is seen within
+ * its expiry), and the immutable snapshot of each version ({@code policy-snapshots}; a DRAFT may still be revised and
+ * is never remembered). The caches are transaction-aware (see the shared cache configuration): an activation's evict
+ * takes effect when it commits, so no reader re-remembers the old version in between.
+ */
+@Component
+class PolicySnapshots {
+
+    static final String ACTIVE_VERSION = "policy-active-version";
+    static final String SNAPSHOTS = "policy-snapshots";
+
+    /** A loaded snapshot and whether its version may still change (a DRAFT). */
+    record Loaded(PolicySnapshot snapshot, boolean mutable) {}
+
+    private final PolicyVersions versions;
+    private final RegionDirectory regions;
+    private final TransactionTemplate readOnly;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    PolicySnapshots(PolicyVersions versions, RegionDirectory regions, PlatformTransactionManager transactionManager) {
+        this.versions = versions;
+        this.regions = regions;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /**
+     * The id of the active version of a region and year; an unknown region or a year without an active version is a
+     * 404 (and nothing is remembered).
+     */
+    @Cacheable(cacheNames = ACTIVE_VERSION, key = "#regionCode + '/' + #coverageYear", sync = true)
+    public Long activeVersionId(String regionCode, int coverageYear) {
+        return readOnly.execute(status -> versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
+                .orElseThrow(() -> {
+                    region(regionCode);
+                    return DomainException.notFound("No active policy parameters for region " + regionCode
+                            + " and coverage year " + coverageYear);
+                }));
+    }
+
+    /**
+     * The snapshot of a version by id. The entity read for it is detached at once, so no caller's flush ever
+     * dirty-checks its JSON.
+     */
+    @Cacheable(cacheNames = SNAPSHOTS, key = "#id", unless = "#result.mutable()")
+    public Loaded load(long id) {
+        return readOnly.execute(status -> {
+            PolicyVersion version = versions.findById(id).orElseThrow();
+            PolicySnapshot snapshot =
+                    version.toSnapshot(region(version.regionCode()).fiscalTier());
+            entityManager.detach(version);
+            return new Loaded(snapshot, version.status() == PolicyStatus.DRAFT);
+        });
+    }
+
+    private Region region(String regionCode) {
+        return regions.all().stream()
+                .filter(r -> r.code().equals(regionCode))
+                .findFirst()
+                .orElseThrow(() -> DomainException.notFound("No region with code " + regionCode));
+    }
+
+    /** Forgets which versions are active (after the activating transaction commits). */
+    @CacheEvict(cacheNames = ACTIVE_VERSION, allEntries = true)
+    public void activeVersionsChanged() {}
+}
