@@ -7,7 +7,6 @@ import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
-import com.yibaoflow.shared.problem.ProblemType;
 import com.yibaoflow.shared.web.PageView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -180,7 +179,7 @@ class EnrollmentController {
                 request.paidAt().toInstant()));
         if (p.outcome() == Payment.Outcome.WRONG_AMOUNT) {
             throw new DomainException(
-                    ProblemType.BUSINESS_RULE,
+                    DomainException.Kind.RULE_VIOLATION,
                     "R-PAY: " + p.detail() + "; the case keeps waiting",
                     List.of(new FieldError("amount", p.detail())),
                     Map.of(

@@ -10,7 +10,6 @@ import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.region.Region;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
-import com.yibaoflow.shared.problem.ProblemType;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -325,6 +324,6 @@ final class PolicyParametersValidator {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " parameters are invalid; see errors";
-        return new DomainException(ProblemType.VALIDATION, detail, errors, Map.of());
+        return new DomainException(DomainException.Kind.INVALID, detail, errors, Map.of());
     }
 }

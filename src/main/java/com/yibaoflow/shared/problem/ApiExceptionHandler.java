@@ -46,7 +46,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> handleApi(DomainException e, HttpServletRequest request) {
-        if (e.type() == ProblemType.CONFLICT) {
+        ProblemType type = typeOf(e.kind());
+        if (type == ProblemType.CONFLICT) {
             // an expected conflict: one line, no stack trace (issue #16 §8)
             log.info(
                     "Conflict on {} {}: {}",
@@ -54,12 +55,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     IdNumberMasking.mask(request.getRequestURI()),
                     IdNumberMasking.mask(String.valueOf(e.getMessage())));
         }
-        ProblemDetail problem = Problems.of(e.type(), e.getMessage());
+        ProblemDetail problem = Problems.of(type, e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("errors", e.fieldErrors());
         }
         e.properties().forEach(problem::setProperty);
-        return ResponseEntity.status(e.type().status()).body(problem);
+        return ResponseEntity.status(type.status()).body(problem);
+    }
+
+    /** The one place a domain refusal gets its HTTP meaning. */
+    static ProblemType typeOf(DomainException.Kind kind) {
+        return switch (kind) {
+            case INVALID -> ProblemType.VALIDATION;
+            case NOT_FOUND -> ProblemType.NOT_FOUND;
+            case CONFLICT -> ProblemType.CONFLICT;
+            case RULE_VIOLATION -> ProblemType.BUSINESS_RULE;
+            case FORBIDDEN -> ProblemType.FORBIDDEN;
+        };
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

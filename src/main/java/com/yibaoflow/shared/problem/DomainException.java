@@ -11,25 +11,41 @@ import java.util.Map;
  */
 public class DomainException extends RuntimeException {
 
-    private final ProblemType type;
+    /**
+     * What kind of refusal this is, in the domain's terms; which HTTP status and problem type each becomes is the
+     * web layer's business ({@link ApiExceptionHandler}), so a service, a delegate or a batch job throws it alike.
+     */
+    public enum Kind {
+        /** The input is wrong; {@code fieldErrors} say where. */
+        INVALID,
+        /** What was asked for does not exist. */
+        NOT_FOUND,
+        /** The request clashes with the current state (a duplicate, a concurrent change, an immutable record). */
+        CONFLICT,
+        /** A policy rule refuses it; {@code properties.ruleId} names the rule. */
+        RULE_VIOLATION,
+        /** The caller's department or region may not do this. */
+        FORBIDDEN
+    }
+
+    private final Kind kind;
     private final List<FieldError> fieldErrors;
     private final Map<String, Object> properties;
 
-    public DomainException(
-            ProblemType type, String detail, List<FieldError> fieldErrors, Map<String, Object> properties) {
+    public DomainException(Kind kind, String detail, List<FieldError> fieldErrors, Map<String, Object> properties) {
         super(detail);
-        this.type = type;
+        this.kind = kind;
         this.fieldErrors = List.copyOf(fieldErrors);
         this.properties = Map.copyOf(properties);
     }
 
     public static DomainException notFound(String detail) {
-        return new DomainException(ProblemType.NOT_FOUND, detail, List.of(), Map.of());
+        return new DomainException(Kind.NOT_FOUND, detail, List.of(), Map.of());
     }
 
     public static DomainException invalidField(String field, String message) {
         return new DomainException(
-                ProblemType.VALIDATION, field + ": " + message, List.of(new FieldError(field, message)), Map.of());
+                Kind.INVALID, field + ": " + message, List.of(new FieldError(field, message)), Map.of());
     }
 
     /** Several fields at once; the detail names them all. */
@@ -38,28 +54,28 @@ public class DomainException extends RuntimeException {
                 .map(e -> e.field() + ": " + e.message())
                 .reduce((a, b) -> a + "; " + b)
                 .orElse("invalid request");
-        return new DomainException(ProblemType.VALIDATION, detail, List.copyOf(errors), Map.of());
+        return new DomainException(Kind.INVALID, detail, List.copyOf(errors), Map.of());
     }
 
     public static DomainException conflict(String detail, Map<String, Object> properties) {
-        return new DomainException(ProblemType.CONFLICT, detail, List.of(), properties);
+        return new DomainException(Kind.CONFLICT, detail, List.of(), properties);
     }
 
     /** A policy rule refuses the request; the rule ID and, if any, the field travel with the problem. */
     public static DomainException ruleViolation(String ruleId, String field, String detail) {
         return new DomainException(
-                ProblemType.BUSINESS_RULE,
+                Kind.RULE_VIOLATION,
                 detail,
                 field == null ? List.of() : List.of(new FieldError(field, detail)),
                 Map.of("ruleId", ruleId));
     }
 
     public static DomainException forbidden(String detail) {
-        return new DomainException(ProblemType.FORBIDDEN, detail, List.of(), Map.of());
+        return new DomainException(Kind.FORBIDDEN, detail, List.of(), Map.of());
     }
 
-    public ProblemType type() {
-        return type;
+    public Kind kind() {
+        return kind;
     }
 
     public List<FieldError> fieldErrors() {
