@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The files in docs/samples/ read cleanly with the schema of the importer they are for. */
-class SamplesTest {
+class SamplesTests {
 
     static List<ImportRow> read(String file, TableSchema schema) {
         List<ImportRow> rows = new ArrayList<>();

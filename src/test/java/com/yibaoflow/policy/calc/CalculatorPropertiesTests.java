@@ -31,7 +31,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /** Invariants of the calculators over random inputs (jqwik). */
-class CalculatorPropertiesTest {
+class CalculatorPropertiesTests {
 
     private static final PolicySnapshot DONGZHI = TestSnapshots.dongzhi2025();
 
@@ -65,7 +65,7 @@ class CalculatorPropertiesTest {
                         r.provinceShare(),
                         r.cityShare(),
                         r.countyShare()))
-                .allSatisfy(CalculatorPropertiesTest::nonNegativeMoney);
+                .allSatisfy(CalculatorPropertiesTests::nonNegativeMoney);
         assertThat(r.subsidy()).isLessThanOrEqualTo(r.individualStandard());
     }
 
@@ -91,7 +91,7 @@ class CalculatorPropertiesTest {
                         r.criticalIllnessPaidYtd(),
                         r.assistanceBaseYtd(),
                         r.assistancePaidYtd()))
-                .allSatisfy(CalculatorPropertiesTest::nonNegativeMoney);
+                .allSatisfy(CalculatorPropertiesTests::nonNegativeMoney);
         assertThat(r.basicFundPayment().add(r.criticalIllnessPayment()).add(r.medicalAssistance()))
                 .isLessThanOrEqualTo(input.policyScopeCost());
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class ParameterPathsTest {
+class ParameterPathsTests {
 
     private final PolicyParameters dongzhi = TestSnapshots.dongzhi2025Parameters();
 

@@ -20,7 +20,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class TabularReaderTest {
+class TabularReaderTests {
 
     static final TableSchema ROSTER = TableSchema.of(
             "roster",

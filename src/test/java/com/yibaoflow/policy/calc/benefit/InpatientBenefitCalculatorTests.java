@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class InpatientBenefitCalculatorTest {
+class InpatientBenefitCalculatorTests {
 
     private final InpatientBenefitCalculator calculator = new InpatientBenefitCalculator();
     private final PolicySnapshot dongzhi = TestSnapshots.dongzhi2025();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class BurdenCalculatorTest {
+class BurdenCalculatorTests {
 
     private final BurdenCalculator calculator = new BurdenCalculator();
     private final PolicySnapshot dongzhi = TestSnapshots.dongzhi2025();

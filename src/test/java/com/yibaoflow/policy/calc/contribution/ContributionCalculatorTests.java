@@ -29,7 +29,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-class ContributionCalculatorTest {
+class ContributionCalculatorTests {
 
     private final ContributionCalculator calculator = new ContributionCalculator();
     private final PolicySnapshot dongzhi = TestSnapshots.dongzhi2025();

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CriticalIllnessLimitCalculatorTest {
+class CriticalIllnessLimitCalculatorTests {
 
     private final CriticalIllnessLimitCalculator calculator = new CriticalIllnessLimitCalculator();
     private final PolicySnapshot dongzhi = TestSnapshots.dongzhi2025();

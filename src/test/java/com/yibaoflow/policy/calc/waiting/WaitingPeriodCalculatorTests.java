@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class WaitingPeriodCalculatorTest {
+class WaitingPeriodCalculatorTests {
 
     private static final LocalDate ADULT = LocalDate.of(1980, 5, 5);
     private static final LocalDate COVERAGE_START = LocalDate.of(2025, 1, 1);
