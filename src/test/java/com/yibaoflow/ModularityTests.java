@@ -9,18 +9,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Each direct sub-package of {@code com.yibaoflow} is a module (issue #15): no cycles between modules, and no module
- * uses another's internals (its sub-packages, unless they are named interfaces). The module diagram and canvases are
- * written to {@code docs/modules/} on every build, so the committed diagram is the code's.
+ * uses another's internals (its sub-packages, unless they are named interfaces). The committed module diagram and
+ * canvases in {@code docs/modules/} are checked against the code on every build.
  */
 class ModularityTests {
 
@@ -88,11 +92,41 @@ class ModularityTests {
         assertThat(trespasses).isEmpty();
     }
 
+    /**
+     * The diagram and canvases are generated into {@code target/}; the committed {@code docs/modules/} must say the
+     * same. Modulith writes the lines of a file in no fixed order, so files are compared as sets of lines, and a build
+     * never rewrites the committed files by itself. {@code -Dmodules.docs.update=true} replaces them.
+     */
     @Test
-    void writesTheModuleDiagramAndCanvases() {
-        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules"))
+    void theCommittedModuleDiagramAndCanvasesAreTheCodes() throws IOException {
+        Path generated = Path.of("target/modules-docs");
+        FileSystemUtils.deleteRecursively(generated);
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(generated.toString()))
                 .writeModulesAsPlantUml()
                 .writeIndividualModulesAsPlantUml()
                 .writeModuleCanvases();
+        Path committed = Path.of("docs/modules");
+        if (Boolean.getBoolean("modules.docs.update")) {
+            FileSystemUtils.deleteRecursively(committed);
+            FileSystemUtils.copyRecursively(generated, committed);
+        }
+        assertThat(fileNames(committed))
+                .as("docs/modules/ lists the modules; -Dmodules.docs.update=true rewrites it")
+                .isEqualTo(fileNames(generated));
+        for (String name : fileNames(generated)) {
+            assertThat(lineSet(committed.resolve(name)))
+                    .as("docs/modules/" + name + " is out of date; -Dmodules.docs.update=true rewrites it")
+                    .isEqualTo(lineSet(generated.resolve(name)));
+        }
+    }
+
+    private static Set<String> fileNames(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).collect(Collectors.toCollection(TreeSet::new));
+        }
+    }
+
+    private static Set<String> lineSet(Path file) throws IOException {
+        return new TreeSet<>(Files.readAllLines(file));
     }
 }
