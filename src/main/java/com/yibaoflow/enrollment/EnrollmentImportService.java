@@ -4,35 +4,46 @@ import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.shared.imports.ColumnSpec;
 import com.yibaoflow.shared.imports.ImportRow;
+import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.shared.imports.NotATableException;
 import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.imports.TabularReader;
-import com.yibaoflow.shared.imports.Uploads;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The roster door (issue #4 §1): a township's CSV or .xlsx roster of applicants becomes one case and one process
  * per good row, in the background. A bad row is reported with its row number, field and reason and never stops
  * the good ones; a file that is not a roster at all is refused whole before anything is written. Rows stream
- * through in batches, so 100 000 rows never sit in memory.
+ * through in batches, so 100 000 rows never sit in memory. The file is kept until the import ends and the import
+ * resumes after a crash or a restart from its last committed batch (issue #16 §3).
  */
 @Service
-class EnrollmentImportService implements DisposableBean {
+class EnrollmentImportService {
 
     private static final Logger log = LoggerFactory.getLogger(EnrollmentImportService.class);
     static final int BATCH = 200;
@@ -51,27 +62,42 @@ class EnrollmentImportService implements DisposableBean {
 
     private final EnrollmentService enrollments;
     private final EnrollmentImports imports;
+    private final KeptUploads uploads;
+    private final TaskExecutor workers;
+    private final TransactionTemplate tx;
     private final Clock clock;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "enrollment-import");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Duration lease;
+    /** This node's name in {@code enrollment_import.worker}. */
+    private final String worker = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
 
-    EnrollmentImportService(EnrollmentService enrollments, EnrollmentImports imports, Clock clock) {
+    private volatile boolean stopping;
+
+    EnrollmentImportService(
+            EnrollmentService enrollments,
+            EnrollmentImports imports,
+            KeptUploads uploads,
+            @Qualifier("importTaskExecutor") TaskExecutor workers,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
         this.enrollments = enrollments;
         this.imports = imports;
+        this.uploads = uploads;
+        this.workers = workers;
+        this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
+        this.lease = lease;
     }
 
     /**
-     * Checks that the upload is a roster (the township applies to rows without a 乡镇 column) (header with the required columns), records the import and runs it in
-     * the background; returns the import id.
+     * Checks that the upload is a roster (header with the required columns, at least one row; the township applies
+     * to rows without a 乡镇 column), keeps the file, records the import and runs it in the background; returns the
+     * import id.
      */
     public long start(
             InputStream upload, String fileName, String regionCode, int coverageYear, String township, String userId) {
         enrollments.requireOpenYear(regionCode, coverageYear);
-        Path file = Uploads.spool(upload);
+        Path file = uploads.keep(upload, "enrollment-roster");
         try {
             TabularReader.read(file, ROSTER, row -> {
                 throw new HeaderOk();
@@ -79,12 +105,19 @@ class EnrollmentImportService implements DisposableBean {
         } catch (HeaderOk ok) {
             // the header is right and there is at least one row
         } catch (NotATableException e) {
-            Uploads.delete(file);
+            uploads.discard(file);
             throw DomainException.invalidField("file", e.getMessage());
         }
         long id = imports.create(
-                fileName == null ? "upload" : fileName, regionCode, coverageYear, userId, clock.instant());
-        executor.submit(() -> run(id, file, regionCode, coverageYear, township, userId));
+                fileName == null ? "upload" : fileName,
+                regionCode,
+                coverageYear,
+                township,
+                file,
+                userId,
+                worker,
+                clock.instant());
+        submit(new EnrollmentImports.Work(id, file, regionCode, coverageYear, township, userId, 0, 0, 0, 0, 0));
         return id;
     }
 
@@ -95,24 +128,98 @@ class EnrollmentImportService implements DisposableBean {
         }
     }
 
-    void run(long id, Path file, String regionCode, int coverageYear, String township, String userId) {
-        Progress progress = new Progress(id);
+    /**
+     * Issue #16 §3: at start and then every {@code yibaoflow.imports.resume-sweep}, takes over the imports left
+     * RUNNING without a worker (a crash of this or another node, or an orderly stop) and resumes each from its last
+     * committed batch. Returns how many it took over.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(
+            initialDelayString = "${yibaoflow.imports.resume-sweep:30s}",
+            fixedDelayString = "${yibaoflow.imports.resume-sweep:30s}")
+    public int resumeOrphaned() {
+        if (stopping) {
+            return 0;
+        }
+        List<EnrollmentImports.Work> orphaned = imports.claimOrphaned(worker, lease);
+        for (EnrollmentImports.Work w : orphaned) {
+            log.info(
+                    "Enrollment import {} resumes after row {} ({} rows done before)",
+                    w.id(),
+                    w.committedRow(),
+                    w.total());
+            submit(w);
+        }
+        return orphaned.size();
+    }
+
+    /** The context closes: running imports stop at their next batch boundary and are released for the next start. */
+    @EventListener(ContextClosedEvent.class)
+    void stopAtTheNextBatch() {
+        stopping = true;
+    }
+
+    private void submit(EnrollmentImports.Work work) {
+        workers.execute(() -> run(work, () -> !stopping));
+    }
+
+    /**
+     * Reads the kept file from the row after the last committed one. The rows before it are read again only to know
+     * which persons the file already named (a duplicate later in the file is still reported as one). Each batch's
+     * cases are committed by the intake, then its counters, row errors and {@code committed_row} in one transaction;
+     * should a crash fall between the two, the rows of that batch are read again, and a case this import already
+     * created for the person counts as started, not as a conflict: no row is lost or counted twice.
+     */
+    void run(EnrollmentImports.Work work, BooleanSupplier keepGoing) {
+        long id = work.id();
+        Progress progress = new Progress(work);
         try {
-            TabularReader.read(file, ROSTER, row -> progress.add(row, regionCode, coverageYear, township, userId));
-            progress.flush(userId);
+            TabularReader.read(work.file(), ROSTER, row -> {
+                if (row.rowNumber() <= work.committedRow()) {
+                    progress.remember(row, work.regionCode(), work.coverageYear(), work.township());
+                    return;
+                }
+                if (progress.add(row, work.regionCode(), work.coverageYear(), work.township(), work.userId())
+                        && !keepGoing.getAsBoolean()) {
+                    throw new Stopped();
+                }
+            });
+            progress.flush(work.userId());
             imports.finish(id, "COMPLETED", null, clock.instant());
+            uploads.discard(work.file());
             log.info(
                     "Enrollment import {}: {} rows, {} started, {} rejected",
                     id,
                     progress.total,
                     progress.started,
                     progress.rejected);
+        } catch (Stopped stopped) {
+            imports.release(id);
+            log.info("Enrollment import {} stopped after row {}; the next start resumes it", id, progress.committedRow);
         } catch (RuntimeException e) {
-            progress.flushQuietly();
-            imports.finish(id, "FAILED", String.valueOf(e.getMessage()), clock.instant());
-            log.warn("Enrollment import {} failed after {} rows: {}", id, progress.total, e.getMessage(), e);
-        } finally {
-            Uploads.delete(file);
+            progress.discardBatch();
+            String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
+                    ? "the uploaded file kept for this import is gone ("
+                            + work.file().getFileName() + ")"
+                    : String.valueOf(e.getMessage());
+            imports.finish(id, "FAILED", reason, clock.instant());
+            uploads.discard(work.file());
+            log.warn("Enrollment import {} failed after {} rows: {}", id, progress.total, reason, e);
+        }
+    }
+
+    /** Ends a run at a batch boundary (an orderly stop); the import stays RUNNING, released. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
         }
     }
 
@@ -123,17 +230,34 @@ class EnrollmentImportService implements DisposableBean {
         int processed;
         int started;
         int rejected;
+        int committedRow;
+        int lastRow;
         final List<ImportRow> batchRows = new ArrayList<>();
         final List<Application> batch = new ArrayList<>();
         final List<EnrollmentImports.RowError> errors = new ArrayList<>();
         final Map<String, Integer> seen = new HashMap<>();
 
-        Progress(long id) {
-            this.id = id;
+        Progress(EnrollmentImports.Work work) {
+            this.id = work.id();
+            this.total = work.total();
+            this.processed = work.processed();
+            this.started = work.started();
+            this.rejected = work.rejected();
+            this.committedRow = work.committedRow();
+            this.lastRow = work.committedRow();
         }
 
-        void add(ImportRow row, String regionCode, int coverageYear, String township, String userId) {
+        /** A row committed before a resume: only which person it named matters now. */
+        void remember(ImportRow row, String regionCode, int coverageYear, String township) {
+            if (parse(row, regionCode, coverageYear, township) instanceof Application a) {
+                seen.putIfAbsent(a.idNumber(), row.rowNumber());
+            }
+        }
+
+        /** Takes a row; true if a batch was committed with it (a boundary where a run may stop). */
+        boolean add(ImportRow row, String regionCode, int coverageYear, String township, String userId) {
             total++;
+            lastRow = row.rowNumber();
             Object parsed = parse(row, regionCode, coverageYear, township);
             if (parsed instanceof FieldError error) {
                 reject(row.rowNumber(), error.field(), error.message());
@@ -149,7 +273,9 @@ class EnrollmentImportService implements DisposableBean {
             }
             if (batch.size() >= BATCH || total % (BATCH * 5) == 0) {
                 flush(userId);
+                return true;
             }
+            return false;
         }
 
         void reject(int rowNumber, String field, String reason) {
@@ -164,7 +290,9 @@ class EnrollmentImportService implements DisposableBean {
                         enrollments.intakeAll(batch, EnrollmentSource.IMPORT, id, userId);
                 for (int i = 0; i < outcomes.size(); i++) {
                     EnrollmentService.Outcome o = outcomes.get(i);
-                    if (o.created() != null) {
+                    if (o.created() != null
+                            || Long.valueOf(id).equals(o.existing().importId())) {
+                        // a case this import created before a crash, whose progress was not yet recorded
                         processed++;
                         started++;
                     } else {
@@ -181,18 +309,16 @@ class EnrollmentImportService implements DisposableBean {
                 batch.clear();
                 batchRows.clear();
             }
-            imports.progress(id, total, processed, started, rejected, errors);
+            tx.executeWithoutResult(
+                    status -> imports.progress(id, total, processed, started, rejected, errors, lastRow));
+            committedRow = lastRow;
             errors.clear();
         }
 
-        void flushQuietly() {
-            try {
-                batch.clear();
-                batchRows.clear();
-                imports.progress(id, total, processed, started, rejected, errors);
-            } catch (RuntimeException e) {
-                log.warn("Enrollment import {}: progress not saved: {}", id, e.getMessage());
-            }
+        /** A failure: the rows of the unfinished batch are not recorded (the import is FAILED with its reason). */
+        void discardBatch() {
+            batch.clear();
+            batchRows.clear();
         }
     }
 
@@ -247,11 +373,5 @@ class EnrollmentImportService implements DisposableBean {
                 ApplicationRules.categoryCodes(categories),
                 null,
                 paidBack == null ? 0 : paidBack);
-    }
-
-    @Override
-    public void destroy() throws InterruptedException {
-        executor.shutdownNow();
-        executor.awaitTermination(10, TimeUnit.SECONDS);
     }
 }

@@ -1,8 +1,10 @@
 package com.yibaoflow.enrollment;
 
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -32,31 +34,99 @@ class EnrollmentImports {
 
     public record RowError(int rowNumber, String field, String reason) {}
 
+    /** What a worker needs to (re)start an import: its file, parameters, and how far it has committed. */
+    record Work(
+            long id,
+            Path file,
+            String regionCode,
+            int coverageYear,
+            String township,
+            String userId,
+            int total,
+            int processed,
+            int started,
+            int rejected,
+            int committedRow) {}
+
     private final JdbcTemplate jdbc;
 
     EnrollmentImports(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
-    long create(String fileName, String regionCode, int coverageYear, String userId, Instant now) {
+    /** Records a new import, RUNNING on this worker, with the kept file it reads. */
+    long create(
+            String fileName,
+            String regionCode,
+            int coverageYear,
+            String township,
+            Path file,
+            String userId,
+            String worker,
+            Instant createdAt) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.update(
                 con -> {
                     PreparedStatement ps = con.prepareStatement("""
-                    insert into yibao.enrollment_import (file_name, region_code, coverage_year, status, created_by, created_at)
-                    values (?, ?, ?, 'RUNNING', ?, ?)""", Statement.RETURN_GENERATED_KEYS);
+                    insert into yibao.enrollment_import (file_name, region_code, coverage_year, township, file_path,
+                        status, created_by, created_at, worker, heartbeat_at)
+                    values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, now())""", Statement.RETURN_GENERATED_KEYS);
                     ps.setString(1, fileName);
                     ps.setString(2, regionCode);
                     ps.setInt(3, coverageYear);
-                    ps.setString(4, userId);
-                    ps.setTimestamp(5, Timestamp.from(now));
+                    ps.setString(4, township);
+                    ps.setString(5, file.toString());
+                    ps.setString(6, userId);
+                    ps.setTimestamp(7, Timestamp.from(createdAt));
+                    ps.setString(8, worker);
                     return ps;
                 },
                 key);
         return ((Number) key.getKeys().get("id")).longValue();
     }
 
-    void progress(long id, int total, int processed, int started, int rejected, List<RowError> newErrors) {
+    /**
+     * Takes over the RUNNING imports no worker looks after: released by an orderly shutdown, or whose worker has not
+     * reported for {@code lease} (its node is gone). Each is claimed by one node only (the update decides).
+     * Heartbeats are the database's time, not the application clock (which a demo may set), so every node agrees.
+     */
+    List<Work> claimOrphaned(String worker, Duration lease) {
+        return jdbc.query(
+                """
+                update yibao.enrollment_import set worker = ?, heartbeat_at = now()
+                where id in (select id from yibao.enrollment_import
+                             where status = 'RUNNING' and file_path is not null
+                               and (worker is null or heartbeat_at < now() - make_interval(secs => ?))
+                             for update skip locked)
+                returning id, file_path, region_code, coverage_year, township, created_by, total, processed, started,
+                          rejected, committed_row""",
+                (rs, i) -> new Work(
+                        rs.getLong("id"),
+                        Path.of(rs.getString("file_path")),
+                        rs.getString("region_code"),
+                        rs.getInt("coverage_year"),
+                        rs.getString("township"),
+                        rs.getString("created_by"),
+                        rs.getInt("total"),
+                        rs.getInt("processed"),
+                        rs.getInt("started"),
+                        rs.getInt("rejected"),
+                        rs.getInt("committed_row")),
+                worker,
+                (double) lease.toSeconds());
+    }
+
+    /** An orderly stop: the import stays RUNNING, released for the next node or start to resume at once. */
+    void release(long id) {
+        jdbc.update("update yibao.enrollment_import set worker = null where id = ? and status = 'RUNNING'", id);
+    }
+
+    /**
+     * Records the counters and the new row errors up to {@code committedRow}, in one transaction (the caller's, see
+     * {@link EnrollmentImportService}), and renews the worker's heartbeat.
+     */
+    void progress(
+            long id, int total, int processed, int started, int rejected, List<RowError> newErrors, int committedRow) {
         if (!newErrors.isEmpty()) {
             jdbc.batchUpdate(
                     "insert into yibao.enrollment_import_error (import_id, row_number, field, reason) "
@@ -71,17 +141,20 @@ class EnrollmentImports {
                     });
         }
         jdbc.update(
-                "update yibao.enrollment_import set total = ?, processed = ?, started = ?, rejected = ? where id = ?",
+                "update yibao.enrollment_import set total = ?, processed = ?, started = ?, rejected = ?, "
+                        + "committed_row = ?, heartbeat_at = now() where id = ?",
                 total,
                 processed,
                 started,
                 rejected,
+                committedRow,
                 id);
     }
 
     void finish(long id, String status, String failure, Instant now) {
         jdbc.update(
-                "update yibao.enrollment_import set status = ?, failure = ?, finished_at = ? where id = ?",
+                "update yibao.enrollment_import set status = ?, failure = ?, finished_at = ?, file_path = null, "
+                        + "worker = null where id = ?",
                 status,
                 failure,
                 Timestamp.from(now),

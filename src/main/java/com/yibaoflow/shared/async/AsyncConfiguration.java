@@ -1,6 +1,7 @@
 package com.yibaoflow.shared.async;
 
 import java.util.concurrent.Executor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,6 +28,23 @@ class AsyncConfiguration implements AsyncConfigurer {
     @Bean(name = {"applicationTaskExecutor", "taskExecutor"})
     ThreadPoolTaskExecutor applicationTaskExecutor() {
         return executor;
+    }
+
+    /**
+     * The workers of long imports (a township roster of 100 000 rows runs for minutes): apart from the listeners' pool
+     * so an import never delays what the modules hear. {@code yibaoflow.imports.workers} imports run at once, the
+     * others wait their turn; on shutdown a running import stops at its next batch boundary and this pool waits for
+     * it.
+     */
+    @Bean
+    ThreadPoolTaskExecutor importTaskExecutor(@Value("${yibaoflow.imports.workers:1}") int workers) {
+        ThreadPoolTaskExecutor imports = new ThreadPoolTaskExecutor();
+        imports.setThreadNamePrefix("import-");
+        imports.setCorePoolSize(workers);
+        imports.setMaxPoolSize(workers);
+        imports.setWaitForTasksToCompleteOnShutdown(true);
+        imports.setAwaitTerminationSeconds(30);
+        return imports;
     }
 
     @Override

@@ -1,0 +1,203 @@
+package com.yibaoflow.enrollment;
+
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.shared.imports.KeptUploads;
+import com.yibaoflow.testsupport.InCollectionPeriod;
+import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.TestIds;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue #16 §3: a township roster import keeps its file, records how far it has committed, and is resumed from its
+ * last committed batch when its worker is gone; rows are neither lost nor counted twice.
+ */
+@IntegrationTest
+@InCollectionPeriod
+class ResumableImportTests {
+
+    @Autowired
+    EnrollmentImportService service;
+
+    @Autowired
+    EnrollmentImports imports;
+
+    @Autowired
+    KeptUploads uploads;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    /**
+     * 2 × BATCH + 30 data rows (file rows 2…431): row 5 has a bad ID number, row 420 names the person of row 3 again.
+     * So 428 cases start and 2 rows are rejected, however often the import is interrupted.
+     */
+    record Roster(Path file, int rows, String firstPerson) {}
+
+    Roster roster(LocalDate firstBirthday) {
+        int rows = 2 * EnrollmentImportService.BATCH + 30;
+        StringBuilder csv = new StringBuilder("身份证号码,姓名\n");
+        String third = null;
+        for (int i = 0; i < rows; i++) {
+            int fileRow = i + 2;
+            String id = TestIds.bornOn(firstBirthday.plusDays(i));
+            if (fileRow == 3) {
+                third = id;
+            }
+            if (fileRow == 5) {
+                id = "34172119800101000X"; // wrong check digit
+            }
+            if (fileRow == 420) {
+                id = third;
+            }
+            csv.append(id).append(",续传").append(i).append('\n');
+        }
+        Path file = uploads.keep(
+                new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "enrollment-roster");
+        return new Roster(file, rows, third);
+    }
+
+    EnrollmentImports.Work create(Roster roster, String worker) {
+        long id = imports.create(
+                "续传.csv", "341721", 2025, "东流镇", roster.file(), "medical-security-user", worker, Instant.now());
+        return new EnrollmentImports.Work(
+                id, roster.file(), "341721", 2025, "东流镇", "medical-security-user", 0, 0, 0, 0, 0);
+    }
+
+    /** Runs the import in this thread and stops it at its first batch boundary, as an orderly shutdown does. */
+    void runFirstBatchOnly(EnrollmentImports.Work work) {
+        service.run(work, () -> false);
+    }
+
+    JsonNode awaitEnd(long id) throws Exception {
+        for (int i = 0; i < 300; i++) {
+            service.resumeOrphaned();
+            JsonNode node = json.readTree(mvc.perform(
+                            get("/api/enrollments/imports/" + id + "?limit=100").with(as(Department.MEDICAL_SECURITY)))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
+            if (!"RUNNING".equals(node.at("/status/status").asText())) {
+                return node;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("import " + id + " did not end");
+    }
+
+    void assertCompletedOnce(long id, Roster roster, JsonNode result) {
+        assertThat(result.at("/status/status").asText()).isEqualTo("COMPLETED");
+        assertThat(result.at("/status/total").asInt()).isEqualTo(roster.rows());
+        assertThat(result.at("/status/started").asInt()).isEqualTo(roster.rows() - 2);
+        assertThat(result.at("/status/rejected").asInt()).isEqualTo(2);
+        assertThat(result.at("/status/processed").asInt()).isEqualTo(roster.rows());
+        List<Integer> rejectedRows = jdbc.queryForList(
+                "select row_number from yibao.enrollment_import_error where import_id = ? order by row_number",
+                Integer.class,
+                id);
+        assertThat(rejectedRows).containsExactly(5, 420);
+        assertThat(jdbc.queryForObject(
+                        "select reason from yibao.enrollment_import_error where import_id = ? and row_number = 420",
+                        String.class,
+                        id))
+                .isEqualTo("same person as row 3 of this file");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.enrollment_case where import_id = ?", Integer.class, id))
+                .isEqualTo(roster.rows() - 2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.enrollment_case where id_number = ?",
+                        Integer.class,
+                        roster.firstPerson()))
+                .isOne();
+        assertThat(Files.exists(roster.file()))
+                .as("the kept file goes when the import ends")
+                .isFalse();
+    }
+
+    @Test
+    void anImportStoppedAtABatchBoundaryIsReleasedAndResumedAfterItsLastCommittedRow() throws Exception {
+        Roster roster = roster(LocalDate.of(1931, 1, 1));
+        EnrollmentImports.Work work = create(roster, "this-node");
+
+        runFirstBatchOnly(work);
+
+        var stopped = jdbc.queryForMap(
+                "select status, worker, committed_row, started from yibao.enrollment_import where id = ?", work.id());
+        assertThat(stopped.get("status")).isEqualTo("RUNNING");
+        assertThat(stopped.get("worker")).as("released for the next start").isNull();
+        // the first batch: 200 good rows + the bad row 5 = file rows 2…202
+        assertThat(stopped.get("committed_row")).isEqualTo(202);
+        assertThat(stopped.get("started")).isEqualTo(EnrollmentImportService.BATCH);
+        assertThat(Files.exists(roster.file()))
+                .as("kept while the import is unfinished")
+                .isTrue();
+
+        assertCompletedOnce(work.id(), roster, awaitEnd(work.id()));
+    }
+
+    @Test
+    void aCrashBetweenABatchsCasesAndItsProgressCountsThatBatchOnce() throws Exception {
+        Roster roster = roster(LocalDate.of(1932, 6, 1));
+        EnrollmentImports.Work work = create(roster, "this-node");
+        runFirstBatchOnly(work);
+        // as if the node died after the batch's cases committed and before its progress did: nothing recorded, and a
+        // worker that stopped reporting an hour ago
+        jdbc.update("delete from yibao.enrollment_import_error where import_id = ?", work.id());
+        jdbc.update(
+                "update yibao.enrollment_import set total = 0, processed = 0, started = 0, rejected = 0, "
+                        + "committed_row = 0, worker = 'a-node-that-died', heartbeat_at = now() - interval '1 hour' "
+                        + "where id = ?",
+                work.id());
+
+        assertCompletedOnce(work.id(), roster, awaitEnd(work.id()));
+    }
+
+    @Test
+    void anImportWhoseWorkerStillReportsIsNotTakenOver() {
+        Roster roster = roster(LocalDate.of(1933, 3, 1));
+        EnrollmentImports.Work work = create(roster, "a-live-node");
+
+        service.resumeOrphaned();
+
+        var row = jdbc.queryForMap("select status, worker, total from yibao.enrollment_import where id = ?", work.id());
+        assertThat(row.get("worker")).isEqualTo("a-live-node");
+        assertThat(row.get("total")).isEqualTo(0);
+        jdbc.update("update yibao.enrollment_import set status = 'FAILED', file_path = null where id = ?", work.id());
+        uploads.discard(roster.file());
+    }
+
+    @Test
+    void anImportWhoseKeptFileIsGoneFailsWithThatReason() throws Exception {
+        Roster roster = roster(LocalDate.of(1934, 3, 1));
+        EnrollmentImports.Work work = create(roster, null);
+        Files.delete(roster.file());
+
+        JsonNode result = awaitEnd(work.id());
+
+        assertThat(result.at("/status/status").asText()).isEqualTo("FAILED");
+        assertThat(result.at("/status/failure").asText()).contains("kept for this import is gone");
+    }
+}
