@@ -13,11 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -33,13 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Enrollment cases through the API door (issue #4 §1, §9) and payment confirmations from the tax bureau (§7). */
+/** Enrollment cases through the API door (issue #4 §1, §9); payments have {@link PaymentController}. */
 @RestController
-@Tag(name = "Enrollment", description = "参保登记: intake, cases, withdrawal, payment confirmations")
+@Tag(name = "Enrollment", description = "参保登记: intake, cases, withdrawal")
 class EnrollmentController {
 
     private final EnrollmentService enrollments;
-    private final PaymentService paymentService;
     private final CaseWithdrawal withdrawals;
     private final EnrollmentCases cases;
     private final CaseViews views;
@@ -47,13 +42,11 @@ class EnrollmentController {
 
     EnrollmentController(
             EnrollmentService enrollments,
-            PaymentService paymentService,
             CaseWithdrawal withdrawals,
             EnrollmentCases cases,
             CaseViews views,
             RegionScope regions) {
         this.enrollments = enrollments;
-        this.paymentService = paymentService;
         this.withdrawals = withdrawals;
         this.cases = cases;
         this.views = views;
@@ -145,53 +138,6 @@ class EnrollmentController {
         regions.requireVisible(principal, c.regionCode(), "Enrollment case " + id);
         withdrawals.withdraw(c, principal.userId());
         return ResponseEntity.accepted().body(view(cases.findById(id).orElseThrow()));
-    }
-
-    record PaymentRequest(
-            @NotBlank(message = "is required, at most 64 characters")
-            @Size(max = 64, message = "is required, at most 64 characters")
-            String paymentReference,
-
-            @NotBlank(message = "is required") String idNumber,
-            @NotBlank(message = "is required") String regionCode,
-            @NotNull(message = "is required") Integer coverageYear,
-            @NotNull(message = "is required") BigDecimal amount,
-
-            @NotNull(message = "is required (WECHAT, ALIPAY, WANSHITONG, AGENT, TAX_HALL)")
-            Payment.Channel channel,
-
-            @NotNull(message = "is required (ISO date-time with offset)")
-            OffsetDateTime paidAt) {}
-
-    record PaymentAnswer(String paymentReference, Long caseId, String outcome, BigDecimal amount, String detail) {}
-
-    @PostMapping("/api/payments")
-    @PreAuthorize("hasAnyRole('tax', 'camunda-admin')")
-    @Operation(summary = "Payment confirmation (R-PAY): idempotent by reference; wrong amount → 422, no case → 404")
-    ResponseEntity<?> pay(@Valid @RequestBody PaymentRequest request) {
-        Payment p = paymentService.confirm(new PaymentService.Confirmation(
-                request.paymentReference().strip(),
-                request.idNumber().strip().toUpperCase(),
-                request.regionCode().strip(),
-                request.coverageYear(),
-                request.amount(),
-                request.channel(),
-                request.paidAt().toInstant()));
-        if (p.outcome() == Payment.Outcome.WRONG_AMOUNT) {
-            throw new DomainException(
-                    DomainException.Kind.RULE_VIOLATION,
-                    "R-PAY: " + p.detail() + "; the case keeps waiting",
-                    List.of(new FieldError("amount", p.detail())),
-                    Map.of(
-                            "paymentReference",
-                            p.paymentReference(),
-                            "caseId",
-                            p.caseId(),
-                            "outcome",
-                            p.outcome().name()));
-        }
-        return ResponseEntity.ok(
-                new PaymentAnswer(p.paymentReference(), p.caseId(), p.outcome().name(), p.amount(), p.detail()));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------

@@ -4,48 +4,26 @@ import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.shared.imports.ColumnSpec;
 import com.yibaoflow.shared.imports.ImportRow;
-import com.yibaoflow.shared.imports.KeptUploads;
-import com.yibaoflow.shared.imports.NotATableException;
 import com.yibaoflow.shared.imports.TableSchema;
-import com.yibaoflow.shared.imports.TabularReader;
-import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The roster door (issue #4 §1): a township's CSV or .xlsx roster of applicants becomes one case and one process
  * per good row, in the background. A bad row is reported with its row number, field and reason and never stops
  * the good ones; a file that is not a roster at all is refused whole before anything is written. Rows stream
- * through in batches, so 100 000 rows never sit in memory. The file is kept until the import ends and the import
- * resumes after a crash or a restart from its last committed batch (issue #16 §3).
+ * through in batches, so 100 000 rows never sit in memory; {@link ResumableImports} runs it and resumes it after a
+ * crash from its last committed batch (issue #16 §3).
  */
 @Service
-class EnrollmentImportService {
+class EnrollmentImportService implements ImportKind {
 
-    private static final Logger log = LoggerFactory.getLogger(EnrollmentImportService.class);
     static final int BATCH = 200;
 
     /** The township roster: Chinese headers as townships write them, or the English keys. */
@@ -61,262 +39,111 @@ class EnrollmentImportService {
             ColumnSpec.optional("paidBackYears", "补缴年数"));
 
     private final EnrollmentService enrollments;
-    private final EnrollmentImports imports;
-    private final KeptUploads uploads;
-    private final TaskExecutor workers;
-    private final TransactionTemplate tx;
-    private final Clock clock;
-    private final Duration lease;
-    /** This node's name in {@code enrollment_import.worker}. */
-    private final String worker = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
+    private final ObjectProvider<ResumableImports> runner;
 
-    private volatile boolean stopping;
-
-    EnrollmentImportService(
-            EnrollmentService enrollments,
-            EnrollmentImports imports,
-            KeptUploads uploads,
-            @Qualifier("importTaskExecutor") TaskExecutor workers,
-            PlatformTransactionManager transactionManager,
-            Clock clock,
-            @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
+    EnrollmentImportService(EnrollmentService enrollments, ObjectProvider<ResumableImports> runner) {
         this.enrollments = enrollments;
-        this.imports = imports;
-        this.uploads = uploads;
-        this.workers = workers;
-        this.tx = new TransactionTemplate(transactionManager);
-        this.clock = clock;
-        this.lease = lease;
+        this.runner = runner;
+    }
+
+    @Override
+    public String code() {
+        return "ROSTER";
+    }
+
+    @Override
+    public TableSchema schema() {
+        return ROSTER;
     }
 
     /**
      * Checks that the upload is a roster (header with the required columns, at least one row; the township applies
-     * to rows without a 乡镇 column), keeps the file, records the import and runs it in the background; returns the
-     * import id.
+     * to rows without a 乡镇 column) and runs it in the background; returns the import id.
      */
     public long start(
             InputStream upload, String fileName, String regionCode, int coverageYear, String township, String userId) {
         enrollments.requireOpenYear(regionCode, coverageYear);
-        Path file = uploads.keep(upload, "enrollment-roster");
-        try {
-            TabularReader.read(file, ROSTER, row -> {
-                throw new HeaderOk();
-            });
-        } catch (HeaderOk ok) {
-            // the header is right and there is at least one row
-        } catch (NotATableException e) {
-            uploads.discard(file);
-            throw DomainException.invalidField("file", e.getMessage());
-        }
-        long id = imports.create(
-                fileName == null ? "upload" : fileName,
-                regionCode,
-                coverageYear,
-                township,
-                file,
-                userId,
-                worker,
-                clock.instant());
-        submit(new EnrollmentImports.Work(id, file, regionCode, coverageYear, township, userId, 0, 0, 0, 0, 0));
-        return id;
+        return runner.getObject()
+                .start(
+                        this,
+                        upload,
+                        new ResumableImports.Request(fileName, regionCode, coverageYear, township, userId));
     }
 
-    /** Signals that the first data row was reached: the header is a roster's. */
-    private static final class HeaderOk extends RuntimeException {
-        HeaderOk() {
-            super(null, null, false, false);
-        }
+    @Override
+    public Rows open(EnrollmentImports.Work work) {
+        return new RosterRows(work);
     }
 
     /**
-     * Issue #16 §3: at start and then every {@code yibaoflow.imports.resume-sweep}, takes over the imports left
-     * RUNNING without a worker (a crash of this or another node, or an orderly stop) and resumes each from its last
-     * committed batch. Returns how many it took over.
+     * The rows of a roster: good ones in batches of {@link #BATCH} through {@link EnrollmentService#intakeAll}; the
+     * ID numbers seen in this file (a duplicate within it is rejected naming the earlier row). A case this import
+     * already created for the person (its batch committed just before a crash) counts as started, not as a
+     * conflict.
      */
-    @EventListener(ApplicationReadyEvent.class)
-    @Scheduled(
-            initialDelayString = "${yibaoflow.imports.resume-sweep:30s}",
-            fixedDelayString = "${yibaoflow.imports.resume-sweep:30s}")
-    public int resumeOrphaned() {
-        if (stopping) {
-            return 0;
-        }
-        List<EnrollmentImports.Work> orphaned = imports.claimOrphaned(worker, lease);
-        for (EnrollmentImports.Work w : orphaned) {
-            log.info(
-                    "Enrollment import {} resumes after row {} ({} rows done before)",
-                    w.id(),
-                    w.committedRow(),
-                    w.total());
-            submit(w);
-        }
-        return orphaned.size();
-    }
-
-    /** The context closes: running imports stop at their next batch boundary and are released for the next start. */
-    @EventListener(ContextClosedEvent.class)
-    void stopAtTheNextBatch() {
-        stopping = true;
-    }
-
-    private void submit(EnrollmentImports.Work work) {
-        workers.execute(() -> run(work, () -> !stopping));
-    }
-
-    /**
-     * Reads the kept file from the row after the last committed one. The rows before it are read again only to know
-     * which persons the file already named (a duplicate later in the file is still reported as one). Each batch's
-     * cases are committed by the intake, then its counters, row errors and {@code committed_row} in one transaction;
-     * should a crash fall between the two, the rows of that batch are read again, and a case this import already
-     * created for the person counts as started, not as a conflict: no row is lost or counted twice.
-     */
-    void run(EnrollmentImports.Work work, BooleanSupplier keepGoing) {
-        long id = work.id();
-        Progress progress = new Progress(work);
-        try {
-            TabularReader.read(work.file(), ROSTER, row -> {
-                if (row.rowNumber() <= work.committedRow()) {
-                    progress.remember(row, work.regionCode(), work.coverageYear(), work.township());
-                    return;
-                }
-                if (progress.add(row, work.regionCode(), work.coverageYear(), work.township(), work.userId())
-                        && !keepGoing.getAsBoolean()) {
-                    throw new Stopped();
-                }
-            });
-            progress.flush(work.userId());
-            imports.finish(id, "COMPLETED", null, clock.instant());
-            uploads.discard(work.file());
-            log.info(
-                    "Enrollment import {}: {} rows, {} started, {} rejected",
-                    id,
-                    progress.total,
-                    progress.started,
-                    progress.rejected);
-        } catch (Stopped stopped) {
-            imports.release(id);
-            log.info("Enrollment import {} stopped after row {}; the next start resumes it", id, progress.committedRow);
-        } catch (RuntimeException e) {
-            progress.discardBatch();
-            String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
-                    ? "the uploaded file kept for this import is gone ("
-                            + work.file().getFileName() + ")"
-                    : String.valueOf(e.getMessage());
-            imports.finish(id, "FAILED", reason, clock.instant());
-            uploads.discard(work.file());
-            log.warn("Enrollment import {} failed after {} rows: {}", id, progress.total, reason, e);
-        }
-    }
-
-    /** Ends a run at a batch boundary (an orderly stop); the import stays RUNNING, released. */
-    private static final class Stopped extends RuntimeException {
-        Stopped() {
-            super(null, null, false, false);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
-    }
-
-    /** Counters, the rows of the current batch, and the ID numbers seen in this file (duplicates within it). */
-    private final class Progress {
-        final long id;
-        int total;
-        int processed;
-        int started;
-        int rejected;
-        int committedRow;
-        int lastRow;
+    private final class RosterRows implements Rows {
+        final EnrollmentImports.Work work;
         final List<ImportRow> batchRows = new ArrayList<>();
         final List<Application> batch = new ArrayList<>();
-        final List<EnrollmentImports.RowError> errors = new ArrayList<>();
         final Map<String, Integer> seen = new HashMap<>();
 
-        Progress(EnrollmentImports.Work work) {
-            this.id = work.id();
-            this.total = work.total();
-            this.processed = work.processed();
-            this.started = work.started();
-            this.rejected = work.rejected();
-            this.committedRow = work.committedRow();
-            this.lastRow = work.committedRow();
+        RosterRows(EnrollmentImports.Work work) {
+            this.work = work;
         }
 
-        /** A row committed before a resume: only which person it named matters now. */
-        void remember(ImportRow row, String regionCode, int coverageYear, String township) {
-            if (parse(row, regionCode, coverageYear, township) instanceof Application a) {
+        @Override
+        public void remember(ImportRow row) {
+            if (parse(row, work.regionCode(), work.coverageYear(), work.township()) instanceof Application a) {
                 seen.putIfAbsent(a.idNumber(), row.rowNumber());
             }
         }
 
-        /** Takes a row; true if a batch was committed with it (a boundary where a run may stop). */
-        boolean add(ImportRow row, String regionCode, int coverageYear, String township, String userId) {
-            total++;
-            lastRow = row.rowNumber();
-            Object parsed = parse(row, regionCode, coverageYear, township);
+        @Override
+        public boolean add(ImportRow row, Counters counters) {
+            Object parsed = parse(row, work.regionCode(), work.coverageYear(), work.township());
             if (parsed instanceof FieldError error) {
-                reject(row.rowNumber(), error.field(), error.message());
+                counters.reject(row.rowNumber(), error.field(), error.message());
             } else {
                 Application a = (Application) parsed;
                 Integer earlier = seen.putIfAbsent(a.idNumber(), row.rowNumber());
                 if (earlier != null) {
-                    reject(row.rowNumber(), "idNumber", "same person as row " + earlier + " of this file");
+                    counters.reject(row.rowNumber(), "idNumber", "same person as row " + earlier + " of this file");
                 } else {
                     batch.add(a);
                     batchRows.add(row);
                 }
             }
-            if (batch.size() >= BATCH || total % (BATCH * 5) == 0) {
-                flush(userId);
-                return true;
+            return batch.size() >= BATCH;
+        }
+
+        @Override
+        public void commit(Counters counters) {
+            if (batch.isEmpty()) {
+                return;
             }
-            return false;
-        }
-
-        void reject(int rowNumber, String field, String reason) {
-            processed++;
-            rejected++;
-            errors.add(new EnrollmentImports.RowError(rowNumber, field, reason));
-        }
-
-        void flush(String userId) {
-            if (!batch.isEmpty()) {
-                List<EnrollmentService.Outcome> outcomes =
-                        enrollments.intakeAll(batch, EnrollmentSource.IMPORT, id, userId);
-                for (int i = 0; i < outcomes.size(); i++) {
-                    EnrollmentService.Outcome o = outcomes.get(i);
-                    if (o.created() != null
-                            || Long.valueOf(id).equals(o.existing().importId())) {
-                        // a case this import created before a crash, whose progress was not yet recorded
-                        processed++;
-                        started++;
-                    } else {
-                        reject(
-                                batchRows.get(i).rowNumber(),
-                                "idNumber",
-                                "R-ELIG-02: already has a "
-                                        + o.existing().status() + " enrollment for "
-                                        + o.existing().coverageYear()
-                                        + " (case " + o.existing().id() + ", region "
-                                        + o.existing().regionCode() + ")");
-                    }
+            List<EnrollmentService.Outcome> outcomes =
+                    enrollments.intakeAll(batch, EnrollmentSource.IMPORT, work.id(), work.userId());
+            for (int i = 0; i < outcomes.size(); i++) {
+                EnrollmentService.Outcome o = outcomes.get(i);
+                if (o.created() != null
+                        || Long.valueOf(work.id()).equals(o.existing().importId())) {
+                    counters.succeeded();
+                } else {
+                    counters.reject(
+                            batchRows.get(i).rowNumber(),
+                            "idNumber",
+                            "R-ELIG-02: already has a "
+                                    + o.existing().status() + " enrollment for "
+                                    + o.existing().coverageYear()
+                                    + " (case " + o.existing().id() + ", region "
+                                    + o.existing().regionCode() + ")");
                 }
-                batch.clear();
-                batchRows.clear();
             }
-            tx.executeWithoutResult(
-                    status -> imports.progress(id, total, processed, started, rejected, errors, lastRow));
-            committedRow = lastRow;
-            errors.clear();
+            discard();
         }
 
-        /** A failure: the rows of the unfinished batch are not recorded (the import is FAILED with its reason). */
-        void discardBatch() {
+        @Override
+        public void discard() {
             batch.clear();
             batchRows.clear();
         }

@@ -19,6 +19,7 @@ class EnrollmentImports {
 
     public record ImportStatus(
             long id,
+            String kind,
             String fileName,
             String regionCode,
             Integer coverageYear,
@@ -37,9 +38,10 @@ class EnrollmentImports {
     /** What a worker needs to (re)start an import: its file, parameters, and how far it has committed. */
     record Work(
             long id,
+            String kind,
             Path file,
             String regionCode,
-            int coverageYear,
+            Integer coverageYear,
             String township,
             String userId,
             int total,
@@ -56,9 +58,10 @@ class EnrollmentImports {
 
     /** Records a new import, RUNNING on this worker, with the kept file it reads. */
     long create(
+            String kind,
             String fileName,
             String regionCode,
-            int coverageYear,
+            Integer coverageYear,
             String township,
             Path file,
             String userId,
@@ -68,17 +71,18 @@ class EnrollmentImports {
         jdbc.update(
                 con -> {
                     PreparedStatement ps = con.prepareStatement("""
-                    insert into yibao.enrollment_import (file_name, region_code, coverage_year, township, file_path,
-                        status, created_by, created_at, worker, heartbeat_at)
-                    values (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, now())""", Statement.RETURN_GENERATED_KEYS);
-                    ps.setString(1, fileName);
-                    ps.setString(2, regionCode);
-                    ps.setInt(3, coverageYear);
-                    ps.setString(4, township);
-                    ps.setString(5, file.toString());
-                    ps.setString(6, userId);
-                    ps.setTimestamp(7, Timestamp.from(createdAt));
-                    ps.setString(8, worker);
+                    insert into yibao.enrollment_import (kind, file_name, region_code, coverage_year, township,
+                        file_path, status, created_by, created_at, worker, heartbeat_at)
+                    values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, now())""", Statement.RETURN_GENERATED_KEYS);
+                    ps.setString(1, kind);
+                    ps.setString(2, fileName);
+                    ps.setString(3, regionCode);
+                    ps.setObject(4, coverageYear, java.sql.Types.INTEGER);
+                    ps.setString(5, township);
+                    ps.setString(6, file.toString());
+                    ps.setString(7, userId);
+                    ps.setTimestamp(8, Timestamp.from(createdAt));
+                    ps.setString(9, worker);
                     return ps;
                 },
                 key);
@@ -98,13 +102,14 @@ class EnrollmentImports {
                              where status = 'RUNNING' and file_path is not null
                                and (worker is null or heartbeat_at < now() - make_interval(secs => ?))
                              for update skip locked)
-                returning id, file_path, region_code, coverage_year, township, created_by, total, processed, started,
+                returning id, kind, file_path, region_code, coverage_year, township, created_by, total, processed, started,
                           rejected, committed_row""",
                 (rs, i) -> new Work(
                         rs.getLong("id"),
+                        rs.getString("kind"),
                         Path.of(rs.getString("file_path")),
                         rs.getString("region_code"),
-                        rs.getInt("coverage_year"),
+                        (Integer) rs.getObject("coverage_year"),
                         rs.getString("township"),
                         rs.getString("created_by"),
                         rs.getInt("total"),
@@ -167,6 +172,7 @@ class EnrollmentImports {
                         "select * from yibao.enrollment_import where id = ?",
                         (rs, i) -> new ImportStatus(
                                 rs.getLong("id"),
+                                rs.getString("kind"),
                                 rs.getString("file_name"),
                                 rs.getString("region_code"),
                                 (Integer) rs.getObject("coverage_year"),

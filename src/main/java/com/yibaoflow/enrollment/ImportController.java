@@ -22,22 +22,28 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The roster door of enrollment (issue #4 §1) and the registries eligibility reads (§3). */
+/**
+ * The roster door of enrollment (issue #4 §1), the tax bureau's payment files (issue #16 §4) and the registries
+ * eligibility reads (§3).
+ */
 @RestController
-@Tag(name = "Imports", description = "Township rosters and eligibility registries (CSV or .xlsx)")
+@Tag(name = "Imports", description = "Township rosters, payment files and eligibility registries (CSV or .xlsx)")
 class ImportController {
 
     private final EnrollmentImportService enrollmentImports;
+    private final PaymentImportService paymentImports;
     private final EnrollmentImports imports;
     private final RegistryImportService registries;
     private final RegionScope regions;
 
     ImportController(
             EnrollmentImportService enrollmentImports,
+            PaymentImportService paymentImports,
             EnrollmentImports imports,
             RegistryImportService registries,
             RegionScope regions) {
         this.enrollmentImports = enrollmentImports;
+        this.paymentImports = paymentImports;
         this.imports = imports;
         this.registries = registries;
         this.regions = regions;
@@ -90,6 +96,11 @@ class ImportController {
             @RequestParam(defaultValue = "0") int errorsOffset,
             @RequestParam(defaultValue = "1000") int errorsLimit,
             @AuthenticationPrincipal StaffPrincipal principal) {
+        return visibleView(id, "ROSTER", errorsOffset, errorsLimit, principal);
+    }
+
+    /** An import of the kind, if the user's regions include the import's (404 for an import of another kind). */
+    private ImportView visibleView(long id, String kind, int errorsOffset, int errorsLimit, StaffPrincipal principal) {
         if (errorsOffset < 0) {
             throw DomainException.invalidField("errorsOffset", "must not be negative");
         }
@@ -97,8 +108,45 @@ class ImportController {
             throw DomainException.invalidField("errorsLimit", "must be between 1 and 10000");
         }
         ImportView view = view(id, errorsOffset, errorsLimit);
+        if (!view.status().kind().equals(kind)) {
+            throw DomainException.notFound("Import " + id + " not found");
+        }
         regions.requireVisible(principal, view.status().regionCode(), "Import " + id);
         return view;
+    }
+
+    @PostMapping(path = "/api/payments/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('tax', 'camunda-admin')")
+    @Operation(
+            summary = "Upload the tax bureau's payment file (CSV or .xlsx): 202, then follow the import; every row as "
+                    + "POST /api/payments, idempotent by payment reference")
+    ResponseEntity<ImportView> importPayments(
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal StaffPrincipal principal) {
+        requireFile(file);
+        long id;
+        try (InputStream in = file.getInputStream()) {
+            id = paymentImports.start(in, file.getOriginalFilename(), principal.regionCode(), principal.userId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(id)
+                        .toUri())
+                .body(view(id, 0, 1000));
+    }
+
+    @GetMapping("/api/payments/imports/{id}")
+    @PreAuthorize("hasAnyRole('tax', 'medical-security-supervisors', 'auditors', 'camunda-admin')")
+    @Operation(summary = "A payment file's progress: total, processed, accepted (started), and every row not accepted")
+    ImportView paymentImportStatus(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "0") int errorsOffset,
+            @RequestParam(defaultValue = "1000") int errorsLimit,
+            @AuthenticationPrincipal StaffPrincipal principal) {
+        return visibleView(id, "PAYMENTS", errorsOffset, errorsLimit, principal);
     }
 
     @PostMapping(path = "/api/registries/employee-insurance/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

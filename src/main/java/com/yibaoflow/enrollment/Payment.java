@@ -27,7 +27,9 @@ public class Payment {
 
     public enum Outcome {
         ACCEPTED,
-        WRONG_AMOUNT
+        WRONG_AMOUNT,
+        /** A second payment for a case already paid or enrolled: kept, listed for the tax bureau to refund. */
+        OVERPAID
     }
 
     @Id

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -101,9 +102,30 @@ public class PaymentService {
         if (payments.findById(p.paymentReference()).isPresent()) {
             throw new DataIntegrityViolationException("payment reference recorded concurrently");
         }
-        if (c.status() != EnrollmentStatus.AWAITING_PAYMENT
-                || payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
-                        .anyMatch(paid -> paid.outcome() == Payment.Outcome.ACCEPTED)) {
+        Optional<Payment> accepted = payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
+                .filter(paid -> paid.outcome() == Payment.Outcome.ACCEPTED)
+                .findFirst();
+        if (accepted.isPresent() || c.status() == EnrollmentStatus.ENROLLED) {
+            // issue #16 §4: the money has arrived and is not the person's contribution: kept for the tax bureau to
+            // refund
+            String detail = "overpayment to refund: case " + c.id() + " is " + c.status()
+                    + accepted.map(paid -> ", already paid by " + paid.paymentReference())
+                            .orElse("");
+            log.info("Payment {} for case {}: {}", p.paymentReference(), c.id(), detail);
+            return payments.save(new Payment(
+                    p.paymentReference(),
+                    c.id(),
+                    p.idNumber(),
+                    p.regionCode(),
+                    p.coverageYear(),
+                    amount,
+                    p.channel(),
+                    p.paidAt(),
+                    clock.instant(),
+                    Payment.Outcome.OVERPAID,
+                    detail));
+        }
+        if (c.status() != EnrollmentStatus.AWAITING_PAYMENT) {
             throw DomainException.conflict(
                     "Case " + c.id() + " is " + c.status() + ", not waiting for a payment",
                     Map.of("caseId", c.id(), "status", c.status()));

@@ -33,7 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ResumableImportTests {
 
     @Autowired
-    EnrollmentImportService service;
+    ResumableImports service;
 
     @Autowired
     EnrollmentImports imports;
@@ -81,9 +81,17 @@ class ResumableImportTests {
 
     EnrollmentImports.Work create(Roster roster, String worker) {
         long id = imports.create(
-                "续传.csv", "341721", 2025, "东流镇", roster.file(), "medical-security-user", worker, Instant.now());
+                "ROSTER",
+                "续传.csv",
+                "341721",
+                2025,
+                "东流镇",
+                roster.file(),
+                "medical-security-user",
+                worker,
+                Instant.now());
         return new EnrollmentImports.Work(
-                id, roster.file(), "341721", 2025, "东流镇", "medical-security-user", 0, 0, 0, 0, 0);
+                id, "ROSTER", roster.file(), "341721", 2025, "东流镇", "medical-security-user", 0, 0, 0, 0, 0);
     }
 
     /** Runs the import in this thread and stops it at its first batch boundary, as an orderly shutdown does. */

@@ -1,0 +1,242 @@
+package com.yibaoflow.enrollment;
+
+import com.yibaoflow.shared.imports.ImportRow;
+import com.yibaoflow.shared.imports.KeptUploads;
+import com.yibaoflow.shared.imports.NotATableException;
+import com.yibaoflow.shared.imports.TabularReader;
+import com.yibaoflow.shared.problem.DomainException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Background imports that survive a crash (issue #16 §3). The uploaded file is kept until the import ends; every
+ * batch's outcome is committed with its counters, row errors and last row number ({@code committed_row}) and renews
+ * the worker's heartbeat; an orderly stop ends a run at a batch boundary and releases the import; at start and every
+ * {@code yibaoflow.imports.resume-sweep} each node takes over the imports left RUNNING without a worker and resumes
+ * each after its last committed row. {@link ImportKind} says what a row does.
+ */
+@Service
+class ResumableImports {
+
+    private static final Logger log = LoggerFactory.getLogger(ResumableImports.class);
+
+    private final Map<String, ImportKind> kinds;
+    private final EnrollmentImports imports;
+    private final KeptUploads uploads;
+    private final TaskExecutor workers;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Duration lease;
+    /** This node's name in {@code enrollment_import.worker}. */
+    private final String worker = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
+
+    private volatile boolean stopping;
+
+    ResumableImports(
+            List<ImportKind> kinds,
+            EnrollmentImports imports,
+            KeptUploads uploads,
+            @Qualifier("importTaskExecutor") TaskExecutor workers,
+            PlatformTransactionManager transactionManager,
+            Clock clock,
+            @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
+        this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(ImportKind::code, Function.identity()));
+        this.imports = imports;
+        this.uploads = uploads;
+        this.workers = workers;
+        this.tx = new TransactionTemplate(transactionManager);
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /** The parameters of a new import besides its file. */
+    record Request(String fileName, String regionCode, Integer coverageYear, String township, String userId) {}
+
+    /**
+     * Keeps the upload, checks that it is a file of the kind (its header has the required columns and at least one
+     * row follows; a 400 naming {@code file} otherwise, and nothing is recorded), records the import and runs it in
+     * the background. Returns the import id.
+     */
+    long start(ImportKind kind, InputStream upload, Request request) {
+        Path file = uploads.keep(upload, kind.code().toLowerCase());
+        try {
+            TabularReader.read(file, kind.schema(), row -> {
+                throw new HeaderOk();
+            });
+        } catch (HeaderOk ok) {
+            // the header is right and there is at least one row
+        } catch (NotATableException e) {
+            uploads.discard(file);
+            throw DomainException.invalidField("file", e.getMessage());
+        } catch (RuntimeException e) {
+            uploads.discard(file);
+            throw e;
+        }
+        long id = imports.create(
+                kind.code(),
+                request.fileName() == null ? "upload" : request.fileName(),
+                request.regionCode(),
+                request.coverageYear(),
+                request.township(),
+                file,
+                request.userId(),
+                worker,
+                clock.instant());
+        submit(new EnrollmentImports.Work(
+                id,
+                kind.code(),
+                file,
+                request.regionCode(),
+                request.coverageYear(),
+                request.township(),
+                request.userId(),
+                0,
+                0,
+                0,
+                0,
+                0));
+        return id;
+    }
+
+    /** Signals that the first data row was reached: the header is the kind's. */
+    private static final class HeaderOk extends RuntimeException {
+        HeaderOk() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Takes over the imports left RUNNING without a worker and resumes each; returns how many it took over. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(
+            initialDelayString = "${yibaoflow.imports.resume-sweep:30s}",
+            fixedDelayString = "${yibaoflow.imports.resume-sweep:30s}")
+    public int resumeOrphaned() {
+        if (stopping) {
+            return 0;
+        }
+        List<EnrollmentImports.Work> orphaned = imports.claimOrphaned(worker, lease);
+        for (EnrollmentImports.Work w : orphaned) {
+            log.info(
+                    "{} import {} resumes after row {} ({} rows done before)",
+                    w.kind(),
+                    w.id(),
+                    w.committedRow(),
+                    w.total());
+            submit(w);
+        }
+        return orphaned.size();
+    }
+
+    /** The context closes: running imports stop at their next batch boundary and are released for the next start. */
+    @EventListener(ContextClosedEvent.class)
+    void stopAtTheNextBatch() {
+        stopping = true;
+    }
+
+    private void submit(EnrollmentImports.Work work) {
+        workers.execute(() -> run(work, () -> !stopping));
+    }
+
+    /**
+     * Reads the kept file from the row after the last committed one (the rows before it are only remembered) and
+     * commits batch by batch while {@code keepGoing} holds.
+     */
+    void run(EnrollmentImports.Work work, BooleanSupplier keepGoing) {
+        long id = work.id();
+        ImportKind kind = kinds.get(work.kind());
+        ImportKind.Counters counters = new ImportKind.Counters(work);
+        ImportKind.Rows rows = kind.open(work);
+        int[] lastRow = {work.committedRow()};
+        try {
+            TabularReader.read(work.file(), kind.schema(), (ImportRow row) -> {
+                if (row.rowNumber() <= work.committedRow()) {
+                    rows.remember(row);
+                    return;
+                }
+                counters.total++;
+                lastRow[0] = row.rowNumber();
+                if (rows.add(row, counters) || counters.total % (EnrollmentImportService.BATCH * 5) == 0) {
+                    commit(id, rows, counters, lastRow[0]);
+                    if (!keepGoing.getAsBoolean()) {
+                        throw new Stopped(lastRow[0]);
+                    }
+                }
+            });
+            commit(id, rows, counters, lastRow[0]);
+            imports.finish(id, "COMPLETED", null, clock.instant());
+            uploads.discard(work.file());
+            log.info(
+                    "{} import {}: {} rows, {} succeeded, {} rejected",
+                    work.kind(),
+                    id,
+                    counters.total,
+                    counters.succeeded,
+                    counters.rejected);
+        } catch (Stopped stopped) {
+            imports.release(id);
+            log.info("{} import {} stopped after row {}; the next start resumes it", work.kind(), id, stopped.row);
+        } catch (RuntimeException e) {
+            rows.discard();
+            String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
+                    ? "the uploaded file kept for this import is gone ("
+                            + work.file().getFileName() + ")"
+                    : String.valueOf(e.getMessage());
+            imports.finish(id, "FAILED", reason, clock.instant());
+            uploads.discard(work.file());
+            log.warn("{} import {} failed after {} rows: {}", work.kind(), id, counters.total, reason, e);
+        }
+    }
+
+    private void commit(long id, ImportKind.Rows rows, ImportKind.Counters counters, int lastRow) {
+        rows.commit(counters);
+        tx.executeWithoutResult(status -> imports.progress(
+                id,
+                counters.total,
+                counters.processed,
+                counters.succeeded,
+                counters.rejected,
+                counters.errors,
+                lastRow));
+        counters.errors.clear();
+    }
+
+    /** Ends a run at a batch boundary (an orderly stop); the import stays RUNNING, released. */
+    private static final class Stopped extends RuntimeException {
+        final int row;
+
+        Stopped(int row) {
+            super(null, null, false, false);
+            this.row = row;
+        }
+    }
+
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
+        }
+    }
+}
