@@ -78,21 +78,35 @@ class RosterController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.created(URI.create("/api/rosters/versions/" + report.versionId()))
-                .body(report);
+        URI location = URI.create("/api/rosters/versions/" + report.versionId());
+        // a version that removes too many people is kept, not applied: 202 until a supervisor confirms it
+        return report.pending()
+                ? ResponseEntity.accepted().location(location).body(report)
+                : ResponseEntity.created(location).body(report);
+    }
+
+    @PostMapping("/api/rosters/versions/{id}/confirmation")
+    @Operation(
+            summary = "A supervisor of the department confirms a pending roster version (one that removes more than "
+                    + "the region's share of the current entries): it becomes current and its changes apply")
+    RosterImportService.Report confirm(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
+        Map<String, Object> version = versionRow(id);
+        regions.requireVisible(principal, (String) version.get("region_code"), "Roster version " + id);
+        Department owner =
+                Department.byGroupId((String) version.get("department")).orElseThrow();
+        Department supervisors = owner.supervisors()
+                .orElseThrow(() -> DomainException.forbidden(owner.groupId() + " has no supervisors to confirm"));
+        if (!principal.isAdmin() && !principal.isMemberOf(supervisors.groupId())) {
+            throw DomainException.forbidden("Only the supervisors of " + owner.chineseName() + " ("
+                    + supervisors.groupId() + ") confirm its roster");
+        }
+        return rosters.confirm(id, principal.userId());
     }
 
     @GetMapping("/api/rosters/versions/{id}")
     @Operation(summary = "A roster version: counts against the previous version and its rejected rows")
     Map<String, Object> version(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
-        List<Map<String, Object>> found = jdbc.queryForList("""
-                select id, department, region_code, version, as_of, file_name, row_count, rejected_rows, added,
-                       removed, changed, imported_by, imported_at, current
-                from yibao.roster_version where id = ?""", id);
-        if (found.isEmpty()) {
-            throw DomainException.notFound("Roster version " + id + " not found");
-        }
-        Map<String, Object> version = new java.util.LinkedHashMap<>(found.get(0));
+        Map<String, Object> version = versionRow(id);
         regions.requireVisible(principal, (String) version.get("region_code"), "Roster version " + id);
         version.put(
                 "errors",
@@ -101,5 +115,17 @@ class RosterController {
                                 + "where version_id = ? order by row_number",
                         id));
         return version;
+    }
+
+    private Map<String, Object> versionRow(long id) {
+        List<Map<String, Object>> found = jdbc.queryForList("""
+                select id, department, region_code, version, as_of, file_name, row_count, rejected_rows, added,
+                       removed, changed, imported_by, imported_at, current, pending, pending_reason, confirmed_by,
+                       confirmed_at
+                from yibao.roster_version where id = ?""", id);
+        if (found.isEmpty()) {
+            throw DomainException.notFound("Roster version " + id + " not found");
+        }
+        return new java.util.LinkedHashMap<>(found.get(0));
     }
 }

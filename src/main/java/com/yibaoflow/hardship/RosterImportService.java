@@ -13,9 +13,8 @@ import com.yibaoflow.shared.imports.Values;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -64,30 +62,30 @@ public class RosterImportService {
             int changed,
             int subsidyEntitlements,
             int historyEntries,
+            boolean pending,
+            String pendingReason,
             List<FieldErrorRow> errors,
             List<Change> changes) {}
 
     public record FieldErrorRow(int rowNumber, String field, String reason) {}
 
-    private record Entry(
-            int rowNumber,
-            String idNumber,
-            String name,
-            String category,
-            LocalDate validFrom,
-            LocalDate validTo,
-            String township) {}
-
-    private final JdbcTemplate jdbc;
+    private final RosterVersions versions;
     private final RosterChanges changes;
+    private final RosterGuardProperties guard;
     private final Clock clock;
 
-    RosterImportService(JdbcTemplate jdbc, RosterChanges changes, Clock clock) {
-        this.jdbc = jdbc;
+    RosterImportService(RosterVersions versions, RosterChanges changes, RosterGuardProperties guard, Clock clock) {
+        this.versions = versions;
         this.changes = changes;
+        this.guard = guard;
         this.clock = clock;
     }
 
+    /**
+     * Reads the upload as the department's new roster version and compares it with the current one. It becomes
+     * current at once and its changes are applied, unless it would remove more than the region's share of the
+     * current entries (issue #16 §5): then it is kept pending, with its diff, for a supervisor of the department.
+     */
     @Transactional
     public Report importRoster(
             InputStream upload,
@@ -106,38 +104,12 @@ public class RosterImportService {
         }
         Path file = Uploads.spool(upload);
         List<FieldErrorRow> errors = new ArrayList<>();
-        Long previous = jdbc
-                .query(
-                        "select id from yibao.roster_version where department = ? and region_code = ? " + "and current",
-                        (rs, i) -> rs.getLong(1),
-                        department.groupId(),
-                        regionCode)
-                .stream()
-                .findFirst()
-                .orElse(null);
-        Integer number = jdbc.queryForObject(
-                "select coalesce(max(version), 0) + 1 from yibao.roster_version "
-                        + "where department = ? and region_code = ?",
-                Integer.class,
-                department.groupId(),
-                regionCode);
-        Long versionId = jdbc.queryForObject(
-                """
-                insert into yibao.roster_version (department, region_code, version, as_of, file_name, imported_by,
-                                                  imported_at, current)
-                values (?, ?, ?, ?, ?, ?, ?, false) returning id""",
-                Long.class,
-                department.groupId(),
-                regionCode,
-                number,
-                Date.valueOf(asOf),
-                fileName,
-                userId,
-                Timestamp.from(clock.instant()));
+        Long previous = versions.currentId(department.groupId(), regionCode).orElse(null);
+        long versionId = versions.create(department.groupId(), regionCode, asOf, fileName, userId, clock.instant());
         int[] rows = {0};
         int[] accepted = {0};
         Map<String, Integer> seen = new HashMap<>();
-        List<Entry> batch = new ArrayList<>();
+        List<RosterVersions.Entry> batch = new ArrayList<>();
         try {
             TabularReader.read(file, ROSTER, row -> {
                 rows[0]++;
@@ -146,7 +118,7 @@ public class RosterImportService {
                     errors.add(new FieldErrorRow(row.rowNumber(), e.field(), e.message()));
                     return;
                 }
-                Entry entry = (Entry) parsed;
+                RosterVersions.Entry entry = (RosterVersions.Entry) parsed;
                 Integer earlier = seen.putIfAbsent(entry.idNumber() + "/" + entry.category(), entry.rowNumber());
                 if (earlier != null) {
                     errors.add(new FieldErrorRow(
@@ -156,107 +128,107 @@ public class RosterImportService {
                 accepted[0]++;
                 batch.add(entry);
                 if (batch.size() >= 1000) {
-                    insert(versionId, batch);
+                    versions.insert(versionId, batch);
                 }
             });
-            insert(versionId, batch);
+            versions.insert(versionId, batch);
         } catch (NotATableException e) {
             throw DomainException.invalidField("file", e.getMessage()); // rolls the new version back
         } finally {
             Uploads.delete(file);
         }
 
-        List<Change> diff = diff(previous, versionId);
-        int added = (int) diff.stream().filter(c -> c.change().equals("ADDED")).count();
-        int removed =
-                (int) diff.stream().filter(c -> c.change().equals("REMOVED")).count();
-        int changed = diff.size() - added - removed;
-        if (previous != null) {
-            jdbc.update("update yibao.roster_version set current = false where id = ?", previous);
+        List<Change> diff = versions.diff(previous, versionId);
+        int removed = count(diff, "REMOVED");
+        versions.recordCounts(versionId, rows[0], errors, count(diff, "ADDED"), removed, count(diff, "CHANGED"));
+        String pendingReason = previous == null ? null : tooManyRemoved(removed, previous, regionCode);
+        versions.supersedePending(department.groupId(), regionCode);
+        if (pendingReason != null) {
+            versions.makePending(versionId, previous, pendingReason);
+            return report(
+                    versionId, rows[0], accepted[0], errors, diff, new RosterChanges.Applied(0, 0), pendingReason);
         }
-        jdbc.update("""
-                update yibao.roster_version set current = true, row_count = ?, rejected_rows = ?, added = ?,
-                       removed = ?, changed = ? where id = ?""", rows[0], errors.size(), added, removed, changed, versionId);
-        if (!errors.isEmpty()) {
-            jdbc.batchUpdate(
-                    "insert into yibao.roster_import_error (version_id, row_number, field, reason) "
-                            + "values (?, ?, ?, ?)",
-                    errors,
-                    1000,
-                    (ps, e) -> {
-                        ps.setLong(1, versionId);
-                        ps.setInt(2, e.rowNumber());
-                        ps.setString(3, e.field());
-                        ps.setString(4, e.reason());
-                    });
-        }
+        versions.makeCurrent(versionId, previous);
         RosterChanges.Applied applied = changes.apply(versionId, previous, regionCode, asOf, userId);
+        return report(versionId, rows[0], accepted[0], errors, diff, applied, null);
+    }
+
+    /**
+     * A supervisor of the department confirms a pending version: it becomes current and its changes are applied,
+     * provided the roster it was compared with is still the current one (409 otherwise: upload again). A version
+     * that is not pending is a 409 too.
+     */
+    @Transactional
+    public Report confirm(long versionId, String userId) {
+        RosterVersions.Version pending = versions.find(versionId, true);
+        if (pending == null) {
+            throw DomainException.notFound("Roster version " + versionId + " not found");
+        }
+        if (!pending.pending()) {
+            throw DomainException.conflict(
+                    "Roster version " + versionId + " is not waiting for confirmation",
+                    Map.of("current", pending.current()));
+        }
+        Long current =
+                versions.currentId(pending.department(), pending.regionCode()).orElse(null);
+        if (!java.util.Objects.equals(current, pending.comparedWith())) {
+            throw DomainException.conflict(
+                    "The roster of " + pending.department() + " changed after version " + pending.version()
+                            + " was uploaded; upload it again to compare it with the current roster",
+                    Map.of("currentVersionId", current == null ? "none" : current));
+        }
+        versions.makeCurrent(versionId, current);
+        versions.recordConfirmation(versionId, userId, clock.instant());
+        RosterChanges.Applied applied = changes.apply(versionId, current, pending.regionCode(), pending.asOf(), userId);
+        List<Change> diff = versions.diff(current, versionId);
+        int entries = versions.entryCount(versionId);
+        List<FieldErrorRow> errors = versions.errors(versionId);
+        return report(versionId, entries + errors.size(), entries, errors, diff, applied, null);
+    }
+
+    /** Why the upload waits (issue #16 §5), or null if it removes no more than the region allows. */
+    private String tooManyRemoved(int removed, long previous, String regionCode) {
+        int before = versions.entryCount(previous);
+        BigDecimal share = guard.shareFor(regionCode);
+        if (removed == 0 || BigDecimal.valueOf(removed).compareTo(share.multiply(BigDecimal.valueOf(before))) <= 0) {
+            return null;
+        }
+        return "would remove " + removed + " of the " + before + " current entries (more than "
+                + share.movePointRight(2).stripTrailingZeros().toPlainString()
+                + " %); a supervisor of the department confirms it";
+    }
+
+    private Report report(
+            long versionId,
+            int rows,
+            int accepted,
+            List<FieldErrorRow> errors,
+            List<Change> diff,
+            RosterChanges.Applied applied,
+            String pendingReason) {
+        RosterVersions.Version v = versions.find(versionId, false);
         return new Report(
                 versionId,
-                number,
-                department.groupId(),
-                regionCode,
-                asOf,
-                rows[0],
-                accepted[0],
+                v.version(),
+                v.department(),
+                v.regionCode(),
+                v.asOf(),
+                rows,
+                accepted,
                 errors.size(),
-                added,
-                removed,
-                changed,
+                count(diff, "ADDED"),
+                count(diff, "REMOVED"),
+                count(diff, "CHANGED"),
                 applied.entitlements(),
                 applied.historyEntries(),
+                pendingReason != null,
+                pendingReason,
                 errors,
                 diff.size() > MAX_LISTED_CHANGES ? diff.subList(0, MAX_LISTED_CHANGES) : diff);
     }
 
-    private void insert(long versionId, List<Entry> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("""
-                insert into yibao.roster_entry (version_id, id_number, name, category, valid_from, valid_to, township)
-                values (?, ?, ?, ?, ?, ?, ?)""", batch, 1000, (ps, e) -> {
-            ps.setLong(1, versionId);
-            ps.setString(2, e.idNumber());
-            ps.setString(3, e.name());
-            ps.setString(4, e.category());
-            ps.setDate(5, Date.valueOf(e.validFrom()));
-            ps.setDate(6, e.validTo() == null ? null : Date.valueOf(e.validTo()));
-            ps.setString(7, e.township());
-        });
-        batch.clear();
-    }
-
-    /** Added, removed and changed (name, validity or township) people of the new version against the previous. */
-    private List<Change> diff(Long previous, long current) {
-        List<Change> result = new ArrayList<>();
-        if (previous == null) {
-            jdbc.query(
-                    "select id_number, name, category from yibao.roster_entry where version_id = ? order by id",
-                    rs -> {
-                        result.add(new Change(
-                                ResidentIdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3), "ADDED"));
-                    },
-                    current);
-            return result;
-        }
-        jdbc.query(
-                """
-                select coalesce(n.id_number, o.id_number), coalesce(n.name, o.name), coalesce(n.category, o.category),
-                       case when o.id is null then 'ADDED' when n.id is null then 'REMOVED' else 'CHANGED' end
-                from (select * from yibao.roster_entry where version_id = ?) n
-                full join (select * from yibao.roster_entry where version_id = ?) o
-                  on o.id_number = n.id_number and o.category = n.category
-                where o.id is null or n.id is null or o.name <> n.name or o.valid_from <> n.valid_from
-                   or o.valid_to is distinct from n.valid_to or o.township is distinct from n.township
-                order by 4, 1""",
-                rs -> {
-                    result.add(new Change(
-                            ResidentIdNumber.mask(rs.getString(1)), rs.getString(2), rs.getString(3), rs.getString(4)));
-                },
-                current,
-                previous);
-        return result;
+    private static int count(List<Change> diff, String change) {
+        return (int) diff.stream().filter(c -> c.change().equals(change)).count();
     }
 
     private static Object parse(ImportRow row, Set<HardshipCategory> owned, Department department) {
@@ -297,7 +269,7 @@ public class RosterImportService {
                 return new FieldError("validTo", "is before validFrom");
             }
         }
-        return new Entry(
+        return new RosterVersions.Entry(
                 row.rowNumber(),
                 id.toUpperCase(Locale.ROOT),
                 row.get("name"),

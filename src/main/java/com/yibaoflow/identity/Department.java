@@ -14,11 +14,21 @@ public enum Department {
     TAX("tax", "县税务局", "county tax bureau: collection of contributions"),
     FINANCE("finance", "县财政局", "county finance bureau: subsidy funds"),
     CIVIL_AFFAIRS("civil-affairs", "县民政局", "civil affairs: rosters of 特困/低保, monitoring referrals"),
+    CIVIL_AFFAIRS_SUPERVISORS(
+            "civil-affairs-supervisors", "县民政局（分管负责人）", "civil affairs, supervisors: confirm large roster changes"),
     AGRICULTURE_RURAL(
             "agriculture-rural", "县农业农村局", "agriculture & rural affairs: rosters of 返贫致贫/监测对象/退捕渔民, referrals"),
+    AGRICULTURE_RURAL_SUPERVISORS(
+            "agriculture-rural-supervisors",
+            "县农业农村局（分管负责人）",
+            "agriculture & rural affairs, supervisors: confirm large roster changes"),
     VETERANS_AFFAIRS("veterans-affairs", "县退役军人事务局", "veterans affairs: roster of 重点优抚对象"),
+    VETERANS_AFFAIRS_SUPERVISORS("veterans-affairs-supervisors", "县退役军人事务局（分管负责人）", "veterans affairs, supervisors"),
     HEALTH_COMMISSION("health-commission", "县卫生健康委员会", "health commission: roster of 计划生育特殊家庭"),
+    HEALTH_COMMISSION_SUPERVISORS("health-commission-supervisors", "县卫生健康委员会（分管负责人）", "health commission, supervisors"),
     DISABLED_FEDERATION("disabled-federation", "县残疾人联合会", "disabled persons' federation: roster of severe disability"),
+    DISABLED_FEDERATION_SUPERVISORS(
+            "disabled-federation-supervisors", "县残疾人联合会（分管负责人）", "disabled persons' federation, supervisors"),
     TOWNSHIPS("townships", "乡镇人民政府", "townships: collection in their area, outreach"),
     EDUCATION("education", "县教育体育局", "education: student publicity"),
     CITY_MEDICAL_SECURITY("city-medical-security", "市医疗保障局", "city medical security bureau: requests on their way up"),
@@ -53,6 +63,14 @@ public enum Department {
     /** The Spring Security role of the group: {@code ROLE_<groupId>}. */
     public String authority() {
         return "ROLE_" + groupId;
+    }
+
+    /**
+     * The group of this department's supervisors ({@code <group>-supervisors}), who confirm what one clerk should not
+     * decide alone and take over what is overdue; empty for a department without one.
+     */
+    public Optional<Department> supervisors() {
+        return byGroupId(groupId + "-supervisors");
     }
 
     public static Optional<Department> byGroupId(String groupId) {

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -117,7 +118,7 @@ class RosterImportTests {
                 .containsExactly("idNumber", "category", "category", "validFrom");
         assertThat(first.get("errors").get(1).get("reason").asText()).contains("R-SUB-12");
 
-        JsonNode second = report(upload(
+        JsonNode uploaded = report(upload(
                         "civil-affairs",
                         "2025-03-01",
                         """
@@ -128,7 +129,16 @@ class RosterImportTests {
                 """.formatted(stays, renamed, joinsLate),
                         Department.CAMUNDA_ADMIN,
                         REGION)
-                .andExpect(status().isCreated()));
+                .andExpect(status().isAccepted()));
+        // 1 of the 3 current entries removed is more than 10 % (issue #16 §5): a civil-affairs supervisor confirms
+        assertThat(uploaded.get("pending").asBoolean()).isTrue();
+        JsonNode second = json.readTree(mvc.perform(post("/api/rosters/versions/"
+                                + uploaded.get("versionId").asLong() + "/confirmation")
+                        .with(asIn(Department.CIVIL_AFFAIRS_SUPERVISORS, REGION)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(second.get("version").asInt()).isEqualTo(first.get("version").asInt() + 1);
         assertThat(second.get("added").asInt()).isEqualTo(1);
         assertThat(second.get("removed").asInt()).isEqualTo(1);
@@ -203,5 +213,139 @@ class RosterImportTests {
         assertThat(report.get("rows").asInt()).isEqualTo(50_000);
         assertThat(report.get("accepted").asInt()).isEqualTo(50_000);
         assertThat(report.get("changes").size()).isEqualTo(RosterImportService.MAX_LISTED_CHANGES);
+    }
+
+    // ---- issue #16 §5: an upload cannot wipe a roster by mistake ----------------------------------------------
+
+    static String healthRoster(java.util.List<String> ids) {
+        StringBuilder csv = new StringBuilder("身份证号码,姓名,困难类别,认定起始日期\n");
+        for (int i = 0; i < ids.size(); i++) {
+            csv.append(ids.get(i)).append(",计生").append(i).append(",计划生育特殊家庭,2024-01-01\n");
+        }
+        return csv.toString();
+    }
+
+    @Test
+    void aRosterThatRemovesMoreThanTheRegionsShareWaitsForASupervisorOfTheDepartment() throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ids.add(TestIds.adult());
+        }
+        // health-commission supervisors in region 341722 (the test's own department and region)
+        JsonNode first =
+                report(upload("health-commission", "2024-10-01", healthRoster(ids), Department.CAMUNDA_ADMIN, REGION)
+                        .andExpect(status().isCreated()));
+        assertThat(first.get("pending").asBoolean()).isFalse();
+
+        // 2 of 20 removed = 10 %: not more than the default share, applied at once
+        JsonNode small = report(upload(
+                        "health-commission",
+                        "2024-10-02",
+                        healthRoster(ids.subList(0, 18)),
+                        Department.CAMUNDA_ADMIN,
+                        REGION)
+                .andExpect(status().isCreated()));
+        assertThat(small.get("removed").asInt()).isEqualTo(2);
+        assertThat(small.get("pending").asBoolean()).isFalse();
+        long smallVersion = small.get("versionId").asLong();
+
+        // 3 of the 18 current entries removed (16.7 %): kept pending with its diff, the current roster unchanged
+        JsonNode big = report(upload(
+                        "health-commission",
+                        "2024-10-03",
+                        healthRoster(ids.subList(0, 15)),
+                        Department.CAMUNDA_ADMIN,
+                        REGION)
+                .andExpect(status().isAccepted()));
+        assertThat(big.get("pending").asBoolean()).isTrue();
+        assertThat(big.get("pendingReason").asText()).contains("would remove 3 of the 18 current entries");
+        assertThat(big.get("removed").asInt()).isEqualTo(3);
+        assertThat(big.get("subsidyEntitlements").asInt()).isZero();
+        long bigVersion = big.get("versionId").asLong();
+        assertThat(currentVersion()).isEqualTo(smallVersion);
+        assertThat(rosters.currentCategories(ids.get(16), REGION, 2025, LocalDate.of(2024, 10, 3)))
+                .as("a pending version changes nobody's listing")
+                .isNotEmpty();
+
+        // the clerks of the department, or of another department's supervisors, may not confirm it
+        mvc.perform(post("/api/rosters/versions/" + bigVersion + "/confirmation")
+                        .with(asIn(Department.HEALTH_COMMISSION, REGION)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/rosters/versions/" + bigVersion + "/confirmation")
+                        .with(asIn(Department.CIVIL_AFFAIRS_SUPERVISORS, REGION)))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/rosters/versions/" + bigVersion + "/confirmation")
+                        .with(as(Department.HEALTH_COMMISSION_SUPERVISORS)))
+                .andExpect(status().isNotFound()); // a supervisor of another region does not see it
+        assertThat(currentVersion()).isEqualTo(smallVersion);
+
+        // the department's supervisor confirms: current, changes applied, recorded who
+        mvc.perform(post("/api/rosters/versions/" + bigVersion + "/confirmation")
+                        .with(asIn(Department.HEALTH_COMMISSION_SUPERVISORS, REGION)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.pending").value(false))
+                .andExpect(jsonPath("$.removed").value(3));
+        assertThat(currentVersion()).isEqualTo(bigVersion);
+        assertThat(jdbc.queryForObject(
+                        "select confirmed_by from yibao.roster_version where id = ?", String.class, bigVersion))
+                .isNotBlank();
+        // confirmed once only
+        mvc.perform(post("/api/rosters/versions/" + bigVersion + "/confirmation")
+                        .with(asIn(Department.HEALTH_COMMISSION_SUPERVISORS, REGION)))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void aPendingRosterIsSupersededByALaterUploadAndCannotBeConfirmedAgainstAChangedRoster() throws Exception {
+        java.util.List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            ids.add(TestIds.adult());
+        }
+        upload("disabled-federation", "2024-10-01", disabledRoster(ids), Department.CAMUNDA_ADMIN, REGION)
+                .andExpect(status().isCreated());
+        long pending = report(upload(
+                                "disabled-federation",
+                                "2024-10-02",
+                                disabledRoster(ids.subList(0, 5)),
+                                Department.CAMUNDA_ADMIN,
+                                REGION)
+                        .andExpect(status().isAccepted()))
+                .get("versionId")
+                .asLong();
+        // a later, small upload applies at once and supersedes the pending one
+        upload("disabled-federation", "2024-10-03", disabledRoster(ids.subList(0, 9)), Department.CAMUNDA_ADMIN, REGION)
+                .andExpect(status().isCreated());
+        assertThat(jdbc.queryForObject("select pending from yibao.roster_version where id = ?", Boolean.class, pending))
+                .isFalse();
+        mvc.perform(post("/api/rosters/versions/" + pending + "/confirmation")
+                        .with(asIn(Department.DISABLED_FEDERATION_SUPERVISORS, REGION)))
+                .andExpect(status().isConflict());
+    }
+
+    static String disabledRoster(java.util.List<String> ids) {
+        StringBuilder csv = new StringBuilder("身份证号码,姓名,困难类别,认定起始日期\n");
+        for (int i = 0; i < ids.size(); i++) {
+            csv.append(ids.get(i)).append(",残疾").append(i).append(",一、二级重度残疾人,2024-01-01\n");
+        }
+        return csv.toString();
+    }
+
+    @Autowired
+    com.yibaoflow.identity.IdentityBootstrap identity;
+
+    /** HTTP Basic as a user of the department in the region (created once). */
+    org.springframework.test.web.servlet.request.RequestPostProcessor asIn(Department department, String region) {
+        String user = department.groupId() + "-" + region;
+        identity.ensureUser(user, "secret", "测试", department.chineseName(), department, region);
+        return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(
+                user, "secret");
+    }
+
+    Long currentVersion() {
+        return jdbc.queryForObject(
+                "select id from yibao.roster_version where department = 'health-commission' and region_code = ? "
+                        + "and current",
+                Long.class,
+                REGION);
     }
 }
