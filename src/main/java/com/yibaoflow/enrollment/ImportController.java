@@ -81,12 +81,7 @@ class ImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{id}")
-                        .buildAndExpand(id)
-                        .toUri())
-                .body(view(id, 0, 1000));
+        return accepted(id);
     }
 
     @GetMapping("/api/enrollments/imports/{id}")
@@ -130,12 +125,7 @@ class ImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ResponseEntity.accepted()
-                .location(ServletUriComponentsBuilder.fromCurrentRequest()
-                        .path("/{id}")
-                        .buildAndExpand(id)
-                        .toUri())
-                .body(view(id, 0, 1000));
+        return accepted(id);
     }
 
     @GetMapping("/api/payments/imports/{id}")
@@ -174,6 +164,16 @@ class ImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** 202 with the new import's progress so far, and where to follow it. */
+    private ResponseEntity<ImportView> accepted(long id) {
+        return ResponseEntity.accepted()
+                .location(ServletUriComponentsBuilder.fromCurrentRequest()
+                        .path("/{id}")
+                        .buildAndExpand(id)
+                        .toUri())
+                .body(view(id, 0, 1000));
     }
 
     private ImportView view(long id, int offset, int limit) {

@@ -2,7 +2,6 @@ package com.yibaoflow.enrollment;
 
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.shared.time.ShiftableClock;
+import com.yibaoflow.testsupport.ImportPolling;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.TestIds;
@@ -58,19 +58,7 @@ class EnrollmentImportTests {
     }
 
     JsonNode awaitImport(String location) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            String body = mvc.perform(get(location).with(as(Department.MEDICAL_SECURITY)))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString();
-            JsonNode node = json.readTree(body);
-            if (!"RUNNING".equals(node.at("/status/status").asText())) {
-                return node;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import did not finish");
+        return ImportPolling.awaitEnd(mvc, json, location, as(Department.MEDICAL_SECURITY), () -> {});
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
+import com.yibaoflow.testsupport.ImportPolling;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
@@ -72,18 +73,7 @@ class PaymentImportTests {
                 .andReturn()
                 .getResponse()
                 .getHeader("Location");
-        for (int i = 0; i < 300; i++) {
-            JsonNode node = json.readTree(mvc.perform(get(location).with(as(Department.TAX)))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
-            if (!"RUNNING".equals(node.at("/status/status").asText())) {
-                return node;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("payment import did not finish");
+        return ImportPolling.awaitEnd(mvc, json, location, as(Department.TAX), () -> {});
     }
 
     static MockMultipartFile csv(String text) {

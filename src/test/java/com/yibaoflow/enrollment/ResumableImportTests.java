@@ -2,13 +2,12 @@ package com.yibaoflow.enrollment;
 
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.shared.imports.KeptUploads;
+import com.yibaoflow.testsupport.ImportPolling;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.TestIds;
@@ -100,20 +99,8 @@ class ResumableImportTests {
     }
 
     JsonNode awaitEnd(long id) throws Exception {
-        for (int i = 0; i < 300; i++) {
-            service.resumeOrphaned();
-            JsonNode node = json.readTree(mvc.perform(
-                            get("/api/enrollments/imports/" + id + "?limit=100").with(as(Department.MEDICAL_SECURITY)))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString());
-            if (!"RUNNING".equals(node.at("/status/status").asText())) {
-                return node;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import " + id + " did not end");
+        return ImportPolling.awaitEnd(
+                mvc, json, "/api/enrollments/imports/" + id, as(Department.MEDICAL_SECURITY), service::resumeOrphaned);
     }
 
     void assertCompletedOnce(long id, Roster roster, JsonNode result) {

@@ -217,12 +217,26 @@ class RosterImportTests {
 
     // ---- issue #16 §5: an upload cannot wipe a roster by mistake ----------------------------------------------
 
-    static String healthRoster(java.util.List<String> ids) {
+    /** A roster file listing the people under one category, valid from 2024-01-01. */
+    static String roster(java.util.List<String> ids, String category) {
         StringBuilder csv = new StringBuilder("身份证号码,姓名,困难类别,认定起始日期\n");
         for (int i = 0; i < ids.size(); i++) {
-            csv.append(ids.get(i)).append(",计生").append(i).append(",计划生育特殊家庭,2024-01-01\n");
+            csv.append(ids.get(i))
+                    .append(",名")
+                    .append(i)
+                    .append(',')
+                    .append(category)
+                    .append(",2024-01-01\n");
         }
         return csv.toString();
+    }
+
+    static String healthRoster(java.util.List<String> ids) {
+        return roster(ids, "计划生育特殊家庭");
+    }
+
+    static String disabledRoster(java.util.List<String> ids) {
+        return roster(ids, "一、二级重度残疾人");
     }
 
     @Test
@@ -320,14 +334,6 @@ class RosterImportTests {
         mvc.perform(post("/api/rosters/versions/" + pending + "/confirmation")
                         .with(asIn(Department.DISABLED_FEDERATION_SUPERVISORS, REGION)))
                 .andExpect(status().isConflict());
-    }
-
-    static String disabledRoster(java.util.List<String> ids) {
-        StringBuilder csv = new StringBuilder("身份证号码,姓名,困难类别,认定起始日期\n");
-        for (int i = 0; i < ids.size(); i++) {
-            csv.append(ids.get(i)).append(",残疾").append(i).append(",一、二级重度残疾人,2024-01-01\n");
-        }
-        return csv.toString();
     }
 
     @Autowired
