@@ -88,6 +88,7 @@ public final class LoadHarness {
         int rosterRows = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         String historyLevel = args.length > 3 ? args[3] : "full";
         int warmUp = args.length > 4 ? Integer.parseInt(args[4]) : 3000;
+        int paymentFileRows = args.length > 5 ? Integer.parseInt(args[5]) : 0;
         // a data directory of its own: the embedded server then runs as the default run does, durable (fsync,
         // synchronous_commit and full_page_writes on, issue #16), not with the throw-away test server's fast settings
         Path dataDirectory = Files.createTempDirectory("yibaoflow-load-");
@@ -110,12 +111,13 @@ public final class LoadHarness {
             System.out.printf(
                     Locale.ROOT,
                     "%nYibaoFlow load harness: %d intakes, %d client threads, %d roster rows, "
-                            + "history level %s, %d warm-up cases, %d cores%n%n",
+                            + "history level %s, %d warm-up cases, %d payment file rows, %d cores%n%n",
                     intakes,
                     threads,
                     rosterRows,
                     historyLevel,
                     warmUp,
+                    paymentFileRows,
                     Runtime.getRuntime().availableProcessors());
             harness.warmUp(warmUp, threads);
             harness.ceiling(Math.max(intakes, 2000), threads);
@@ -124,6 +126,10 @@ public final class LoadHarness {
             if (rosterRows > 0) {
                 harness.importRoster(rosterRows);
             }
+            if (paymentFileRows > 0) {
+                harness.paymentFile(paymentFileRows, threads);
+            }
+            harness.size();
             System.out.printf(
                     Locale.ROOT,
                     "%nDatabase settings: fsync=%s, synchronous_commit=%s, full_page_writes=%s%n",
@@ -251,28 +257,91 @@ public final class LoadHarness {
             }
         }
         Start start = start();
+        String location = upload("/api/enrollments/imports", file, "regionCode", "341721", "coverageYear", "2025");
+        String outcome = awaitImport(location);
+        System.out.printf(Locale.ROOT, "roster import: %s of %d rows started%n", outcome, rows);
+        report("roster import: rows to started processes", startedOf(outcome), start);
+        Files.deleteIfExists(file);
+        long backlog = jdbc.queryForObject("select count(*) from act_ru_job where type_ = 'message'", Long.class);
+        System.out.printf(
+                Locale.ROOT, "(async continuations still queued for the job executor after the import: %d)%n", backlog);
+    }
+
+    // ---- 5. the tax bureau's payment file ---------------------------------------------------------------------
+
+    /** People taken in first (not measured), then one payment file for all of them (issue #16 §4). */
+    private void paymentFile(int rows, int threads) throws Exception {
+        List<String> people = intakes(people(LocalDate.of(1935, 1, 1), rows), threads, false);
+        Path file = Files.createTempFile("load-payments-", ".csv");
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write("电子税票号码,缴费人证件号码,参保地区代码,缴费年度,实缴金额,缴费渠道,缴费时间\n");
+            for (int i = 0; i < rows; i++) {
+                w.write("FILE-" + i + "," + people.get(i) + ",341721,2025,400.00,微信,2024-11-15 08:00:00\n");
+            }
+        }
+        long enrolled = count("ENROLLED");
+        Start start = start();
+        String outcome = awaitImport(upload("/api/payments/imports", file));
+        System.out.printf(Locale.ROOT, "payment file: %s of %d rows accepted%n", outcome, rows);
+        report("payment file: rows confirmed (accepted)", startedOf(outcome), start);
+        waitFor("ENROLLED", enrolled + rows, Duration.ofMinutes(60));
+        report("payment file: rows through to coverage (ENROLLED)", rows, start);
+        Files.deleteIfExists(file);
+    }
+
+    /** Database size against the cases in it (issue #16 §10: size per 100 000 cases, engine history included). */
+    private void size() {
+        long bytes = jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+        long cases = jdbc.queryForObject("select count(*) from yibao.enrollment_case", Long.class);
+        System.out.printf(
+                Locale.ROOT,
+                "%nDatabase size: %.1f MiB for %d enrollment cases (%.1f KiB a case, history level included; "
+                        + "%.2f GiB per 100 000 cases)%n",
+                bytes / 1048576.0,
+                cases,
+                bytes / 1024.0 / cases,
+                bytes / 1073741824.0 / cases * 100_000);
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    /** Uploads a CSV as multipart {@code file} with the given form fields; returns the import's location (202). */
+    private String upload(String path, Path file, String... fields) throws Exception {
         String boundary = "----yibaoflow" + System.nanoTime();
-        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"regionCode\"\r\n\r\n341721\r\n"
-                        + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"coverageYear\"\r\n\r\n2025\r\n"
-                        + "--" + boundary
-                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"roster.csv\"\r\n"
-                        + "Content-Type: text/csv\r\n\r\n")
-                .getBytes(StandardCharsets.UTF_8);
+        StringBuilder head = new StringBuilder();
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            head.append("--")
+                    .append(boundary)
+                    .append("\r\nContent-Disposition: form-data; name=\"")
+                    .append(fields[i])
+                    .append("\"\r\n\r\n")
+                    .append(fields[i + 1])
+                    .append("\r\n");
+        }
+        head.append("--")
+                .append(boundary)
+                .append("\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.csv\"\r\n")
+                .append("Content-Type: text/csv\r\n\r\n");
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/enrollments/imports"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Authorization", auth)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.concat(
-                        HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofByteArray(head.toString().getBytes(StandardCharsets.UTF_8)),
                         HttpRequest.BodyPublishers.ofFile(file),
                         HttpRequest.BodyPublishers.ofByteArray(tail)))
                 .build();
         HttpResponse<String> accepted = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (accepted.statusCode() != 202) {
-            throw new IllegalStateException("import: " + accepted.statusCode() + " " + accepted.body());
+            throw new IllegalStateException(path + ": " + accepted.statusCode() + " " + accepted.body());
         }
-        String location = accepted.headers().firstValue("Location").orElseThrow();
-        Pattern status = Pattern.compile("\"status\":\"(\\w+)\".*?\"started\":(\\d+)");
+        return accepted.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static final Pattern IMPORT_STATUS = Pattern.compile("\"status\":\"(\\w+)\".*?\"started\":(\\d+)");
+
+    /** Polls an import until it ends; returns "STATUS started". */
+    private String awaitImport(String location) throws Exception {
         while (true) {
             Thread.sleep(2000);
             HttpResponse<String> r = http.send(
@@ -281,21 +350,16 @@ public final class LoadHarness {
                             .GET()
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher m = status.matcher(r.body());
+            Matcher m = IMPORT_STATUS.matcher(r.body());
             if (m.find() && !"RUNNING".equals(m.group(1))) {
-                System.out.printf(
-                        Locale.ROOT, "roster import: %s, %s of %d rows started%n", m.group(1), m.group(2), rows);
-                report("roster import: rows to started processes", Integer.parseInt(m.group(2)), start);
-                break;
+                return m.group(1) + " " + m.group(2);
             }
         }
-        Files.deleteIfExists(file);
-        long backlog = jdbc.queryForObject("select count(*) from act_ru_job where type_ = 'message'", Long.class);
-        System.out.printf(
-                Locale.ROOT, "(async continuations still queued for the job executor after the import: %d)%n", backlog);
     }
 
-    // ---- helpers ----------------------------------------------------------------------------------------------
+    private static int startedOf(String outcome) {
+        return Integer.parseInt(outcome.substring(outcome.indexOf(' ') + 1));
+    }
 
     /** A status and the raw body, decoded only when it is shown. */
     private record Reply(int statusCode, byte[] bytes) {

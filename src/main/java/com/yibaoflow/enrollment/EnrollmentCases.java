@@ -26,7 +26,12 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
     List<EnrollmentCase> dueForPaymentDeadlineSweep(
             java.time.LocalDate today, java.time.LocalDate remindUpTo, long afterId, Pageable page);
 
-    /** The case a process instance runs (the row is linked in the transaction that starts the process). */
+    /**
+     * The case a process instance runs (the row is linked in the transaction that starts the process). Written as
+     * JPQL: a derived query is a criteria query, which Hibernate translates anew on every call (a hot path: every
+     * step after a wait state asks; docs/benchmarks.md).
+     */
+    @Query("select c from EnrollmentCase c where c.processInstanceId = ?1")
     Optional<EnrollmentCase> findByProcessInstanceId(String processInstanceId);
 
     /**

@@ -70,13 +70,8 @@ public class PolicyService {
     }
 
     /** The snapshot of one version, active or not (a case keeps the version its figures came from). */
-    @Transactional(readOnly = true)
     public PolicySnapshot snapshot(String regionCode, int coverageYear, int version) {
-        region(regionCode);
-        Long id = versions.findIdByVersion(regionCode, coverageYear, version)
-                .orElseThrow(() -> DomainException.notFound(
-                        "No version " + version + " of the policy parameters of " + regionCode + "/" + coverageYear));
-        return cached.load(id).snapshot();
+        return cached.load(cached.versionId(regionCode, coverageYear, version)).snapshot();
     }
 
     @Transactional(readOnly = true)

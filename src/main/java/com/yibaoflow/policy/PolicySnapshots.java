@@ -24,6 +24,7 @@ class PolicySnapshots {
 
     static final String ACTIVE_VERSION = "policy-active-version";
     static final String SNAPSHOTS = "policy-snapshots";
+    static final String VERSION_IDS = "policy-version-ids";
 
     /** A loaded snapshot and whether its version may still change (a DRAFT). */
     record Loaded(PolicySnapshot snapshot, boolean mutable) {}
@@ -46,13 +47,27 @@ class PolicySnapshots {
      * The id of the active version of a region and year; an unknown region or a year without an active version is a
      * 404 (and nothing is remembered).
      */
-    @Cacheable(cacheNames = ACTIVE_VERSION, key = "#regionCode + '/' + #coverageYear", sync = true)
+    @Cacheable(cacheNames = ACTIVE_VERSION, sync = true) // the default key (region, year): no SpEL to evaluate
     public Long activeVersionId(String regionCode, int coverageYear) {
         return readOnly.execute(status -> versions.findIdByStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
                 .orElseThrow(() -> {
                     region(regionCode);
                     return DomainException.notFound("No active policy parameters for region " + regionCode
                             + " and coverage year " + coverageYear);
+                }));
+    }
+
+    /**
+     * The id of version {@code version} of a region and year, which never changes once created; a missing version is
+     * a 404 naming it (an unknown region one naming the region), and nothing is remembered.
+     */
+    @Cacheable(cacheNames = VERSION_IDS, sync = true)
+    public Long versionId(String regionCode, int coverageYear, int version) {
+        return readOnly.execute(status -> versions.findIdByVersion(regionCode, coverageYear, version)
+                .orElseThrow(() -> {
+                    region(regionCode);
+                    return DomainException.notFound("No version " + version + " of the policy parameters of "
+                            + regionCode + "/" + coverageYear);
                 }));
     }
 
