@@ -13,17 +13,30 @@ final class ChildProcesses {
     private ChildProcesses() {}
 
     static Process start(Class<?> mainClass, Path output, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m",
-                "-cp",
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                mainClass.getName()));
+        return start(mainClass, output, List.of("-Xmx256m"), args);
+    }
+
+    static Process start(Class<?> mainClass, Path output, List<String> jvmArgs, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-cp", classPath(), mainClass.getName()));
         command.addAll(List.of(args));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(output.toFile())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()))
                 .start();
+    }
+
+    /**
+     * The test class path without empty entries: surefire's ends with a separator, and an empty entry is the working
+     * directory, whose processes/ folder the engine would then deploy a second time.
+     */
+    private static String classPath() {
+        String path = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        return java.util.Arrays.stream(path.split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.isBlank())
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     /** Waits until the child printed the line, failing fast when it died or took too long. */
