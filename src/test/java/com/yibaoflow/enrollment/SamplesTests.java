@@ -42,6 +42,10 @@ class SamplesTests {
                 .allSatisfy(r -> assertThat(r.get("validFrom")).isNotNull());
         assertThat(read("employee-insurance.csv", RegistryImportService.EMPLOYEE_INSURANCE))
                 .hasSize(2);
+        assertThat(read("tax-payment-file.csv", PaymentImportService.PAYMENTS))
+                .hasSize(3)
+                .allSatisfy(
+                        r -> assertThat(PaymentImportService.parse(r)).isInstanceOf(PaymentService.Confirmation.class));
         assertThat(read("other-region-enrollments.csv", RegistryImportService.OTHER_REGION))
                 .singleElement()
                 .satisfies(r -> assertThat(r.get("regionCode")).isEqualTo("340102"));
