@@ -134,7 +134,7 @@ class EnrollmentImportService implements DisposableBean {
 
         void add(ImportRow row, String regionCode, int coverageYear, String township, String userId) {
             total++;
-            Object parsed = parse(row, regionCode, coverageYear, township);
+            Object parsed = backPaymentChecked(parse(row, regionCode, coverageYear, township));
             if (parsed instanceof FieldError error) {
                 reject(row.rowNumber(), error.field(), error.message());
             } else {
@@ -197,6 +197,19 @@ class EnrollmentImportService implements DisposableBean {
     }
 
     /** A row as an application, or the first field error that keeps it out. */
+    /** R-WAIT-04: a back-paid year without a policy version is the row's error, not an incident (issue #17). */
+    private Object backPaymentChecked(Object parsed) {
+        if (parsed instanceof Application a && a.paidBackYears() > 0) {
+            try {
+                enrollments.requireBackPaymentVersions(
+                        a.regionCode(), a.coverageYear(), a.idNumber(), a.paidBackYears());
+            } catch (DomainException e) {
+                return new FieldError("paidBackYears", e.getMessage());
+            }
+        }
+        return parsed;
+    }
+
     static Object parse(ImportRow row, String regionCode, int coverageYear, String defaultTownship) {
         if (row.cellProblem() != null) {
             return new FieldError(row.cellProblem().column(), row.cellProblem().reason());

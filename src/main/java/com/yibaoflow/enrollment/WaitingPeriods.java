@@ -20,14 +20,19 @@ class WaitingPeriods {
         this.records = records;
     }
 
-    /** Back-paid years count up to the years missed. */
+    /** With the declared back-paid years (the figures before payment: what comes off if the payment covers them). */
     WaitingPeriodResult of(PolicySnapshot snapshot, EnrollmentCase c, LocalDate paymentDate) {
+        return of(snapshot, c, paymentDate, c.paidBackYears());
+    }
+
+    /** Back-paid years count up to the years missed (R-WAIT-04: at activation, the years the payment covered). */
+    WaitingPeriodResult of(PolicySnapshot snapshot, EnrollmentCase c, LocalDate paymentDate, int backPaidYears) {
         Set<Integer> covered = new HashSet<>(records.coverageYearsBefore(c.idNumber(), c.coverageYear()));
         covered.removeIf(year -> c.birthDate() != null && year < c.birthDate().getYear());
         WaitingPeriodInput input =
                 new WaitingPeriodInput(c.coverageYear(), paymentDate, c.birthDate(), c.residence(), covered, 0);
         WaitingPeriodResult result = waiting.calculate(snapshot, input);
-        if (c.paidBackYears() > 0 && result.missedYears() > 0) {
+        if (backPaidYears > 0 && result.missedYears() > 0) {
             result = waiting.calculate(
                     snapshot,
                     new WaitingPeriodInput(
@@ -36,7 +41,7 @@ class WaitingPeriods {
                             c.birthDate(),
                             c.residence(),
                             covered,
-                            Math.min(c.paidBackYears(), result.missedYears())));
+                            Math.min(backPaidYears, result.missedYears())));
         }
         return result;
     }
