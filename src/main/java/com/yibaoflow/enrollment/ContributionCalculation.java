@@ -106,10 +106,11 @@ class ContributionCalculation {
                 back.total());
 
         LocalDate lateDeadline = today.plusDays(properties.latePaymentDays());
+        LocalDate deadline = today.isAfter(periods.collectionEnd())
+                ? (lateDeadline.isBefore(periods.coverageEnd()) ? lateDeadline : periods.coverageEnd())
+                : periods.collectionEnd();
         c.paymentDeadline(
-                today.isAfter(periods.collectionEnd())
-                        ? (lateDeadline.isBefore(periods.coverageEnd()) ? lateDeadline : periods.coverageEnd())
-                        : periods.collectionEnd());
+                newbornDeadline(c, today, snapshot.parameters().waiting().newbornGraceDays(), deadline));
         boolean dueIsZero = c.personalDue().signum() == 0;
         c.moveTo(
                 needsReview
@@ -117,6 +118,19 @@ class ContributionCalculation {
                         : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT,
                 clock.instant());
         return new Calculated(dueIsZero, c.personalDue().toPlainString(), figures.policyVersion(), breakdownText(c));
+    }
+
+    /**
+     * R-ELIG-03 (issue #17 item 5): a newborn's case (still within the grace days after birth) must be paid by the
+     * last grace day (the 90th day after birth) when that is earlier than the usual deadline, or it loses the cover
+     * from birth.
+     */
+    static LocalDate newbornDeadline(EnrollmentCase c, LocalDate today, int graceDays, LocalDate usual) {
+        if (c.birthDate() == null) {
+            return usual;
+        }
+        LocalDate lastGraceDay = c.birthDate().plusDays(graceDays);
+        return !today.isAfter(lastGraceDay) && lastGraceDay.isBefore(usual) ? lastGraceDay : usual;
     }
 
     /** The breakdown as the review form shows it (Chinese); empty when nothing is paid back. */
