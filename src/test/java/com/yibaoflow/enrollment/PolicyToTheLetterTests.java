@@ -294,4 +294,49 @@ class PolicyToTheLetterTests {
         assertThat(reload(student).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
         assertThat(reload(adult).status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
     }
+
+    // ---- R-ELIG-02 employee insurance (item 6) -----------------------------------------------------------------
+
+    String employedUntil(LocalDate validTo) {
+        String id = TestIds.adult();
+        jdbc.update(
+                "insert into yibao.employee_insurance_record (id_number, name, valid_from, valid_to, imported_at) "
+                        + "values (?, '赵六', '2020-01-01', ?, now())",
+                id,
+                validTo);
+        return id;
+    }
+
+    @Test
+    void R_ELIG_02_employmentEndingInJanuaryDoesNotBlockAndBenefitsStartTheDayAfter() {
+        EnrollmentCase c = intake(application(employedUntil(LocalDate.of(2025, 1, 31)), Residence.LOCAL_HUKOU, 0));
+        assertThat(c.status()).isEqualTo(EnrollmentStatus.AWAITING_PAYMENT);
+
+        pay(c, "400.00", LocalDate.of(2024, 11, 20));
+
+        EnrollmentCase enrolled = reload(c);
+        assertThat(enrolled.status()).isEqualTo(EnrollmentStatus.ENROLLED);
+        assertThat(coverages.findByCaseId(c.id()).orElseThrow().benefitStartDate())
+                .isEqualTo(LocalDate.of(2025, 2, 1));
+        assertThat(enrolled.waitingExplanation())
+                .anySatisfy(s -> assertThat(s.text()).contains("R-ELIG-02").contains("2025-01-31"));
+    }
+
+    @Test
+    void R_ELIG_02_employmentEndedBeforeTheCoverageYearChangesNothing() {
+        EnrollmentCase c = intake(application(employedUntil(LocalDate.of(2024, 12, 31)), Residence.LOCAL_HUKOU, 0));
+
+        pay(c, "400.00", LocalDate.of(2024, 11, 20));
+
+        assertThat(coverages.findByCaseId(c.id()).orElseThrow().benefitStartDate())
+                .isEqualTo(LocalDate.of(2025, 1, 1));
+    }
+
+    @Test
+    void R_ELIG_02_employmentReachingTheCoverageEndStillRejects() {
+        EnrollmentCase c = intake(application(employedUntil(LocalDate.of(2025, 12, 31)), Residence.LOCAL_HUKOU, 0));
+
+        assertThat(c.status()).isEqualTo(EnrollmentStatus.REJECTED);
+        assertThat(c.rejectionReason()).isEqualTo("EMPLOYEE_INSURED");
+    }
 }
