@@ -1,6 +1,7 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.policy.PolicyService;
+import com.yibaoflow.policy.calc.ExplanationStep;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
 import com.yibaoflow.policy.calc.PolicySnapshot;
@@ -9,9 +10,11 @@ import com.yibaoflow.policy.calc.contribution.ContributionInput;
 import com.yibaoflow.policy.calc.contribution.ContributionResult;
 import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
+import com.yibaoflow.policy.calc.waiting.BackPaymentCalculator;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodResult;
 import com.yibaoflow.shared.time.ShiftableClock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -28,13 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 class ContributionCalculation {
 
     /** What the gateways and the review form read. */
-    record Calculated(boolean personalDueIsZero, String personalDue, String policyVersion) {}
+    record Calculated(boolean personalDueIsZero, String personalDue, String policyVersion, String backPayment) {}
 
     private final CaseLookup lookup;
     private final PolicyService policies;
     private final WaitingPeriods waitingPeriods;
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
+    private final BackPayments backPayments;
     private final ContributionCalculator contribution = new ContributionCalculator();
 
     ContributionCalculation(
@@ -42,7 +46,9 @@ class ContributionCalculation {
             PolicyService policies,
             WaitingPeriods waitingPeriods,
             ShiftableClock clock,
-            EnrollmentProperties properties) {
+            EnrollmentProperties properties,
+            BackPayments backPayments) {
+        this.backPayments = backPayments;
         this.lookup = lookup;
         this.policies = policies;
         this.waitingPeriods = waitingPeriods;
@@ -62,6 +68,10 @@ class ContributionCalculation {
         LocalDate today = clock.today();
         LocalDate assumedPayment = today.isBefore(periods.collectionStart()) ? periods.collectionStart() : today;
         WaitingPeriodResult waiting = waitingPeriods.of(snapshot, c, assumedPayment);
+        // R-WAIT-04: every back-paid year is charged at that year's standard (issue #17 item 1)
+        BackPaymentCalculator.Result back = backPayments.of(snapshot, c, waiting.missedYears());
+        List<ExplanationStep> explanation = new ArrayList<>(figures.explanation());
+        explanation.addAll(back.explanation());
 
         c.figures(
                 new EnrollmentCase.Figures(
@@ -80,22 +90,72 @@ class ContributionCalculation {
                         waiting.fixedMonths(),
                         waiting.variableMonths(),
                         waiting.benefitStartDate(),
-                        figures.explanation(),
+                        explanation,
                         waiting.explanation()),
                 clock.instant());
+        c.backPayment(
+                figures.personalDue(),
+                back.years().stream()
+                        .map(y -> new BackPaidYear(
+                                y.year(),
+                                y.individualStandard(),
+                                y.policyVersion(),
+                                y.standard().provenance(),
+                                y.standard().state()))
+                        .toList(),
+                back.total());
 
         LocalDate lateDeadline = today.plusDays(properties.latePaymentDays());
+        LocalDate deadline = today.isAfter(periods.collectionEnd())
+                ? (lateDeadline.isBefore(periods.coverageEnd()) ? lateDeadline : periods.coverageEnd())
+                : periods.collectionEnd();
         c.paymentDeadline(
-                today.isAfter(periods.collectionEnd())
-                        ? (lateDeadline.isBefore(periods.coverageEnd()) ? lateDeadline : periods.coverageEnd())
-                        : periods.collectionEnd());
-        boolean dueIsZero = figures.personalDue().signum() == 0;
+                newbornDeadline(c, today, snapshot.parameters().waiting().newbornGraceDays(), deadline));
+        boolean dueIsZero = c.personalDue().signum() == 0;
         c.moveTo(
                 needsReview
                         ? EnrollmentStatus.IN_REVIEW
                         : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT,
                 clock.instant());
-        return new Calculated(dueIsZero, figures.personalDue().toPlainString(), figures.policyVersion());
+        return new Calculated(dueIsZero, c.personalDue().toPlainString(), figures.policyVersion(), breakdownText(c));
+    }
+
+    /**
+     * R-ELIG-03 (issue #17 item 5): a newborn's case (still within the grace days after birth) must be paid by the
+     * last grace day (the 90th day after birth) when that is earlier than the usual deadline, or it loses the cover
+     * from birth.
+     */
+    static LocalDate newbornDeadline(EnrollmentCase c, LocalDate today, int graceDays, LocalDate usual) {
+        if (c.birthDate() == null) {
+            return usual;
+        }
+        LocalDate lastGraceDay = c.birthDate().plusDays(graceDays);
+        return !today.isAfter(lastGraceDay) && lastGraceDay.isBefore(usual) ? lastGraceDay : usual;
+    }
+
+    /** The breakdown as the review form shows it (Chinese); empty when nothing is paid back. */
+    static String breakdownText(EnrollmentCase c) {
+        if (c.backPaymentBreakdown().isEmpty()) {
+            return "无补缴";
+        }
+        StringBuilder text = new StringBuilder("本年度个人缴费 ")
+                .append(c.currentYearDue().toPlainString())
+                .append(" 元");
+        for (BackPaidYear y : c.backPaymentBreakdown()) {
+            text.append("；补缴 ")
+                    .append(y.year())
+                    .append(" 年度 ")
+                    .append(y.individualStandard().toPlainString())
+                    .append(" 元（")
+                    .append(y.policyVersion())
+                    .append("，")
+                    .append(y.state())
+                    .append("）");
+        }
+        return text.append("；合计应缴 ")
+                .append(c.personalDue().toPlainString())
+                .append(" 元。补缴年度按实际缴足的整年计算，未缴足的年度不减少变动等待期。")
+                .toString();
     }
 
     static Payer payerOf(EnrollmentCase c) {

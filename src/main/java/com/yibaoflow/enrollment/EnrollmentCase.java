@@ -164,6 +164,22 @@ public class EnrollmentCase {
     @Column(name = "waiting_explanation", nullable = false)
     private List<ExplanationStep> waitingExplanation = List.of();
 
+    // ---- R-WAIT-04 back-payment charged (issue #17 item 1) ----
+
+    @Column(name = "current_year_due")
+    private BigDecimal currentYearDue;
+
+    @Column(name = "back_payment_due", nullable = false)
+    private BigDecimal backPaymentDue = BigDecimal.ZERO.setScale(2);
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "back_payment_breakdown", nullable = false)
+    private List<BackPaidYear> backPaymentBreakdown = List.of();
+
+    @Column(name = "back_paid_years_confirmed")
+    private Integer backPaidYearsConfirmed;
+
     @Column(name = "payment_deadline")
     private LocalDate paymentDeadline;
 
@@ -285,6 +301,40 @@ public class EnrollmentCase {
         this.explanation = List.copyOf(f.explanation());
         this.waitingExplanation = List.copyOf(f.waitingExplanation());
         this.updatedAt = now;
+    }
+
+    /**
+     * R-WAIT-04: the personal due becomes the current year's due plus every back-paid year (called right after
+     * {@link #figures}).
+     */
+    void backPayment(BigDecimal currentDue, List<BackPaidYear> years, BigDecimal total) {
+        this.currentYearDue = currentDue;
+        this.backPaymentBreakdown = List.copyOf(years);
+        this.backPaymentDue = total;
+        this.personalDue = currentDue.add(total);
+    }
+
+    /** R-WAIT-04: the whole back-paid years the confirmed payment covered. */
+    void backPaidYearsConfirmed(int years) {
+        this.backPaidYearsConfirmed = years;
+    }
+
+    /** The coverage year's own personal due, without back-payment. */
+    public BigDecimal currentYearDue() {
+        return currentYearDue != null ? currentYearDue : personalDue;
+    }
+
+    public BigDecimal backPaymentDue() {
+        return backPaymentDue;
+    }
+
+    public List<BackPaidYear> backPaymentBreakdown() {
+        return Collections.unmodifiableList(backPaymentBreakdown);
+    }
+
+    /** {@code null} until a payment was confirmed and the coverage activated. */
+    public Integer backPaidYearsConfirmed() {
+        return backPaidYearsConfirmed;
     }
 
     void linkProcess(String processInstanceId) {

@@ -162,6 +162,11 @@ class EnrollmentController {
             throw DomainException.validation(errors);
         }
         enrollments.requireOpenYear(r.regionCode().strip(), r.coverageYear());
+        enrollments.requireBackPaymentVersions(
+                r.regionCode().strip(),
+                r.coverageYear(),
+                upper(r.idNumber()),
+                r.paidBackYears() == null ? 0 : r.paidBackYears());
         return new Application(
                 r.regionCode().strip(),
                 r.coverageYear(),

@@ -5,6 +5,7 @@ import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.shared.imports.ColumnSpec;
 import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.TableSchema;
+import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -100,7 +101,7 @@ class EnrollmentImportService implements ImportKind {
 
         @Override
         public boolean add(ImportRow row, Counters counters) {
-            Object parsed = parse(row, work.regionCode(), work.coverageYear(), work.township());
+            Object parsed = backPaymentChecked(parse(row, work.regionCode(), work.coverageYear(), work.township()));
             if (parsed instanceof FieldError error) {
                 counters.reject(row.rowNumber(), error.field(), error.message());
             } else {
@@ -147,6 +148,19 @@ class EnrollmentImportService implements ImportKind {
             batch.clear();
             batchRows.clear();
         }
+    }
+
+    /** R-WAIT-04: a back-paid year without a policy version is the row's error, not an incident (issue #17). */
+    private Object backPaymentChecked(Object parsed) {
+        if (parsed instanceof Application a && a.paidBackYears() > 0) {
+            try {
+                enrollments.requireBackPaymentVersions(
+                        a.regionCode(), a.coverageYear(), a.idNumber(), a.paidBackYears());
+            } catch (DomainException e) {
+                return new FieldError("paidBackYears", e.getMessage());
+            }
+        }
+        return parsed;
     }
 
     /** A row as an application, or the first field error that keeps it out. */

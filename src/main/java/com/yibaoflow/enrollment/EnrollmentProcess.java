@@ -33,6 +33,9 @@ public final class EnrollmentProcess {
     public static final String PERSONAL_DUE_IS_ZERO = "personalDueIsZero";
     public static final String PERSONAL_DUE = "personalDue";
     public static final String POLICY_VERSION = "policyVersion";
+    /** R-WAIT-04: the back-payment breakdown the review form shows (issue #17 item 1). */
+    public static final String BACK_PAYMENT = "backPayment";
+
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_REASON_CODE = "reviewReasonCode";
     public static final String REVIEW_COMMENT = "reviewComment";

@@ -38,6 +38,7 @@ public class EnrollmentService {
     private final RuntimeService runtime;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final BackPayments backPayments;
 
     EnrollmentService(
             EnrollmentCases cases,
@@ -47,7 +48,9 @@ public class EnrollmentService {
             Regions regions,
             RuntimeService runtime,
             PlatformTransactionManager transactionManager,
-            Clock clock) {
+            Clock clock,
+            BackPayments backPayments) {
+        this.backPayments = backPayments;
         this.cases = cases;
         this.lookup = lookup;
         this.records = records;
@@ -89,6 +92,14 @@ public class EnrollmentService {
             throw DomainException.invalidField(
                     "coverageYear", "has no active policy parameters in region " + regionCode + ": " + coverageYear);
         }
+    }
+
+    /**
+     * R-WAIT-04 (issue #17 item 1): every back-paid year that would be charged has a policy version on record in the
+     * region, else a 400 naming {@code paidBackYears} before anything is written.
+     */
+    public void requireBackPaymentVersions(String regionCode, int coverageYear, String idNumber, int paidBackYears) {
+        backPayments.requireVersions(regionCode, coverageYear, idNumber, paidBackYears);
     }
 
     /**

@@ -64,7 +64,12 @@ record EnrollmentView(
             Integer waitingVariableMonths,
             LocalDate benefitStartDate,
             List<ExplanationStep> explanation,
-            List<ExplanationStep> waitingExplanation) {}
+            List<ExplanationStep> waitingExplanation,
+            // R-WAIT-04 (issue #17 item 1): personalDue = currentYearDue + backPaymentDue
+            BigDecimal currentYearDue,
+            BigDecimal backPaymentDue,
+            List<BackPaidYear> backPaymentBreakdown,
+            Integer backPaidYearsConfirmed) {}
 
     public record PaymentView(
             String paymentReference,
@@ -194,7 +199,11 @@ record EnrollmentView(
                         c.waitingVariableMonths(),
                         c.benefitStartDate(),
                         c.explanation(),
-                        c.waitingExplanation()),
+                        c.waitingExplanation(),
+                        c.currentYearDue(),
+                        c.backPaymentDue(),
+                        c.backPaymentBreakdown(),
+                        c.backPaidYearsConfirmed()),
                 c.paymentDeadline(),
                 payments.stream().map(PaymentView::of).toList(),
                 coverage == null ? null : CoverageView.of(coverage),

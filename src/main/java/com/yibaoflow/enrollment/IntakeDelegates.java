@@ -105,6 +105,7 @@ class IntakeDelegates {
             if (needsReview) { // shown in the review form; the case row keeps every figure in any case
                 execution.setVariable(PERSONAL_DUE, figures.personalDue());
                 execution.setVariable(POLICY_VERSION, figures.policyVersion());
+                execution.setVariable(BACK_PAYMENT, figures.backPayment());
             }
         };
     }

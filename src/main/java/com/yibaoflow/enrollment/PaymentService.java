@@ -2,6 +2,8 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
+import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.policy.calc.waiting.WaitingPeriodCalculator;
 import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
@@ -137,12 +139,17 @@ public class PaymentService {
         if (p.paidAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
             throw DomainException.invalidField("paidAt", "lies in the future: " + p.paidAt());
         }
-        if (paidOn.isBefore(periods.collectionStart().minusYears(1)) || paidOn.isAfter(periods.coverageEnd())) {
+        // R-REG-03: the one early-payment rule the waiting-period calculator applies too (issue #17 item 7)
+        LocalDate earliest = WaitingPeriodCalculator.earliestPayment(periods, c.residence());
+        if (paidOn.isBefore(earliest) || paidOn.isAfter(periods.coverageEnd())) {
             throw DomainException.invalidField(
-                    "paidAt", "is outside the collection and coverage periods of " + c.coverageYear() + ": " + paidOn);
+                    "paidAt",
+                    "R-REG-03: is outside " + earliest + " … " + periods.coverageEnd() + " for coverage year "
+                            + c.coverageYear() + (c.residence() == Residence.STUDENT ? " (students may pay early)" : "")
+                            + ": " + paidOn);
         }
         Instant now = clock.instant();
-        if (amount.compareTo(c.personalDue()) != 0) {
+        if (!acceptable(c, amount)) {
             log.info(
                     "Payment {} for case {}: wrong amount {} (due {})",
                     p.paymentReference(),
@@ -189,6 +196,19 @@ public class PaymentService {
                 .correlate();
         log.info("Payment {} accepted for case {}", p.paymentReference(), c.id());
         return payment;
+    }
+
+    /**
+     * The full due, or, with a back-payment (R-WAIT-04), anything from the current year's due up to the full due: the
+     * activation counts the whole back-paid years it covers and says so.
+     */
+    private static boolean acceptable(EnrollmentCase c, BigDecimal amount) {
+        if (amount.compareTo(c.personalDue()) == 0) {
+            return true;
+        }
+        return c.backPaymentDue().signum() > 0
+                && amount.compareTo(c.currentYearDue()) >= 0
+                && amount.compareTo(c.personalDue()) < 0;
     }
 
     private static BigDecimal amountOf(BigDecimal amount) {

@@ -26,7 +26,8 @@ class ResidentRecords {
      * The facts of the eligibility step, read together.
      *
      * @param enrolledElsewhere  another pooling region where the person is enrolled for the coverage year (R-ELIG-02)
-     * @param employeeInsurance  an employee-insurance period overlapping the coverage period, as
+     * @param employeeInsurance  an employee-insurance period reaching the coverage end (open or ending on or after
+     *                           it: no resident day left without double insurance, issue #17 item 6), as
      *                           "2024-01-01 – (open) employer" text (R-ELIG-02)
      * @param lastEnrolledName   the name of the person's latest enrolled earlier year with us (a data conflict when it
      *                           differs from the application's)
@@ -48,6 +49,7 @@ class ResidentRecords {
                         left join lateral (select valid_from, valid_to, employer from yibao.employee_insurance_record
                                            where id_number = ? and valid_from <= ?
                                              and (valid_to is null or valid_to >= ?)
+                                           -- issue #17 item 6: only a period reaching the coverage end blocks
                                            order by valid_from limit 1) e on true
                         left join lateral (select name from yibao.enrollment_case
                                            where id_number = ? and status = 'ENROLLED' and coverage_year < ?
@@ -67,9 +69,21 @@ class ResidentRecords {
                 ourRegion,
                 idNumber,
                 coverageEnd,
-                coverageStart,
+                coverageEnd,
                 idNumber,
                 coverageYear);
+    }
+
+    /**
+     * R-ELIG-02 (issue #17 item 6): the last day of an employee-insurance period
+     * that ends inside the coverage period (from the coverage start to the day before its end); resident benefits
+     * start after it, so the same days are never insured twice.
+     */
+    public Optional<LocalDate> employeeInsuranceEndingIn(
+            String idNumber, LocalDate coverageStart, LocalDate coverageEnd) {
+        return Optional.ofNullable(jdbc.queryForObject("""
+                        select max(valid_to) from yibao.employee_insurance_record
+                        where id_number = ? and valid_to >= ? and valid_to < ?""", LocalDate.class, idNumber, coverageStart, coverageEnd));
     }
 
     /**

@@ -1,11 +1,14 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.policy.calc.Explanation;
 import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.Rule;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodCalculator;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodInput;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodResult;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -20,14 +23,19 @@ class WaitingPeriods {
         this.records = records;
     }
 
-    /** Back-paid years count up to the years missed. */
+    /** With the declared back-paid years (the figures before payment: what comes off if the payment covers them). */
     WaitingPeriodResult of(PolicySnapshot snapshot, EnrollmentCase c, LocalDate paymentDate) {
+        return of(snapshot, c, paymentDate, c.paidBackYears());
+    }
+
+    /** Back-paid years count up to the years missed (R-WAIT-04: at activation, the years the payment covered). */
+    WaitingPeriodResult of(PolicySnapshot snapshot, EnrollmentCase c, LocalDate paymentDate, int backPaidYears) {
         Set<Integer> covered = new HashSet<>(records.coverageYearsBefore(c.idNumber(), c.coverageYear()));
         covered.removeIf(year -> c.birthDate() != null && year < c.birthDate().getYear());
         WaitingPeriodInput input =
                 new WaitingPeriodInput(c.coverageYear(), paymentDate, c.birthDate(), c.residence(), covered, 0);
         WaitingPeriodResult result = waiting.calculate(snapshot, input);
-        if (c.paidBackYears() > 0 && result.missedYears() > 0) {
+        if (backPaidYears > 0 && result.missedYears() > 0) {
             result = waiting.calculate(
                     snapshot,
                     new WaitingPeriodInput(
@@ -36,8 +44,41 @@ class WaitingPeriods {
                             c.birthDate(),
                             c.residence(),
                             covered,
-                            Math.min(c.paidBackYears(), result.missedYears())));
+                            Math.min(backPaidYears, result.missedYears())));
         }
-        return result;
+        return afterEmployeeInsurance(snapshot, c, result);
+    }
+
+    /**
+     * R-ELIG-02 (issue #17 item 6): double enrollment is about the same days. An employee-insurance period ending in
+     * the coverage year does not block the enrollment; resident benefits start the day after it ends. The waiting
+     * period itself is calculated as for anyone else (today's behaviour; a regional switch treatment is not built).
+     */
+    private WaitingPeriodResult afterEmployeeInsurance(
+            PolicySnapshot snapshot, EnrollmentCase c, WaitingPeriodResult r) {
+        var periods = snapshot.parameters().periods();
+        var ended = records.employeeInsuranceEndingIn(c.idNumber(), periods.coverageStart(), periods.coverageEnd());
+        if (ended.isEmpty() || ended.get().isBefore(r.benefitStartDate())) {
+            return r;
+        }
+        LocalDate start = ended.get().plusDays(1);
+        var steps = new java.util.ArrayList<>(r.explanation());
+        steps.addAll(new Explanation(snapshot)
+                .step(
+                        Rule.R_ELIG_02,
+                        "employee insurance until " + ended.get() + ": resident benefits start the day after, " + start
+                                + ", so no day is insured twice.")
+                .steps());
+        return new WaitingPeriodResult(
+                r.exempt(),
+                r.reason(),
+                r.fixedMonths(),
+                r.variableMonths(),
+                r.totalMonths(),
+                r.missedYears(),
+                start,
+                r.coveredFromBirth(),
+                r.benefitsInCoverageYear(),
+                List.copyOf(steps));
     }
 }

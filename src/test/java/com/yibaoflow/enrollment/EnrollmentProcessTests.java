@@ -871,7 +871,7 @@ class EnrollmentProcessTests {
         clock.setToday(LocalDate.of(2025, 3, 20), LocalTime.of(9, 0));
         EnrollmentCase c = intake(application(TestIds.bornOn(LocalDate.of(2025, 1, 15)), Residence.NEWBORN, List.of()));
         assertThat(instance(c)).isWaitingAt(EnrollmentProcess.TASK_AWAIT_PAYMENT); // no review for a newborn
-        assertThat(reload(c).paymentDeadline()).isEqualTo(LocalDate.of(2025, 4, 19));
+        assertThat(reload(c).paymentDeadline()).isEqualTo(LocalDate.of(2025, 4, 15)); // issue #17 item 5: day 90
 
         pay(c, "NB-" + c.id(), "400.00", LocalDate.of(2025, 4, 15)); // day 90
         Coverage coverage = coverages.findByCaseId(c.id()).orElseThrow();

@@ -85,8 +85,20 @@ class ResidentRecordsTests {
         employeeInsurance(id, "2025-12-31", null, null); // one day of overlap is the same period
         assertThat(facts(id).employeeInsurance()).contains("2025-12-31 – (open)");
 
-        employeeInsurance(id, "2025-03-01", "2025-06-30", "东至县人民医院"); // the earliest overlapping one is named
-        assertThat(facts(id).employeeInsurance()).contains("2025-03-01 – 2025-06-30 东至县人民医院");
+        // issue #17 item 6: a period ending inside the year does not block; benefits start after it
+        employeeInsurance(id, "2025-03-01", "2025-06-30", "东至县人民医院");
+        assertThat(facts(id).employeeInsurance()).contains("2025-12-31 – (open)");
+        assertThat(records.employeeInsuranceEndingIn(id, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)))
+                .contains(LocalDate.of(2025, 6, 30));
+    }
+
+    @Test
+    void R_ELIG_02_aPeriodEndingInsideTheCoverageYearDoesNotBlock() {
+        String id = TestIds.adult();
+        employeeInsurance(id, "2020-01-01", "2025-01-31", "东至县化工厂");
+        assertThat(facts(id).employeeInsurance()).isEmpty();
+        employeeInsurance(id, "2025-06-01", "2025-12-31", "池州港务"); // reaching the coverage end blocks
+        assertThat(facts(id).employeeInsurance()).contains("2025-06-01 – 2025-12-31 池州港务");
     }
 
     @Test

@@ -86,7 +86,7 @@ class PolicyApiTests {
             mvc.perform(get("/api/regions").with(as(Department.TAX)))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$[?(@.code == '341721')].parentCode").value(hasItem("341700")))
-                    .andExpect(jsonPath("$[?(@.code == '341721')].activeCoverageYears[0]")
+                    .andExpect(jsonPath("$[?(@.code == '341721')].activeCoverageYears[*]")
                             .value(hasItem(2025)))
                     .andExpect(jsonPath("$[?(@.code == '340000')].level").value(hasItem("PROVINCE")));
         }

@@ -15,6 +15,7 @@ public enum Rule {
     R_FUND_05("[N] 二"),
     R_FUND_06("[N] 一"),
     R_ELIG_01("[D] (三), [N] 二"),
+    R_ELIG_02("[D] (三)"),
     R_ELIG_03("[D] (九)"),
     R_SUB_01("[D] (十二)"),
     R_SUB_02("[D] (十二)"),

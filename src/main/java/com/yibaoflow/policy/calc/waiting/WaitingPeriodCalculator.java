@@ -17,8 +17,8 @@ import java.util.Set;
  * Waiting period before benefits start (R-WAIT-01..05, R-ELIG-03). Readings, in the order they are tested:
  * <ol>
  *   <li><b>Newborn</b> (R-ELIG-03): {@code DAYS.between(birthDate, paymentDate) ≤ newbornGraceDays} (day 90 yes,
- *       day 91 no) → covered from birth, no waiting; benefits from the later of birth and coverage start (days before
- *       the coverage start belong to the previous coverage year). This holds whatever the residence. The NEWBORN entry
+ *       day 91 no) → covered from birth, no waiting; benefits from the birth date, also for a newborn born in the
+ *       previous calendar year ("自出生之日起", issue #17 item 5). This holds whatever the residence. The NEWBORN entry
  *       of {@code exemptGroups} is honoured only within the grace days: a newborn paid later is handled like anyone
  *       enrolling for the first time (next rules), i.e. fixed months only when paid outside the collection period.</li>
  *   <li><b>Exempt groups</b> (R-WAIT-01): another residence listed in {@code exemptGroups} → no waiting; benefits from
@@ -110,9 +110,7 @@ public final class WaitingPeriodCalculator {
         }
         LocalDate payment = Inputs.required(input.paymentDate(), "paymentDate");
         LocalDate birth = Inputs.required(input.birthDate(), "birthDate");
-        LocalDate earliest = input.residence() == Residence.STUDENT
-                ? periods.coverageStart().minusYears(1)
-                : periods.collectionStart();
+        LocalDate earliest = earliestPayment(periods, input.residence());
         if (payment.isBefore(earliest) || payment.isAfter(periods.coverageEnd())) {
             throw new InvalidCalculationInputException(
                     "paymentDate", "must be within " + earliest + " … " + periods.coverageEnd() + ", was " + payment);
@@ -133,8 +131,16 @@ public final class WaitingPeriodCalculator {
         Inputs.nonNegative(input.backPaidYears(), "backPaidYears");
     }
 
+    /**
+     * R-REG-03, the one rule of early payment (issue #17 item 7): a student may pay from one year before the coverage
+     * start, everyone else from the collection start. The payment door refuses earlier payments by this same rule.
+     */
+    public static LocalDate earliestPayment(Periods periods, Residence residence) {
+        return residence == Residence.STUDENT ? periods.coverageStart().minusYears(1) : periods.collectionStart();
+    }
+
     /** Consecutive coverage years missed right before the coverage year; 0 if none covered at all. */
-    private static int missedYears(int coverageYear, Set<Integer> covered) {
+    public static int missedYears(int coverageYear, Set<Integer> covered) {
         if (covered.isEmpty()) {
             return 0;
         }
@@ -154,13 +160,14 @@ public final class WaitingPeriodCalculator {
                 "newborn paid " + days + " days after birth, within the grace period: covered "
                         + "from the date of birth, no waiting period.",
                 explanation.param("waiting.newbornGraceDays", waiting.newbornGraceDays()));
-        LocalDate start = input.birthDate().isBefore(coverageStart) ? coverageStart : input.birthDate();
+        // issue #17 item 5: "自出生之日起" — a newborn of the previous calendar year is covered from the birth date
+        LocalDate start = input.birthDate();
         explanation.step(
                 Rule.R_WAIT_05,
-                "benefits start " + start
-                        + (start.equals(coverageStart)
-                                ? " (born before the coverage year: the days before belong to the previous coverage year)."
-                                : "."));
+                "benefits start " + start + " (the date of birth"
+                        + (start.isBefore(coverageStart)
+                                ? ", before the coverage start " + coverageStart + ": covered from birth)."
+                                : ")."));
         return new WaitingPeriodResult(
                 true, WaitingReason.NEWBORN_WITHIN_GRACE_PERIOD, 0, 0, 0, 0, start, true, true, explanation.steps());
     }

@@ -11,7 +11,7 @@ import java.util.List;
  *                               enrollment, first enrollment in the collection period)
  * @param missedYears            consecutive coverage years missed immediately before the coverage year
  * @param benefitStartDate       first day with benefits: the day after the waiting period ends, never before the
- *                               coverage start (R-WAIT-05); the later of birth and coverage start for a newborn
+ *                               coverage start (R-WAIT-05); the birth date for a newborn covered from birth (R-ELIG-03)
  * @param coveredFromBirth       R-ELIG-03 applies
  * @param benefitsInCoverageYear false when the benefit start falls after the coverage end
  */

@@ -107,13 +107,45 @@ class WaitingPeriodCalculatorTests {
     }
 
     @Test
-    void R_ELIG_03_newbornBornBeforeTheCoverageYearIsCoveredFromCoverageStart() {
+    void R_ELIG_03_newbornBornInThePreviousCalendarYearIsCoveredFromTheBirthDate() {
+        // issue #17 item 5: "自出生之日起" — the coverage starts on the birth date, not on 1 January
         LocalDate birth = LocalDate.of(2024, 11, 20);
         WaitingPeriodResult result = calculator.calculate(
                 dongzhi, new WaitingPeriodInput(2025, LocalDate.of(2024, 12, 10), birth, null, null, 0));
 
         assertThat(result.coveredFromBirth()).isTrue();
-        assertThat(result.benefitStartDate()).isEqualTo(COVERAGE_START);
+        assertThat(result.benefitStartDate()).isEqualTo(birth);
+        assertThat(Steps.textOf(result.explanation(), "R-WAIT-05")).contains("covered from birth");
+    }
+
+    @Test
+    void R_ELIG_03_newbornOfThePreviousYearPaidOnDay91IsNotCoveredFromBirth() {
+        LocalDate birth = LocalDate.of(2024, 10, 2);
+        LocalDate paid = birth.plusDays(91);
+        WaitingPeriodResult result =
+                calculator.calculate(dongzhi, new WaitingPeriodInput(2025, paid, birth, Residence.NEWBORN, null, 0));
+
+        assertThat(result.coveredFromBirth()).isFalse();
+        assertThat(result.benefitStartDate()).isAfter(COVERAGE_START);
+    }
+
+    @Test
+    void R_REG_03_onlyStudentsMayPayBeforeTheCollectionPeriodOneRuleForBothDoors() {
+        var periods = dongzhi.parameters().periods();
+        assertThat(WaitingPeriodCalculator.earliestPayment(periods, Residence.STUDENT))
+                .isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(WaitingPeriodCalculator.earliestPayment(periods, Residence.LOCAL_HUKOU))
+                .isEqualTo(LocalDate.of(2024, 9, 1));
+        WaitingPeriodResult early = calculator.calculate(
+                dongzhi,
+                new WaitingPeriodInput(
+                        2025, LocalDate.of(2024, 1, 1), ADULT, Residence.STUDENT, coveredUntil(2024), 0));
+        assertThat(early.exempt()).isTrue();
+        assertThat(early.benefitStartDate()).isEqualTo(COVERAGE_START);
+        assertThatThrownBy(() -> calculator.calculate(
+                        dongzhi,
+                        new WaitingPeriodInput(2025, LocalDate.of(2023, 12, 31), ADULT, Residence.STUDENT, null, 0)))
+                .satisfies(e -> assertThat(field(e)).isEqualTo("paymentDate"));
     }
 
     @Test
