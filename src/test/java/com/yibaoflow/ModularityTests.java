@@ -57,6 +57,7 @@ class ModularityTests {
             entry("payment", "enrollment"),
             entry("employee_insurance_record", "enrollment"),
             entry("other_region_enrollment", "enrollment"),
+            entry("prior_coverage", "enrollment"),
             entry("enrollment_import", "enrollment"),
             entry("enrollment_import_error", "enrollment"),
             entry("roster_version", "hardship"),

@@ -176,6 +176,21 @@ class ImportController {
                 .body(view(id, 0, 1000));
     }
 
+    @PostMapping(path = "/api/registries/coverage-history/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
+    @Operation(
+            summary = "Import coverage from before this system (the provincial platform's export; R-WAIT-01/03/06); "
+                    + "idempotent")
+    RegistryImportService.Report importCoverageHistory(
+            @RequestPart(name = "file", required = false) MultipartFile file) {
+        requireFile(file);
+        try (InputStream in = file.getInputStream()) {
+            return registries.importCoverageHistory(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private ImportView view(long id, int offset, int limit) {
         EnrollmentImports.ImportStatus status =
                 imports.find(id).orElseThrow(() -> DomainException.notFound("Import " + id + " not found"));

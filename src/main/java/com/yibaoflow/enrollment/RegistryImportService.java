@@ -44,6 +44,17 @@ public class RegistryImportService {
             ColumnSpec.required("regionCode", "参保地区代码", "统筹区编码", "统筹地区代码", "行政区划代码"),
             ColumnSpec.required("coverageYear", "参保年度", "年度"));
 
+    /** Issue #17 item 4: coverage before this system, as the provincial platform exports it. */
+    public static final TableSchema COVERAGE_HISTORY = TableSchema.of(
+            "coverage history extract",
+            ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
+            ColumnSpec.optional("name", "姓名"),
+            ColumnSpec.required("regionCode", "参保地区代码", "统筹区编码", "统筹地区代码", "行政区划代码"),
+            ColumnSpec.required("coverageYear", "参保年度", "年度"),
+            ColumnSpec.required("scheme", "险种", "险种类型", "参保类型"),
+            ColumnSpec.optional("validFrom", "参保开始日期", "起始日期", "开始日期"),
+            ColumnSpec.optional("validTo", "参保终止日期", "终止日期", "结束日期"));
+
     public record RowError(int rowNumber, String field, String reason) {}
 
     public record Report(int total, int imported, int unchanged, int rejected, List<RowError> errors) {}
@@ -90,25 +101,76 @@ public class RegistryImportService {
         Timestamp now = Timestamp.from(clock.instant());
         return run(upload, OTHER_REGION, (row, errors) -> {
             String id = idNumber(row, errors);
-            String region = row.get("regionCode");
-            if (region == null || !region.matches("\\d{6}")) {
-                errors.add(new RowError(row.rowNumber(), "regionCode", "is not a 6-digit region code: " + region));
-                return null;
-            }
-            Integer year;
-            try {
-                year = Integer.valueOf(row.get("coverageYear").replace("年度", "").replace("年", ""));
-            } catch (RuntimeException e) {
-                errors.add(new RowError(row.rowNumber(), "coverageYear", "is not a year: " + row.get("coverageYear")));
-                return null;
-            }
-            if (id == null) {
+            String region = regionCode(row, errors);
+            Integer year = year(row, errors);
+            if (id == null || region == null || year == null) {
                 return null;
             }
             return jdbc.update("""
                     insert into yibao.other_region_enrollment (id_number, name, region_code, coverage_year, imported_at)
                     values (?, ?, ?, ?, ?) on conflict do nothing""", id, row.get("name"), region, year, now);
         });
+    }
+
+    /**
+     * Issue #17 item 4: the years a person was insured before this system (resident or employee scheme), read by
+     * the waiting-period and continuity rules (R-WAIT-01/03/06) beside this system's coverage; idempotent.
+     */
+    @Transactional
+    public Report importCoverageHistory(InputStream upload) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return run(upload, COVERAGE_HISTORY, (row, errors) -> {
+            String id = idNumber(row, errors);
+            String region = regionCode(row, errors);
+            Integer year = year(row, errors);
+            String scheme = scheme(row.get("scheme"));
+            if (scheme == null) {
+                errors.add(new RowError(
+                        row.rowNumber(),
+                        "scheme",
+                        "is not a scheme (居民 / 职工, or RESIDENT / EMPLOYEE): " + row.get("scheme")));
+            }
+            LocalDate from = date(row, "validFrom", errors, false);
+            LocalDate to = date(row, "validTo", errors, false);
+            if (id == null
+                    || region == null
+                    || year == null
+                    || scheme == null
+                    || (row.get("validFrom") != null && from == null)
+                    || (row.get("validTo") != null && to == null)) {
+                return null;
+            }
+            if (from != null && to != null && to.isBefore(from)) {
+                errors.add(new RowError(row.rowNumber(), "validTo", "is before validFrom"));
+                return null;
+            }
+            return jdbc.update(
+                    """
+                    insert into yibao.prior_coverage (id_number, region_code, coverage_year, scheme, valid_from,
+                                                      valid_to, imported_at)
+                    values (?, ?, ?, ?, ?, ?, ?) on conflict (id_number, coverage_year, scheme, region_code)
+                    do update set valid_from = excluded.valid_from, valid_to = excluded.valid_to
+                    where prior_coverage.valid_from is distinct from excluded.valid_from
+                       or prior_coverage.valid_to is distinct from excluded.valid_to""",
+                    id,
+                    region,
+                    year,
+                    scheme,
+                    from == null ? null : Date.valueOf(from),
+                    to == null ? null : Date.valueOf(to),
+                    now);
+        });
+    }
+
+    static String scheme(String text) {
+        if (text == null) {
+            return null;
+        }
+        return switch (text.strip().toUpperCase(java.util.Locale.ROOT)) {
+            case "居民", "城乡居民", "城乡居民医保", "城乡居民基本医疗保险", "居民医保", "RESIDENT" -> "RESIDENT";
+            case "职工", "职工医保", "城镇职工", "职工基本医疗保险", "EMPLOYEE" -> "EMPLOYEE";
+            default -> null;
+        };
     }
 
     private interface RowWriter {
@@ -151,6 +213,25 @@ public class RegistryImportService {
             return null;
         }
         return id.toUpperCase();
+    }
+
+    private static String regionCode(ImportRow row, List<RowError> errors) {
+        String region = row.get("regionCode");
+        if (region == null || !region.matches("\\d{6}")) {
+            errors.add(new RowError(row.rowNumber(), "regionCode", "is not a 6-digit region code: " + region));
+            return null;
+        }
+        return region;
+    }
+
+    private static Integer year(ImportRow row, List<RowError> errors) {
+        try {
+            return Integer.valueOf(
+                    row.get("coverageYear").replace("年度", "").replace("年", "").strip());
+        } catch (RuntimeException e) {
+            errors.add(new RowError(row.rowNumber(), "coverageYear", "is not a year: " + row.get("coverageYear")));
+            return null;
+        }
     }
 
     private static LocalDate date(ImportRow row, String field, List<RowError> errors, boolean required) {

@@ -99,10 +99,27 @@ class ResidentRecords {
 
     /** The coverage years of a person before the given one (R-WAIT-02: gaps in continuous enrollment). */
     public List<Integer> coverageYearsBefore(String idNumber, int coverageYear) {
-        return jdbc.queryForList(
-                "select coverage_year from yibao.coverage where id_number = ? and coverage_year < ?",
-                Integer.class,
+        return List.copyOf(coverageSourcesBefore(idNumber, coverageYear).keySet());
+    }
+
+    /**
+     * The years before {@code coverageYear} the person was insured, each with where that is on record: this system's
+     * coverage, or the coverage history imported from before it (issue #17 item 4: region and scheme named).
+     */
+    public java.util.SortedMap<Integer, String> coverageSourcesBefore(String idNumber, int coverageYear) {
+        java.util.SortedMap<Integer, String> sources = new java.util.TreeMap<>();
+        jdbc.query(
+                "select coverage_year, 'this system' from yibao.coverage where id_number = ? and coverage_year < ? "
+                        + "union all select coverage_year, 'coverage history import (' || region_code || ', ' "
+                        + "|| lower(scheme) || ' scheme)' from yibao.prior_coverage "
+                        + "where id_number = ? and coverage_year < ? order by 1, 2 desc",
+                rs -> {
+                    sources.putIfAbsent(rs.getInt(1), rs.getString(2));
+                },
+                idNumber,
+                coverageYear,
                 idNumber,
                 coverageYear);
+        return sources;
     }
 }

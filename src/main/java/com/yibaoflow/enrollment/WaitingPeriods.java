@@ -30,7 +30,8 @@ class WaitingPeriods {
 
     /** Back-paid years count up to the years missed (R-WAIT-04: at activation, the years the payment covered). */
     WaitingPeriodResult of(PolicySnapshot snapshot, EnrollmentCase c, LocalDate paymentDate, int backPaidYears) {
-        Set<Integer> covered = new HashSet<>(records.coverageYearsBefore(c.idNumber(), c.coverageYear()));
+        java.util.SortedMap<Integer, String> sources = records.coverageSourcesBefore(c.idNumber(), c.coverageYear());
+        Set<Integer> covered = new HashSet<>(sources.keySet());
         covered.removeIf(year -> c.birthDate() != null && year < c.birthDate().getYear());
         WaitingPeriodInput input =
                 new WaitingPeriodInput(c.coverageYear(), paymentDate, c.birthDate(), c.residence(), covered, 0);
@@ -46,7 +47,36 @@ class WaitingPeriods {
                             covered,
                             Math.min(backPaidYears, result.missedYears())));
         }
-        return afterEmployeeInsurance(snapshot, c, result);
+        return withSources(snapshot, afterEmployeeInsurance(snapshot, c, result), sources);
+    }
+
+    /**
+     * Issue #17 item 4: when a year on record comes from the coverage history imported from before this system, the
+     * explanation says which years and from where (R-WAIT-01/03).
+     */
+    private static WaitingPeriodResult withSources(
+            PolicySnapshot snapshot, WaitingPeriodResult r, java.util.SortedMap<Integer, String> sources) {
+        if (sources.values().stream().allMatch("this system"::equals)) {
+            return r;
+        }
+        String years = sources.entrySet().stream()
+                .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                .collect(java.util.stream.Collectors.joining(", "));
+        var steps = new java.util.ArrayList<>(r.explanation());
+        steps.addAll(new Explanation(snapshot)
+                .step(Rule.R_WAIT_03, "coverage years on record before this one: " + years + ".")
+                .steps());
+        return new WaitingPeriodResult(
+                r.exempt(),
+                r.reason(),
+                r.fixedMonths(),
+                r.variableMonths(),
+                r.totalMonths(),
+                r.missedYears(),
+                r.benefitStartDate(),
+                r.coveredFromBirth(),
+                r.benefitsInCoverageYear(),
+                List.copyOf(steps));
     }
 
     /**

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class BackPaymentCalculatorTest {
+class BackPaymentCalculatorTests {
 
     private final BackPaymentCalculator calculator = new BackPaymentCalculator();
     private final PolicySnapshot y2025 = TestSnapshots.dongzhi2025();
