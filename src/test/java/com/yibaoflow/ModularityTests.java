@@ -69,6 +69,7 @@ class ModularityTests {
             entry("outreach", "outreach"),
             entry("outreach_entry", "outreach"),
             entry("case_history", "audit"),
+            entry("audit_read", "audit"),
             entry("notification", "notification"));
 
     @Test

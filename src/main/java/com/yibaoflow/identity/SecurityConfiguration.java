@@ -16,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -50,6 +51,16 @@ class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    private static final java.util.Set<String> READ_METHODS = java.util.Set.of("GET", "HEAD", "OPTIONS");
+
+    private static boolean notAnAuditor(org.springframework.security.core.Authentication authentication) {
+        return authentication != null
+                && authentication.isAuthenticated()
+                && !(authentication instanceof AnonymousAuthenticationToken)
+                && authentication.getAuthorities().stream()
+                        .noneMatch(a -> a.getAuthority().equals("ROLE_" + Roles.AUDITOR));
     }
 
     @Bean
@@ -90,6 +101,10 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/actuator/**")
                         .hasAnyRole(Roles.ADMIN, Roles.AUDITOR)
+                        // issue #20 §5: auditors read everything and change nothing, whatever the endpoint says
+                        .requestMatchers(request -> !READ_METHODS.contains(request.getMethod()))
+                        .access((authentication, context) ->
+                                new AuthorizationDecision(notAnAuditor(authentication.get())))
                         .anyRequest()
                         .authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint).securityContextRepository(contexts))

@@ -1,0 +1,155 @@
+package com.yibaoflow.audit;
+
+import com.yibaoflow.shared.problem.DomainException;
+import io.swagger.v3.oas.annotations.Operation;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/cases/{businessKey}/trail}: the case's trail as JSON, CSV or XLSX (the same rows in each), for
+ * supervisors and auditors. Every read is itself recorded (who looked).
+ */
+@RestController
+class CaseTrailController {
+
+    static final String READERS = "hasAnyRole('medical-security-supervisors', 'auditors', 'camunda-admin')";
+
+    static final List<String> COLUMNS = List.of(
+            "at",
+            "source",
+            "kind",
+            "businessKey",
+            "processDefinitionKey",
+            "processInstanceId",
+            "elementId",
+            "name",
+            "actor",
+            "ruleId",
+            "detail",
+            "durationMillis");
+
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final CaseTrail trails;
+    private final ReadLog reads;
+
+    CaseTrailController(CaseTrail trails, ReadLog reads) {
+        this.trails = trails;
+        this.reads = reads;
+    }
+
+    @GetMapping("/api/cases/{businessKey}/trail")
+    @PreAuthorize(READERS)
+    @Operation(summary = "A case's chronological trail: process history (and called cases) merged with domain events")
+    ResponseEntity<?> trail(
+            @PathVariable String businessKey,
+            @RequestParam(defaultValue = "json") String format,
+            org.springframework.security.core.Authentication user)
+            throws IOException {
+        CaseTrail.Trail trail = trails.of(businessKey);
+        if (trail.instances().isEmpty() && trail.rows().isEmpty()) {
+            throw DomainException.notFound("Case " + businessKey + " not found");
+        }
+        reads.record(user.getName(), "CASE_TRAIL", businessKey, format);
+        String file = "trail-" + businessKey.replaceAll("[^A-Za-z0-9_-]", "_");
+        return switch (format) {
+            case "json" -> ResponseEntity.ok(trail);
+            case "csv" ->
+                ResponseEntity.ok()
+                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file + ".csv"))
+                        .body(csv(trail.rows()));
+            case "xlsx" ->
+                ResponseEntity.ok()
+                        .contentType(XLSX)
+                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file + ".xlsx"))
+                        .body(xlsx(trail.rows()));
+            default -> throw DomainException.invalidField("format", "must be json, csv or xlsx");
+        };
+    }
+
+    static List<String> cells(CaseTrail.Row r) {
+        return java.util.Arrays.asList(
+                r.at() == null ? "" : TIME.format(r.at()),
+                r.source().name(),
+                r.kind(),
+                nz(r.businessKey()),
+                nz(r.processDefinitionKey()),
+                nz(r.processInstanceId()),
+                nz(r.elementId()),
+                nz(r.name()),
+                nz(r.actor()),
+                nz(r.ruleId()),
+                nz(r.detail()),
+                r.durationMillis() == null ? "" : r.durationMillis().toString());
+    }
+
+    static String csv(List<CaseTrail.Row> rows) throws IOException {
+        StringWriter out = new StringWriter();
+        out.write('\uFEFF'); // Excel opens UTF-8 Chinese text correctly only with a BOM
+        try (CSVPrinter printer = new CSVPrinter(
+                out,
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(COLUMNS.toArray(String[]::new))
+                        .get())) {
+            for (CaseTrail.Row r : rows) {
+                printer.printRecord(cells(r));
+            }
+        }
+        return out.toString();
+    }
+
+    static byte[] xlsx(List<CaseTrail.Row> rows) throws IOException {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
+            Sheet sheet = book.createSheet("trail");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                header.createCell(i).setCellValue(COLUMNS.get(i));
+            }
+            int n = 1;
+            for (CaseTrail.Row r : rows) {
+                Row row = sheet.createRow(n++);
+                List<String> cells = cells(r);
+                for (int i = 0; i < cells.size(); i++) {
+                    row.createCell(i).setCellValue(cells.get(i));
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            book.write(bytes);
+            book.dispose();
+            return bytes.toByteArray();
+        }
+    }
+
+    private static String attachment(String name) {
+        return ContentDisposition.attachment().filename(name).build().toString();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}
