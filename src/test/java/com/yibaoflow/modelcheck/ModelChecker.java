@@ -26,7 +26,10 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.OutputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
  * The rules every model in {@code processes/} must meet (issue #2 §9): it parses and validates with the Camunda model
@@ -38,6 +41,9 @@ import org.camunda.bpm.model.dmn.instance.OutputEntry;
 public final class ModelChecker {
 
     private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    /** DMN output names whose values are candidate groups (other outputs, e.g. a deciding level, are not). */
+    private static final Set<String> GROUP_OUTPUTS = Set.of("department", "candidateGroup");
+
     private static final Pattern JSON_ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
     private final Path processes;
@@ -63,8 +69,19 @@ public final class ModelChecker {
                 DmnModelInstance dmn = Dmn.readModelFromFile(file.toFile());
                 dmn.getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)
                         .forEach(d -> decisionIds.add(d.getId()));
-                dmn.getModelElementsByType(OutputEntry.class)
-                        .forEach(o -> dmnOutputs.add(o.getTextContent().trim().replace("\"", "")));
+                // only the outputs a decision names as a department can route a task to a group
+                for (DecisionTable table : dmn.getModelElementsByType(DecisionTable.class)) {
+                    List<Output> outputs = new ArrayList<>(table.getOutputs());
+                    for (Rule rule : table.getRules()) {
+                        List<OutputEntry> entries = new ArrayList<>(rule.getOutputEntries());
+                        for (int i = 0; i < entries.size() && i < outputs.size(); i++) {
+                            if (GROUP_OUTPUTS.contains(outputs.get(i).getName())) {
+                                dmnOutputs.add(
+                                        entries.get(i).getTextContent().trim().replace("\"", ""));
+                            }
+                        }
+                    }
+                }
             } catch (RuntimeException e) {
                 problems.add(file.getFileName() + ": does not parse as DMN: " + e.getMessage());
             }

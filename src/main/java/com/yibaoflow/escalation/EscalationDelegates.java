@@ -1,0 +1,48 @@
+package com.yibaoflow.escalation;
+
+import static com.yibaoflow.escalation.MajorMatterProcess.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The thin engine-facing steps of the major-matter process. */
+@Configuration(proxyBeanMethods = false)
+class EscalationDelegates {
+
+    /** R-MM-04: the request type decides the level, national filing, refusal and whether it is a report. */
+    @Bean
+    JavaDelegate routeMajorMatter(DecisionService decisions) {
+        return execution -> {
+            Map<String, Object> result = decisions
+                    .evaluateDecisionTableByKey(DECISION_ROUTING)
+                    .variables(Map.of(MATTER_TYPE, execution.getVariable(MATTER_TYPE)))
+                    .evaluate()
+                    .getSingleResult()
+                    .getEntryMap();
+            execution.setVariable(DECIDING_LEVEL, result.get(DECIDING_LEVEL));
+            execution.setVariable(FILED_NATIONALLY, Boolean.TRUE.equals(result.get(FILED_NATIONALLY)));
+            execution.setVariable(REFUSED, Boolean.TRUE.equals(result.get(REFUSED)));
+            execution.setVariable(REFUSAL_REASON, result.get(REFUSAL_REASON));
+            execution.setVariable(REPORT, Boolean.TRUE.equals(result.get(REPORT)));
+            if (execution.getVariable(ROUND) == null) {
+                execution.setVariable(ROUND, 1);
+            }
+        };
+    }
+
+    /** Checks the decision and opinion of a completed level task and appends it to the case's opinions. */
+    @Bean
+    TaskListener recordMajorMatterStep(MajorMatterSteps steps) {
+        return task -> steps.recordStep(task);
+    }
+
+    /** The approved request's last step: activates the policy version it names, in the transaction that ends it. */
+    @Bean
+    JavaDelegate concludeApprovedMatter(MajorMatterSteps steps) {
+        return execution -> steps.conclude(execution);
+    }
+}
