@@ -70,7 +70,14 @@ class ModularityTests {
             entry("outreach_entry", "outreach"),
             entry("case_history", "audit"),
             entry("audit_read", "audit"),
-            entry("notification", "notification"));
+            entry("notification", "notification"),
+            entry("claim", "monitoring"),
+            entry("claim_stage", "monitoring"),
+            entry("claim_import", "monitoring"),
+            entry("claim_import_error", "monitoring"),
+            entry("lenient_date", "monitoring"),
+            entry("lenient_amount", "monitoring"),
+            entry("resident_id_valid", "monitoring"));
 
     @Test
     void noModuleNamesAnotherModulesTableInSql() throws IOException {
