@@ -114,18 +114,7 @@ public class PaymentService {
                     + accepted.map(paid -> ", already paid by " + paid.paymentReference())
                             .orElse("");
             log.info("Payment {} for case {}: {}", p.paymentReference(), c.id(), detail);
-            return payments.save(new Payment(
-                    p.paymentReference(),
-                    c.id(),
-                    p.idNumber(),
-                    p.regionCode(),
-                    p.coverageYear(),
-                    amount,
-                    p.channel(),
-                    p.paidAt(),
-                    clock.instant(),
-                    Payment.Outcome.OVERPAID,
-                    detail));
+            return payments.save(paymentOf(p, c, amount, clock.instant(), Payment.Outcome.OVERPAID, detail));
         }
         if (c.status() != EnrollmentStatus.AWAITING_PAYMENT) {
             throw DomainException.conflict(
@@ -158,32 +147,16 @@ public class PaymentService {
                     c.personalDue());
             events.publishEvent(new PaymentAmountMismatched(
                     CaseEvent.newId(), now, c.businessKey(), p.paymentReference(), amount, c.personalDue()));
-            return payments.save(new Payment(
-                    p.paymentReference(),
-                    c.id(),
-                    p.idNumber(),
-                    p.regionCode(),
-                    p.coverageYear(),
+            return payments.save(paymentOf(
+                    p,
+                    c,
                     amount,
-                    p.channel(),
-                    p.paidAt(),
                     now,
                     Payment.Outcome.WRONG_AMOUNT,
                     "amount " + amount.toPlainString() + " does not match the personal due "
                             + c.personalDue().toPlainString()));
         }
-        Payment payment = payments.saveAndFlush(new Payment(
-                p.paymentReference(),
-                c.id(),
-                p.idNumber(),
-                p.regionCode(),
-                p.coverageYear(),
-                amount,
-                p.channel(),
-                p.paidAt(),
-                now,
-                Payment.Outcome.ACCEPTED,
-                null));
+        Payment payment = payments.saveAndFlush(paymentOf(p, c, amount, now, Payment.Outcome.ACCEPTED, null));
         // by the case's process instance (every door links it before the case can await payment), not by business
         // key: the engine's business-key correlation joins the execution table with itself and cost 8 ms a payment
         // under load (docs/benchmarks.md)
@@ -209,6 +182,28 @@ public class PaymentService {
         return c.backPaymentDue().signum() > 0
                 && amount.compareTo(c.currentYearDue()) >= 0
                 && amount.compareTo(c.personalDue()) < 0;
+    }
+
+    /** The payment as kept, whatever its outcome (a wrong amount and an overpayment stay on record too). */
+    private static Payment paymentOf(
+            Confirmation p,
+            EnrollmentCase c,
+            BigDecimal amount,
+            Instant receivedAt,
+            Payment.Outcome outcome,
+            String detail) {
+        return new Payment(
+                p.paymentReference(),
+                c.id(),
+                p.idNumber(),
+                p.regionCode(),
+                p.coverageYear(),
+                amount,
+                p.channel(),
+                p.paidAt(),
+                receivedAt,
+                outcome,
+                detail);
     }
 
     private static BigDecimal amountOf(BigDecimal amount) {
