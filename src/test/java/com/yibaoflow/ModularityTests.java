@@ -68,7 +68,9 @@ class ModularityTests {
             entry("outreach", "outreach"),
             entry("outreach_entry", "outreach"),
             entry("case_history", "audit"),
-            entry("notification", "notification"));
+            entry("notification", "notification"),
+            entry("major_matter_issuer", "escalation"),
+            entry("major_matter_number", "escalation"));
 
     @Test
     void noModuleNamesAnotherModulesTableInSql() throws IOException {
