@@ -75,7 +75,9 @@ class ModularityTests {
             entry("claim_import_error", "monitoring"),
             entry("lenient_date", "monitoring"),
             entry("lenient_amount", "monitoring"),
-            entry("resident_id_valid", "monitoring"));
+            entry("resident_id_valid", "monitoring"),
+            entry("monitoring_scan", "monitoring"),
+            entry("monitoring_warning", "monitoring"));
 
     @Test
     void noModuleNamesAnotherModulesTableInSql() throws IOException {
