@@ -79,7 +79,9 @@ class ModularityTests {
             entry("lenient_amount", "monitoring"),
             entry("resident_id_valid", "monitoring"),
             entry("major_matter_issuer", "escalation"),
-            entry("major_matter_number", "escalation"));
+            entry("major_matter_number", "escalation"),
+            entry("monitoring_scan", "monitoring"),
+            entry("monitoring_warning", "monitoring"));
 
     @Test
     void noModuleNamesAnotherModulesTableInSql() throws IOException {

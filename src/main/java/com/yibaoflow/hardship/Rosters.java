@@ -2,8 +2,12 @@ package com.yibaoflow.hardship;
 
 import com.yibaoflow.enrollment.HardshipRosterMatches;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -68,6 +72,42 @@ public class Rosters implements HardshipRosterMatches {
                 from,
                 township,
                 township);
+    }
+
+    /**
+     * For many people at once (e.g. the monitoring scan's candidates): the categories each is listed under on the day
+     * by a current roster of the region or entitled to for the year (as {@link #currentCategories}); people listed
+     * nowhere are absent from the map.
+     */
+    public Map<String, List<String>> currentCategoriesOf(
+            Collection<String> idNumbers, String regionCode, int coverageYear, LocalDate asOf) {
+        Map<String, TreeSet<String>> found = new HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return Map.of();
+        }
+        String ids = String.join(",", idNumbers);
+        jdbc.query(
+                """
+                        select e.id_number, e.category from yibao.roster_entry e
+                        join yibao.roster_version v on v.id = e.version_id
+                        where v.current and v.region_code = ? and e.id_number = any (string_to_array(?, ','))
+                          and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
+                        union
+                        select id_number, category from yibao.subsidy_entitlement
+                        where region_code = ? and coverage_year = ? and id_number = any (string_to_array(?, ','))""",
+                rs -> {
+                    found.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
+                },
+                regionCode,
+                ids,
+                asOf,
+                asOf,
+                regionCode,
+                coverageYear,
+                ids);
+        Map<String, List<String>> result = new HashMap<>();
+        found.forEach((id, categories) -> result.put(id, List.copyOf(categories)));
+        return result;
     }
 
     @Override
