@@ -45,6 +45,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class BurdenScans {
 
+    /**
+     * Per person of the region, the claims settled in the period summed (parameters: region, first day, last day,
+     * lowest warning line); only people whose out-of-pocket can reach the line come back, with the count of all.
+     */
+    static final String PERSON_TOTALS = """
+                    with person as (
+                        select id_number, count(*) as claims, sum(total_cost) as total,
+                               coalesce(sum(policy_scope_cost) filter (where known), 0) as known_scope,
+                               coalesce(sum(basic_paid) filter (where known), 0) as known_basic,
+                               coalesce(sum(critical_paid) filter (where known), 0) as known_critical,
+                               coalesce(sum(assistance_paid) filter (where known), 0) as known_assistance,
+                               coalesce(sum(total_cost) filter (where not known), 0) as unknown_total,
+                               coalesce(sum(policy_scope_cost) filter (where not known), 0) as unknown_scope,
+                               coalesce(bool_or(rural), false) as rural
+                        from (select c.*, basic_paid is not null and critical_paid is not null
+                                          and assistance_paid is not null as known
+                              from yibao.claim c
+                              where region_code = ? and settlement_date between ? and ?) c
+                        group by id_number)
+                    select p.*, (select count(*) from person) as scanned from person p
+                    where total - known_basic - known_critical - known_assistance >= ?
+                    order by id_number""";
+
     record Warning(
             String idNumber,
             PopulationGroup populationGroup,
@@ -120,24 +143,7 @@ class BurdenScans {
         int[] scanned = {0};
         List<Totals> candidates = new ArrayList<>();
         jdbc.query(
-                """
-                with person as (
-                    select id_number, count(*) as claims, sum(total_cost) as total,
-                           coalesce(sum(policy_scope_cost) filter (where known), 0) as known_scope,
-                           coalesce(sum(basic_paid) filter (where known), 0) as known_basic,
-                           coalesce(sum(critical_paid) filter (where known), 0) as known_critical,
-                           coalesce(sum(assistance_paid) filter (where known), 0) as known_assistance,
-                           coalesce(sum(total_cost) filter (where not known), 0) as unknown_total,
-                           coalesce(sum(policy_scope_cost) filter (where not known), 0) as unknown_scope,
-                           coalesce(bool_or(rural), false) as rural
-                    from (select c.*, basic_paid is not null and critical_paid is not null
-                                      and assistance_paid is not null as known
-                          from yibao.claim c
-                          where region_code = ? and settlement_date between ? and ?) c
-                    group by id_number)
-                select p.*, (select count(*) from person) as scanned from person p
-                where total - known_basic - known_critical - known_assistance >= ?
-                order by id_number""",
+                PERSON_TOTALS,
                 rs -> {
                     scanned[0] = rs.getInt("scanned");
                     candidates.add(new Totals(
