@@ -77,7 +77,6 @@ class ModularityTests {
             entry("claim_import_error", "monitoring"),
             entry("lenient_date", "monitoring"),
             entry("lenient_amount", "monitoring"),
-            entry("lenient_date_parts", "monitoring"),
             entry("resident_id_valid", "monitoring"),
             entry("major_matter_issuer", "escalation"),
             entry("major_matter_number", "escalation"),
