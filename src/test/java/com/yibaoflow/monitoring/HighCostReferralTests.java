@@ -58,7 +58,7 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Referrals of warned people (issue #19 §3, §4, R-MON-02, R-MON-03) in 池州 东至's neighbour 石台县 (341722), coverage
+ * Referrals of warned people (issue #19 §3, §4, R-MON-02, R-MON-03) in 青阳县 (341723; its 2025 set is the test copy other tests activate too, and no other test has claims there), coverage
  * year 2025, parameters a copy of Dongzhi 2025: warning lines RURAL_OTHER 1.00 × 21 144 = 21 144.00, OTHER 26 000
  * absolute (no test here lists anyone on a roster, so everyone is RURAL_OTHER or OTHER). Today is Tuesday 2025-07-01,
  * 09:00; the scans run as of 2025-06-30. Deadlines: reminder after 10 working days (Tuesday 2025-07-15, 17:30),
@@ -68,7 +68,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class HighCostReferralTests {
 
-    static final String REGION = "341722";
+    static final String REGION = "341723";
     static final LocalDate AS_OF = LocalDate.of(2025, 6, 30);
     static final String HEADER = "claimId,idNumber,regionCode,settlementDate,hospitalLevel,totalCost,policyScopeCost,"
             + "basicPaid,criticalIllnessPaid,assistancePaid,rural\n";
@@ -505,7 +505,7 @@ class HighCostReferralTests {
                         .with(as(Department.CAMUNDA_ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("format"));
-        // a Dongzhi caseworker does not see 石台's scan
+        // a Dongzhi caseworker does not see 青阳's scan
         mvc.perform(get("/api/monitoring/scans/" + id + "/report").with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isNotFound());
     }
@@ -549,7 +549,7 @@ class HighCostReferralTests {
         mvc.perform(get("/api/monitoring/referrals").param("state", "OPEN").with(as(Department.CAMUNDA_ADMIN)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("state"));
-        // 石台 is not Dongzhi's
+        // 青阳 is not Dongzhi's
         mvc.perform(get("/api/monitoring/referrals").param("regionCode", REGION).with(as(Department.CIVIL_AFFAIRS)))
                 .andExpect(status().isNotFound());
     }
