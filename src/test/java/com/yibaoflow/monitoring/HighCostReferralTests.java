@@ -3,6 +3,7 @@ package com.yibaoflow.monitoring;
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -261,6 +262,11 @@ class HighCostReferralTests {
             // the hand-off: hardship verification of the identified category, routed to civil affairs
             assertThat(hardship).isNotNull();
             assertThat(referral(p).get("hardship_business_key")).isEqualTo(hardshipKey);
+            await().untilAsserted(() -> assertThat(jdbc.queryForList(
+                            "select event from yibao.case_history where business_key = ?",
+                            String.class,
+                            ReferralProcess.businessKey(REGION, 2025, p)))
+                    .contains("REFERRAL_OUTCOME", "REFERRAL_HARDSHIP_VERIFICATION"));
             assertThat(runtime.getVariable(hardship.getId(), HardshipProcess.CLAIMED_CATEGORIES)
                             .toString())
                     .contains("MINIMUM_LIVING");
@@ -447,6 +453,12 @@ class HighCostReferralTests {
         assertThat(row.get("last_scan_id")).isEqualTo(second.get("id").asLong());
         assertThat(runtime.getVariable(pi.getId(), "lineReached")).isEqualTo("26000.00");
         assertThat(runtime.getVariable(pi.getId(), "outOfPocket")).isEqualTo("27000.00");
+
+        // the case history says so (audit records case events after the commit, on its own thread)
+        String key = ReferralProcess.businessKey(REGION, 2025, p);
+        await().untilAsserted(() -> assertThat(jdbc.queryForList(
+                        "select event from yibao.case_history where business_key = ? order by id", String.class, key))
+                .containsSubsequence("REFERRAL_OPENED", "REFERRAL_RAISED"));
 
         scan(); // nothing new: unchanged
         assertThat(jdbc.queryForObject(
