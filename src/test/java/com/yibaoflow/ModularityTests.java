@@ -81,7 +81,10 @@ class ModularityTests {
             entry("major_matter_issuer", "escalation"),
             entry("major_matter_number", "escalation"),
             entry("monitoring_scan", "monitoring"),
-            entry("monitoring_warning", "monitoring"));
+            entry("monitoring_warning", "monitoring"),
+            entry("high_cost_referral", "monitoring"),
+            entry("high_cost_referral_outcome", "monitoring"),
+            entry("high_cost_referral_check", "monitoring"));
 
     @Test
     void noModuleNamesAnotherModulesTableInSql() throws IOException {

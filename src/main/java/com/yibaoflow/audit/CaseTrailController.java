@@ -1,21 +1,12 @@
 package com.yibaoflow.audit;
 
 import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.web.TableDownload;
 import io.swagger.v3.oas.annotations.Operation;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -47,8 +38,7 @@ class CaseTrailController {
             "detail",
             "durationMillis");
 
-    static final MediaType XLSX =
-            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX = TableDownload.XLSX;
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Asia/Shanghai"));
@@ -77,16 +67,13 @@ class CaseTrailController {
         String file = "trail-" + businessKey.replaceAll("[^A-Za-z0-9_-]", "_");
         return switch (format) {
             case "json" -> ResponseEntity.ok(trail);
-            case "csv" ->
-                ResponseEntity.ok()
-                        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file + ".csv"))
-                        .body(csv(trail.rows()));
-            case "xlsx" ->
-                ResponseEntity.ok()
-                        .contentType(XLSX)
-                        .header(HttpHeaders.CONTENT_DISPOSITION, attachment(file + ".xlsx"))
-                        .body(xlsx(trail.rows()));
+            case "csv", "xlsx" ->
+                TableDownload.of(
+                        format,
+                        file,
+                        "trail",
+                        COLUMNS,
+                        trail.rows().stream().map(CaseTrailController::cells).toList());
             default -> throw DomainException.invalidField("format", "must be json, csv or xlsx");
         };
     }
@@ -105,48 +92,6 @@ class CaseTrailController {
                 nz(r.ruleId()),
                 nz(r.detail()),
                 r.durationMillis() == null ? "" : r.durationMillis().toString());
-    }
-
-    static String csv(List<CaseTrail.Row> rows) throws IOException {
-        StringWriter out = new StringWriter();
-        out.write('\uFEFF'); // Excel opens UTF-8 Chinese text correctly only with a BOM
-        try (CSVPrinter printer = new CSVPrinter(
-                out,
-                CSVFormat.DEFAULT
-                        .builder()
-                        .setHeader(COLUMNS.toArray(String[]::new))
-                        .get())) {
-            for (CaseTrail.Row r : rows) {
-                printer.printRecord(cells(r));
-            }
-        }
-        return out.toString();
-    }
-
-    static byte[] xlsx(List<CaseTrail.Row> rows) throws IOException {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(100)) {
-            Sheet sheet = book.createSheet("trail");
-            Row header = sheet.createRow(0);
-            for (int i = 0; i < COLUMNS.size(); i++) {
-                header.createCell(i).setCellValue(COLUMNS.get(i));
-            }
-            int n = 1;
-            for (CaseTrail.Row r : rows) {
-                Row row = sheet.createRow(n++);
-                List<String> cells = cells(r);
-                for (int i = 0; i < cells.size(); i++) {
-                    row.createCell(i).setCellValue(cells.get(i));
-                }
-            }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            book.write(bytes);
-            book.dispose();
-            return bytes.toByteArray();
-        }
-    }
-
-    private static String attachment(String name) {
-        return ContentDisposition.attachment().filename(name).build().toString();
     }
 
     private static String nz(String s) {

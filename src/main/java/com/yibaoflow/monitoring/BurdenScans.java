@@ -93,6 +93,8 @@ class BurdenScans {
             int scanned,
             int candidates,
             int warnings,
+            int referralsOpened,
+            int referralsRaised,
             List<Warning> warningList) {}
 
     /** A person's sums from the database: claims with every paid amount ({@code known…}) and those without. */
@@ -112,14 +114,16 @@ class BurdenScans {
     private final PolicyService policies;
     private final Rosters rosters;
     private final Clock clock;
+    private final Referrals referrals;
     private final BurdenCalculator burden = new BurdenCalculator();
     private final InpatientBenefitCalculator benefits = new InpatientBenefitCalculator();
 
-    BurdenScans(JdbcTemplate jdbc, PolicyService policies, Rosters rosters, Clock clock) {
+    BurdenScans(JdbcTemplate jdbc, PolicyService policies, Rosters rosters, Clock clock, Referrals referrals) {
         this.jdbc = jdbc;
         this.policies = policies;
         this.rosters = rosters;
         this.clock = clock;
+        this.referrals = referrals;
     }
 
     @Transactional
@@ -215,6 +219,26 @@ class BurdenScans {
             ps.setBigDecimal(11, w.warningLine());
             ps.setBoolean(12, w.layersComputed());
         });
+        // issue #19 §3: every warning opens a referral for a newly warned person, or raises the open one
+        int opened = 0;
+        int raised = 0;
+        for (Warning w : warnings) {
+            Referrals.Change change = referrals.onWarning(
+                    id,
+                    regionCode,
+                    coverageYear,
+                    asOf,
+                    w,
+                    Referrals.lineReached(lines.values(), w.warningLine(), w.outOfPocket()),
+                    userId);
+            opened += change == Referrals.Change.OPENED ? 1 : 0;
+            raised += change == Referrals.Change.RAISED ? 1 : 0;
+        }
+        jdbc.update(
+                "update yibao.monitoring_scan set referrals_opened = ?, referrals_raised = ? where id = ?",
+                opened,
+                raised,
+                id);
         return find(id).orElseThrow();
     }
 
@@ -271,6 +295,23 @@ class BurdenScans {
                 computed);
     }
 
+    /** For each warned person of the scan: the referral of that person and year (the latest) and its state. */
+    Map<String, String[]> referralsOf(Scan scan) {
+        Map<String, String[]> result = new java.util.HashMap<>();
+        jdbc.query(
+                """
+                select distinct on (r.id_number) r.id_number, r.business_key, r.state
+                from yibao.high_cost_referral r
+                join yibao.monitoring_warning w on w.id_number = r.id_number and w.scan_id = ?
+                where r.coverage_year = ? order by r.id_number, r.id desc""",
+                rs -> {
+                    result.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
+                },
+                scan.id(),
+                scan.coverageYear());
+        return result;
+    }
+
     Optional<Scan> find(long id) {
         List<Warning> warnings = jdbc.query(
                 """
@@ -296,7 +337,7 @@ class BurdenScans {
                 .query(
                         """
                         select id, region_code, coverage_year, as_of, policy_label, started_by, started_at,
-                               duration_ms, scanned, candidates, warnings
+                               duration_ms, scanned, candidates, warnings, referrals_opened, referrals_raised
                         from yibao.monitoring_scan where id = ?""",
                         (rs, i) -> new Scan(
                                 rs.getLong(1),
@@ -310,6 +351,8 @@ class BurdenScans {
                                 rs.getInt(9),
                                 rs.getInt(10),
                                 rs.getInt(11),
+                                rs.getInt(12),
+                                rs.getInt(13),
                                 warnings),
                         id)
                 .stream()

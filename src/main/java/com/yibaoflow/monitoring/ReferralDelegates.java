@@ -1,0 +1,59 @@
+package com.yibaoflow.monitoring;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The delegate beans {@code processes/high-cost-referral.bpmn} and {@code processes/monitoring-monthly-scan.bpmn}
+ * call by name; each hands over to a step.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReferralDelegates {
+
+    @Bean
+    TaskListener validateReferralOutcome(ReferralSteps steps) {
+        return steps::validateOutcome;
+    }
+
+    @Bean
+    JavaDelegate recordReferralOutcome(ReferralSteps steps) {
+        return steps::recordOutcome;
+    }
+
+    @Bean
+    JavaDelegate remindReferralDepartment(ReferralSteps steps) {
+        return steps::remind;
+    }
+
+    @Bean
+    JavaDelegate escalateReferral(ReferralSteps steps) {
+        return steps::escalate;
+    }
+
+    @Bean
+    JavaDelegate applyReferralOutcomes(ReferralSteps steps) {
+        return steps::applyOutcomes;
+    }
+
+    @Bean
+    JavaDelegate startReferralHardshipVerification(ReferralSteps steps) {
+        return steps::startHardshipVerification;
+    }
+
+    @Bean
+    JavaDelegate checkReferralRisk(ReferralSteps steps) {
+        return steps::routineCheck;
+    }
+
+    @Bean
+    JavaDelegate listRegionsToScan(MonthlyScans scans) {
+        return scans::listRegions;
+    }
+
+    @Bean
+    JavaDelegate scanRegionMonthly(MonthlyScans scans) {
+        return scans::scanRegion;
+    }
+}

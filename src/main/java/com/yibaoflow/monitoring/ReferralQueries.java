@@ -1,0 +1,298 @@
+package com.yibaoflow.monitoring;
+
+import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.web.PageView;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Read side of referrals: the paged listing and a person's burden history (issue #19 §4). */
+@Service
+@Transactional(readOnly = true)
+class ReferralQueries {
+
+    record OutcomeView(
+            String department,
+            String outcome,
+            String outcomeName,
+            String category,
+            String reason,
+            String decidedBy,
+            Instant decidedAt) {}
+
+    record CheckView(
+            Instant checkedAt,
+            LocalDate periodFrom,
+            LocalDate periodTo,
+            BigDecimal costSinceReferral,
+            BigDecimal costInPeriod,
+            BigDecimal riskThreshold,
+            boolean stillAtRisk) {}
+
+    record ReferralView(
+            long id,
+            String businessKey,
+            String idNumberMasked,
+            String regionCode,
+            int coverageYear,
+            String state,
+            String populationGroup,
+            BigDecimal warningLine,
+            BigDecimal lineReached,
+            BigDecimal outOfPocket,
+            long firstScanId,
+            long lastScanId,
+            LocalDate referredAsOf,
+            Instant openedAt,
+            Instant raisedAt,
+            Instant closedAt,
+            String processInstanceId,
+            String hardshipBusinessKey,
+            List<String> awaitingDepartments,
+            List<OutcomeView> outcomes,
+            List<CheckView> checks) {}
+
+    record MonthView(
+            String month,
+            int claims,
+            BigDecimal totalCost,
+            BigDecimal paid,
+            BigDecimal outOfPocket,
+            BigDecimal outOfPocketYearToDate,
+            int claimsWithoutPaidAmounts) {}
+
+    record WarningView(
+            long scanId,
+            LocalDate asOf,
+            int coverageYear,
+            String regionCode,
+            String populationGroup,
+            BigDecimal outOfPocket,
+            BigDecimal warningLine) {}
+
+    record PersonView(
+            String idNumberMasked,
+            List<MonthView> burdenByMonth,
+            List<WarningView> warnings,
+            List<ReferralView> referrals) {}
+
+    private static final String REFERRAL_COLUMNS = """
+            id, business_key, id_number, region_code, coverage_year, state, population_group, warning_line,
+            line_reached, out_of_pocket, first_scan_id, last_scan_id, referred_as_of, opened_at, raised_at, closed_at,
+            process_instance_id, hardship_business_key""";
+
+    private final JdbcTemplate jdbc;
+
+    ReferralQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Referrals in the visible regions, newest first; {@code department} keeps those still awaiting that department's
+     * outcome.
+     */
+    PageView<ReferralView> list(
+            Collection<String> visible, String regionCode, String state, String department, int page, int size) {
+        StringBuilder where = new StringBuilder(" where region_code = any(?)");
+        List<Object> args = new ArrayList<>();
+        args.add(visible.toArray(String[]::new));
+        if (regionCode != null) {
+            where.append(" and region_code = ?");
+            args.add(regionCode);
+        }
+        if (state != null) {
+            where.append(" and state = ?");
+            args.add(state);
+        }
+        if (department != null) {
+            where.append(" and state = 'VERIFYING' and not exists (select 1 from yibao.high_cost_referral_outcome o"
+                    + " where o.referral_id = r.id and o.department = ?)");
+            args.add(department);
+        }
+        long total = jdbc.queryForObject(
+                "select count(*) from yibao.high_cost_referral r" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<ReferralView> content = withDetails(jdbc.query(
+                "select " + REFERRAL_COLUMNS + " from yibao.high_cost_referral r" + where
+                        + " order by id desc limit ? offset ?",
+                (rs, i) -> referral(rs),
+                pageArgs.toArray()));
+        return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
+    }
+
+    /** Burden by month from the person's claims (visible regions), the scans' warnings, referrals and outcomes. */
+    PersonView person(String idNumber, Collection<String> visible) {
+        String[] regions = visible.toArray(String[]::new);
+        List<MonthView> months = new ArrayList<>();
+        Map<Integer, BigDecimal> ytd = new HashMap<>();
+        jdbc.query(
+                """
+                select to_char(settlement_date, 'YYYY-MM') as month, extract(year from settlement_date)::int as year,
+                       count(*) as claims, sum(total_cost) as total,
+                       sum(coalesce(basic_paid, 0) + coalesce(critical_paid, 0) + coalesce(assistance_paid, 0)) as paid,
+                       count(*) filter (where basic_paid is null or critical_paid is null or assistance_paid is null)
+                           as without_paid
+                from yibao.claim where id_number = ? and region_code = any(?)
+                group by 1, 2 order by 1""",
+                rs -> {
+                    BigDecimal total = rs.getBigDecimal("total");
+                    BigDecimal paid = rs.getBigDecimal("paid");
+                    BigDecimal out = total.subtract(paid);
+                    BigDecimal cumulative = ytd.merge(rs.getInt("year"), out, BigDecimal::add);
+                    months.add(new MonthView(
+                            rs.getString("month"),
+                            rs.getInt("claims"),
+                            total,
+                            paid,
+                            out,
+                            cumulative,
+                            rs.getInt("without_paid")));
+                },
+                idNumber,
+                regions);
+        List<WarningView> warnings = jdbc.query(
+                """
+                select w.scan_id, s.as_of, s.coverage_year, s.region_code, w.population_group, w.out_of_pocket,
+                       w.warning_line
+                from yibao.monitoring_warning w join yibao.monitoring_scan s on s.id = w.scan_id
+                where w.id_number = ? and s.region_code = any(?) order by s.as_of, w.scan_id""",
+                (rs, i) -> new WarningView(
+                        rs.getLong(1),
+                        rs.getDate(2).toLocalDate(),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getBigDecimal(6),
+                        rs.getBigDecimal(7)),
+                idNumber,
+                regions);
+        List<ReferralView> referrals = withDetails(jdbc.query(
+                "select " + REFERRAL_COLUMNS
+                        + " from yibao.high_cost_referral r where id_number = ? and region_code = any(?) order by id",
+                (rs, i) -> referral(rs),
+                idNumber,
+                regions));
+        if (months.isEmpty() && warnings.isEmpty() && referrals.isEmpty()) {
+            return null;
+        }
+        return new PersonView(ResidentIdNumber.mask(idNumber), months, warnings, referrals);
+    }
+
+    private List<ReferralView> withDetails(List<ReferralView> referrals) {
+        if (referrals.isEmpty()) {
+            return referrals;
+        }
+        Long[] ids = referrals.stream().map(ReferralView::id).toArray(Long[]::new);
+        Map<Long, List<OutcomeView>> outcomes = new HashMap<>();
+        jdbc.query(
+                """
+                select referral_id, department, outcome, category, reason, decided_by, decided_at
+                from yibao.high_cost_referral_outcome where referral_id = any(?) order by decided_at, department""",
+                rs -> {
+                    ReferralOutcome o = ReferralOutcome.valueOf(rs.getString(3));
+                    outcomes.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new OutcomeView(
+                                    rs.getString(2),
+                                    o.name(),
+                                    o.chineseName(),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getString(6),
+                                    rs.getTimestamp(7).toInstant()));
+                },
+                (Object) ids);
+        Map<Long, List<CheckView>> checks = new HashMap<>();
+        jdbc.query(
+                """
+                select referral_id, checked_at, period_from, period_to, cost_since_referral, cost_in_period,
+                       risk_threshold, still_at_risk
+                from yibao.high_cost_referral_check where referral_id = any(?) order by checked_at""",
+                rs -> {
+                    checks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new CheckView(
+                                    rs.getTimestamp(2).toInstant(),
+                                    rs.getDate(3).toLocalDate(),
+                                    rs.getDate(4).toLocalDate(),
+                                    rs.getBigDecimal(5),
+                                    rs.getBigDecimal(6),
+                                    rs.getBigDecimal(7),
+                                    rs.getBoolean(8)));
+                },
+                (Object) ids);
+        List<ReferralView> result = new ArrayList<>();
+        for (ReferralView r : referrals) {
+            List<OutcomeView> answered = outcomes.getOrDefault(r.id(), List.of());
+            List<String> awaiting = "VERIFYING".equals(r.state())
+                    ? ReferralProcess.DEPARTMENTS.stream()
+                            .filter(d -> answered.stream()
+                                    .noneMatch(o -> o.department().equals(d)))
+                            .toList()
+                    : List.of();
+            result.add(new ReferralView(
+                    r.id(),
+                    r.businessKey(),
+                    r.idNumberMasked(),
+                    r.regionCode(),
+                    r.coverageYear(),
+                    r.state(),
+                    r.populationGroup(),
+                    r.warningLine(),
+                    r.lineReached(),
+                    r.outOfPocket(),
+                    r.firstScanId(),
+                    r.lastScanId(),
+                    r.referredAsOf(),
+                    r.openedAt(),
+                    r.raisedAt(),
+                    r.closedAt(),
+                    r.processInstanceId(),
+                    r.hardshipBusinessKey(),
+                    awaiting,
+                    answered,
+                    checks.getOrDefault(r.id(), List.of())));
+        }
+        return result;
+    }
+
+    private static ReferralView referral(ResultSet rs) throws SQLException {
+        return new ReferralView(
+                rs.getLong("id"),
+                rs.getString("business_key"),
+                ResidentIdNumber.mask(rs.getString("id_number")),
+                rs.getString("region_code"),
+                rs.getInt("coverage_year"),
+                rs.getString("state"),
+                rs.getString("population_group"),
+                rs.getBigDecimal("warning_line"),
+                rs.getBigDecimal("line_reached"),
+                rs.getBigDecimal("out_of_pocket"),
+                rs.getLong("first_scan_id"),
+                rs.getLong("last_scan_id"),
+                rs.getDate("referred_as_of").toLocalDate(),
+                instant(rs.getTimestamp("opened_at")),
+                instant(rs.getTimestamp("raised_at")),
+                instant(rs.getTimestamp("closed_at")),
+                rs.getString("process_instance_id"),
+                rs.getString("hardship_business_key"),
+                List.of(),
+                List.of(),
+                List.of());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
