@@ -189,11 +189,11 @@ final class PolicyParametersValidator {
 
     /**
      * The regional choices of issue #17 items 4 and 6 (R-WAIT-03, R-ELIG-02) are within plausible bounds: a start year
-     * no later than the coverage year, an adult age up to 30, an interruption up to a year.
+     * 2000–2100 (one after the coverage year counts nothing yet), an adult age up to 30, an interruption up to a year.
      */
     private static void checkWaiting(int coverageYear, PolicyParameters.Waiting waiting, List<FieldError> errors) {
         String w = "waiting.";
-        range(waiting.neverCovered().startYear(), 2000, coverageYear, w + "neverCovered.startYear", errors);
+        range(waiting.neverCovered().startYear(), 2000, 2100, w + "neverCovered.startYear", errors);
         range(waiting.neverCovered().adultAge(), 0, 30, w + "neverCovered.adultAge", errors);
         range(
                 waiting.employeeSwitch().maxInterruptionMonths(),
