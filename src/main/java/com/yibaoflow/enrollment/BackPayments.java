@@ -4,6 +4,7 @@ import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.waiting.BackPaymentCalculator;
 import com.yibaoflow.policy.calc.waiting.WaitingPeriodCalculator;
+import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.problem.DomainException;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,7 +45,20 @@ class BackPayments {
             return;
         }
         Set<Integer> covered = new HashSet<>(records.coverageYearsBefore(idNumber, coverageYear));
-        int n = Math.min(declared, WaitingPeriodCalculator.missedYears(coverageYear, covered));
+        // the missed years as the waiting period counts them, never-covered reading included (issue #17 item 4)
+        int missed;
+        try {
+            missed = WaitingPeriodCalculator.countedMissedYears(
+                    policies.activeSnapshot(regionCode, coverageYear)
+                            .parameters()
+                            .waiting(),
+                    coverageYear,
+                    covered,
+                    birthDateOf(idNumber));
+        } catch (DomainException noPolicy) {
+            missed = WaitingPeriodCalculator.missedYears(coverageYear, covered);
+        }
+        int n = Math.min(declared, missed);
         Map<Integer, PolicySnapshot> found = snapshots(regionCode, coverageYear, n);
         for (int year = coverageYear - 1; year >= coverageYear - n; year--) {
             if (!found.containsKey(year)) {
@@ -54,6 +68,12 @@ class BackPayments {
                                 + regionCode + "; its individual standard is unknown");
             }
         }
+    }
+
+    private static java.time.LocalDate birthDateOf(String idNumber) {
+        return ResidentIdNumber.isValid(idNumber)
+                ? ResidentIdNumber.parse(idNumber).birthDate()
+                : null;
     }
 
     /** The standards of the recorded breakdown, most recent year first. */

@@ -67,7 +67,7 @@ class ContributionCalculation {
 
         LocalDate today = clock.today();
         LocalDate assumedPayment = today.isBefore(periods.collectionStart()) ? periods.collectionStart() : today;
-        WaitingPeriodResult waiting = waitingPeriods.of(snapshot, c, assumedPayment);
+        WaitingPeriodResult waiting = waitingPeriods.of(snapshot, c, assumedPayment, verifiedCategories);
         // R-WAIT-04: every back-paid year is charged at that year's standard (issue #17 item 1)
         BackPaymentCalculator.Result back = backPayments.of(snapshot, c, waiting.missedYears());
         List<ExplanationStep> explanation = new ArrayList<>(figures.explanation());

@@ -87,6 +87,33 @@ class ResidentRecords {
     }
 
     /**
+     * The person's employee-insurance periods that ended before the coverage end (R-ELIG-02, issue #17 item 6): the
+     * last day of the latest one, and every year any period (ended or not) overlaps up to the coverage year.
+     */
+    public record EmployeeHistory(Optional<LocalDate> lastEnd, java.util.Set<Integer> years) {}
+
+    public EmployeeHistory employeeHistory(String idNumber, LocalDate coverageEnd) {
+        java.util.Set<Integer> years = new java.util.TreeSet<>();
+        LocalDate[] last = new LocalDate[1];
+        jdbc.query(
+                "select valid_from, valid_to from yibao.employee_insurance_record where id_number = ? and valid_from <= ?",
+                rs -> {
+                    LocalDate from = rs.getDate(1).toLocalDate();
+                    LocalDate to = rs.getDate(2) == null ? null : rs.getDate(2).toLocalDate();
+                    LocalDate until = to == null || to.isAfter(coverageEnd) ? coverageEnd : to;
+                    for (int y = from.getYear(); y <= until.getYear(); y++) {
+                        years.add(y);
+                    }
+                    if (to != null && to.isBefore(coverageEnd) && (last[0] == null || to.isAfter(last[0]))) {
+                        last[0] = to;
+                    }
+                },
+                idNumber,
+                coverageEnd);
+        return new EmployeeHistory(Optional.ofNullable(last[0]), java.util.Set.copyOf(years));
+    }
+
+    /**
      * The id of the person's live case for the coverage year, if any (R-ELIG-02; the statuses of
      * {@link EnrollmentCases#findLive(String, int)}, whose partial unique index answers it).
      */

@@ -74,7 +74,10 @@ class CalculationController {
             @NotNull LocalDate birthDate,
             Residence residence,
             Set<Integer> coveredYears,
-            @Min(0) Integer backPaidYears) {}
+            @Min(0) Integer backPaidYears,
+            Set<HardshipCategory> categories,
+            LocalDate employeeInsuranceEnd,
+            Set<Integer> employeeInsuredYears) {}
 
     record CriticalIllnessLimitRequest(
             @NotBlank String regionCode,
@@ -123,7 +126,10 @@ class CalculationController {
                         request.birthDate(),
                         request.residence(),
                         request.coveredYears(),
-                        request.backPaidYears() == null ? 0 : request.backPaidYears()));
+                        request.backPaidYears() == null ? 0 : request.backPaidYears(),
+                        request.categories(),
+                        request.employeeInsuranceEnd(),
+                        request.employeeInsuredYears()));
     }
 
     @PostMapping("/critical-illness-limit")

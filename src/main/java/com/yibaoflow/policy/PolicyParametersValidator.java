@@ -66,6 +66,7 @@ final class PolicyParametersValidator {
         checkPeriods(coverageYear, parameters.periods(), errors);
         checkFunding(parameters, errors);
         checkBenefits(parameters.benefits(), errors);
+        checkWaiting(coverageYear, parameters.waiting(), errors);
         checkWarningLines(parameters.monitoring(), errors);
         if (!errors.isEmpty()) {
             throw invalid(errors);
@@ -184,6 +185,29 @@ final class PolicyParametersValidator {
             notNegative(assistance.deductible(), path + ".deductible", errors);
             notNegative(assistance.annualLimit(), path + ".annualLimit", errors);
         });
+    }
+
+    /**
+     * The regional choices of issue #17 items 4 and 6 (R-WAIT-03, R-ELIG-02) are within plausible bounds: a start year
+     * 2000–2100 (one after the coverage year counts nothing yet), an adult age up to 30, an interruption up to a year.
+     */
+    private static void checkWaiting(int coverageYear, PolicyParameters.Waiting waiting, List<FieldError> errors) {
+        String w = "waiting.";
+        range(waiting.neverCovered().startYear(), 2000, 2100, w + "neverCovered.startYear", errors);
+        range(waiting.neverCovered().adultAge(), 0, 30, w + "neverCovered.adultAge", errors);
+        range(
+                waiting.employeeSwitch().maxInterruptionMonths(),
+                0,
+                12,
+                w + "employeeSwitch.maxInterruptionMonths",
+                errors);
+        range(waiting.employeeSwitch().minInsuredYears(), 0, 30, w + "employeeSwitch.minInsuredYears", errors);
+    }
+
+    private static void range(int value, int min, int max, String path, List<FieldError> errors) {
+        if (value < min || value > max) {
+            errors.add(new FieldError(P + path, "must be between " + min + " and " + max + ", was " + value));
+        }
     }
 
     /** R-MON-02: a warning line is an absolute amount or a share of the rural income, never both or neither. */

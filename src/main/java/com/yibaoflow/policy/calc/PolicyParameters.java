@@ -40,6 +40,10 @@ public record PolicyParameters(
     /**
      * R-WAIT-01..05, R-ELIG-03. {@code exemptGroups}: residence categories with no waiting period (NEWBORN and any a
      * region lists). {@code firstMissedYearCounts}: whether the first missed year adds a month (R-WAIT-03).
+     * {@code exemptCategories}: hardship categories a region exempts from waiting periods (R-WAIT-01 "other special
+     * groups", issue #17 item 8). {@code neverCovered}: how a never-covered adult counts (issue #17 item 4).
+     * {@code employeeSwitch}: the waiting-period treatment of a switch from employee insurance (R-ELIG-02, issue #17
+     * item 6).
      */
     public record Waiting(
             int fixedMonths,
@@ -49,7 +53,75 @@ public record PolicyParameters(
             int longGapYears,
             int longGapMinimumMonths,
             int newbornGraceDays,
-            Set<Residence> exemptGroups) {}
+            Set<Residence> exemptGroups,
+            Set<HardshipCategory> exemptCategories,
+            NeverCovered neverCovered,
+            EmployeeSwitch employeeSwitch) {
+
+        /** The figures of before issue #17 items 4, 6 and 8, with today's behaviour for the three regional choices. */
+        public Waiting(
+                int fixedMonths,
+                int monthsPerGapYear,
+                boolean firstMissedYearCounts,
+                int monthsRemovedPerBackPaidYear,
+                int longGapYears,
+                int longGapMinimumMonths,
+                int newbornGraceDays,
+                Set<Residence> exemptGroups) {
+            this(
+                    fixedMonths,
+                    monthsPerGapYear,
+                    firstMissedYearCounts,
+                    monthsRemovedPerBackPaidYear,
+                    longGapYears,
+                    longGapMinimumMonths,
+                    newbornGraceDays,
+                    exemptGroups,
+                    Set.of(),
+                    NeverCovered.DEFAULT,
+                    EmployeeSwitch.DEFAULT);
+        }
+    }
+
+    /**
+     * How a person with no coverage year on record counts (R-WAIT-01/03, issue #17 item 4; a regional reading, the
+     * national text leaves it open). {@code reading} FIRST_ENROLLMENT (default, today's behaviour): never covered is no
+     * interrupted coverage, no variable months. YEARS_SINCE_START_YEAR: a person aged at least {@code adultAge} at the
+     * coverage start has missed every year from the later of {@code startYear} and the year they turned
+     * {@code adultAge}, up to the year before the coverage year. {@code startYear} defaults to 2025 ([D] (五)
+     * "自2025年起").
+     */
+    public record NeverCovered(NeverCoveredReading reading, Integer startYear, Integer adultAge) {
+        public static final NeverCovered DEFAULT = new NeverCovered(NeverCoveredReading.FIRST_ENROLLMENT, 2025, 18);
+    }
+
+    public enum NeverCoveredReading {
+        /** Never covered = first enrollment: fixed months only outside the collection period (today's behaviour). */
+        FIRST_ENROLLMENT,
+        /** Never covered = missed every year since the start year (or since coming of age, whichever is later). */
+        YEARS_SINCE_START_YEAR
+    }
+
+    /**
+     * The waiting-period treatment of a switch from employee insurance (职工医保) to resident insurance (R-ELIG-02,
+     * issue #17 item 6). {@code treatment} AS_ANY_ENROLLMENT (default, today's behaviour): the waiting period is
+     * calculated as for anyone else. NO_WAITING_AFTER_SHORT_INTERRUPTION: a person whose employee insurance ended at
+     * most {@code maxInterruptionMonths} before the resident payment, insured in basic medical insurance (either
+     * scheme) for at least {@code minInsuredYears} consecutive full years before the coverage year, has no waiting
+     * period.
+     */
+    public record EmployeeSwitch(
+            EmployeeSwitchTreatment treatment, Integer maxInterruptionMonths, Integer minInsuredYears) {
+        public static final EmployeeSwitch DEFAULT =
+                new EmployeeSwitch(EmployeeSwitchTreatment.AS_ANY_ENROLLMENT, 3, 2);
+    }
+
+    public enum EmployeeSwitchTreatment {
+        /** The switch is an enrollment like any other (today's behaviour). */
+        AS_ANY_ENROLLMENT,
+        /** No waiting period after a short interruption of continuous basic insurance. */
+        NO_WAITING_AFTER_SHORT_INTERRUPTION
+    }
 
     /** R-WAIT-06, R-WAIT-07. */
     public record Incentives(

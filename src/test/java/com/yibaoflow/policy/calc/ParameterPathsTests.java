@@ -23,7 +23,7 @@ class ParameterPathsTests {
     void leavesFollowComponentOrderAndMapKeysInEnumOrder() {
         Map<String, Object> leaves = ParameterPaths.leaves(dongzhi);
 
-        assertThat(leaves).hasSize(60);
+        assertThat(leaves).hasSize(67);
         assertThat(List.copyOf(leaves.keySet()).subList(0, 20))
                 .containsExactly(
                         "periods.collectionStart",
@@ -46,7 +46,7 @@ class ParameterPathsTests {
                         "subsidies.SEVERE_DISABILITY",
                         "waiting.fixedMonths",
                         "waiting.monthsPerGapYear");
-        assertThat(List.copyOf(leaves.keySet()).subList(54, 60))
+        assertThat(List.copyOf(leaves.keySet()).subList(61, 67))
                 .containsExactly(
                         "benefits.provincePerCapitaDisposableIncome", "monitoring.priorYearRuralPerCapitaIncome",
                         "monitoring.warningLines.LOW_INCOME", "monitoring.warningLines.FORMERLY_POOR",
@@ -54,6 +54,17 @@ class ParameterPathsTests {
         assertThat(leaves.get("periods.collectionEnd")).isEqualTo(LocalDate.of(2024, 12, 31));
         assertThat(leaves.get("subsidies.MINIMUM_LIVING")).isEqualTo(bd("360"));
         assertThat(leaves.get("waiting.firstMissedYearCounts")).isEqualTo(true);
+        // issue #17 items 4, 6, 8: the regional choices of the waiting period, nested records recursing
+        assertThat(List.copyOf(leaves.keySet()).subList(25, 33))
+                .containsExactly(
+                        "waiting.exemptGroups",
+                        "waiting.exemptCategories",
+                        "waiting.neverCovered.reading",
+                        "waiting.neverCovered.startYear",
+                        "waiting.neverCovered.adultAge",
+                        "waiting.employeeSwitch.treatment",
+                        "waiting.employeeSwitch.maxInterruptionMonths",
+                        "waiting.employeeSwitch.minInsuredYears");
     }
 
     @Test

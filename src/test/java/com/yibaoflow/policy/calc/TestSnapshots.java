@@ -122,6 +122,14 @@ public final class TestSnapshots {
         p.put("waiting.longGapMinimumMonths", external("R-WAIT-04", G_RESTATED, "fixed + variable at least 6 months"));
         p.put("waiting.newbornGraceDays", seed("R-ELIG-03", "[D]", "(九)"));
         p.put("waiting.exemptGroups", seed("R-WAIT-01", "[D]", "(五)"));
+        // issue #17 items 4, 6, 8 (V31): today's behaviour as regional defaults
+        p.put("waiting.exemptCategories", sample("R-WAIT-01"));
+        p.put("waiting.neverCovered.reading", sample("R-WAIT-03"));
+        p.put("waiting.neverCovered.startYear", seed("R-WAIT-01", "[D]", "(五) “自2025年起”"));
+        p.put("waiting.neverCovered.adultAge", sample("R-WAIT-03"));
+        p.put("waiting.employeeSwitch.treatment", sample("R-ELIG-02"));
+        p.put("waiting.employeeSwitch.maxInterruptionMonths", sample("R-ELIG-02"));
+        p.put("waiting.employeeSwitch.minInsuredYears", sample("R-ELIG-02"));
         p.put("incentives.continuousYearsThreshold", seed("R-WAIT-06", "[D]", "(五) “连续参加居民医保满4年”"));
         p.put("incentives.raisePerContinuousYear", sample("R-WAIT-06"));
         p.put("incentives.raisePerZeroClaimYear", sample("R-WAIT-07"));

@@ -1,8 +1,13 @@
 package com.yibaoflow.policy.calc.waiting;
 
 import com.yibaoflow.policy.calc.Explanation;
+import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Inputs;
 import com.yibaoflow.policy.calc.InvalidCalculationInputException;
+import com.yibaoflow.policy.calc.PolicyParameters.EmployeeSwitch;
+import com.yibaoflow.policy.calc.PolicyParameters.EmployeeSwitchTreatment;
+import com.yibaoflow.policy.calc.PolicyParameters.NeverCovered;
+import com.yibaoflow.policy.calc.PolicyParameters.NeverCoveredReading;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
 import com.yibaoflow.policy.calc.PolicyParameters.Waiting;
 import com.yibaoflow.policy.calc.PolicySnapshot;
@@ -10,6 +15,8 @@ import com.yibaoflow.policy.calc.Residence;
 import com.yibaoflow.policy.calc.Rule;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -23,12 +30,21 @@ import java.util.Set;
  *       enrolling for the first time (next rules), i.e. fixed months only when paid outside the collection period.</li>
  *   <li><b>Exempt groups</b> (R-WAIT-01): another residence listed in {@code exemptGroups} → no waiting; benefits from
  *       the later of payment and coverage start.</li>
+ *   <li><b>Exempt categories</b> (R-WAIT-01, issue #17 item 8): a verified hardship category of the person listed in
+ *       {@code exemptCategories} → no waiting, whatever the residence.</li>
+ *   <li><b>Switch from employee insurance</b> (R-ELIG-02, issue #17 item 6): with the treatment
+ *       NO_WAITING_AFTER_SHORT_INTERRUPTION, a payment no later than {@code maxInterruptionMonths} after the
+ *       employee period's last day, by a person insured (either scheme) in the {@code minInsuredYears} full years
+ *       right before the coverage year → no waiting. With AS_ANY_ENROLLMENT (default) the next rules apply.</li>
  *   <li><b>Collection period</b>: a payment up to {@code collectionEnd} inclusive counts as in the period. A payment
  *       before {@code collectionStart} is allowed only for students (R-REG-03, early payment), no earlier than one
  *       year before the coverage start, and counts as in the period; otherwise it is invalid.</li>
  *   <li><b>Missed years</b>: consecutive coverage years missed immediately before the coverage year (coverageYear−1
  *       back to the last covered year). A person with no covered year at all is a <em>first enrollment</em>, not a
- *       gap (interpretation): no variable months; fixed months only if paid outside the collection period.</li>
+ *       gap (reading FIRST_ENROLLMENT of {@code neverCovered}, the default): no variable months; fixed months only if
+ *       paid outside the collection period. With the reading YEARS_SINCE_START_YEAR (issue #17 item 4), a person of
+ *       at least {@code adultAge} at the coverage start has missed the years from the later of {@code startYear} and
+ *       the year they turned {@code adultAge}; those are a gap like any other (next rules).</li>
  *   <li><b>No gap</b> (R-WAIT-01): covered the year before and paid in the period → exempt, benefits from the
  *       coverage start; paid after the period → fixed months only.</li>
  *   <li><b>Gap</b> (R-WAIT-02..04): fixed months plus variable months = missed years (minus one if
@@ -49,7 +65,7 @@ public final class WaitingPeriodCalculator {
         Waiting waiting = snapshot.parameters().waiting();
         validate(snapshot, input);
         Set<Integer> covered = Inputs.optionalSet(input.coveredYears(), "coveredYears");
-        int missedYears = missedYears(input.coverageYear(), covered);
+        int missedYears = countedMissedYears(waiting, input.coverageYear(), covered, input.birthDate());
         if (input.backPaidYears() > missedYears) {
             throw new InvalidCalculationInputException(
                     "backPaidYears",
@@ -84,6 +100,21 @@ public final class WaitingPeriodCalculator {
                     explanation.param("waiting.exemptGroups", waiting.exemptGroups()));
             return finish(snapshot, input, WaitingReason.EXEMPT_GROUP, 0, 0, 0, explanation);
         }
+        Set<HardshipCategory> exemptCategories = EnumSet.noneOf(HardshipCategory.class);
+        exemptCategories.addAll(Inputs.optionalSet(input.categories(), "categories"));
+        exemptCategories.retainAll(waiting.exemptCategories());
+        if (!exemptCategories.isEmpty()) {
+            explanation.step(
+                    Rule.R_WAIT_01,
+                    "verified hardship category " + exemptCategories.iterator().next() + " ("
+                            + exemptCategories.iterator().next().chineseName()
+                            + ") is a group the region exempts from waiting periods.",
+                    explanation.param("waiting.exemptCategories", waiting.exemptCategories()));
+            return finish(snapshot, input, WaitingReason.EXEMPT_CATEGORY, 0, 0, 0, explanation);
+        }
+        if (input.employeeInsuranceEnd() != null && employeeSwitch(snapshot, input, covered, explanation)) {
+            return finish(snapshot, input, WaitingReason.EMPLOYEE_SWITCH, 0, 0, 0, explanation);
+        }
 
         boolean inPeriod = !input.paymentDate().isAfter(periods.collectionEnd());
         if (input.paymentDate().isBefore(periods.collectionStart())) {
@@ -93,12 +124,25 @@ public final class WaitingPeriodCalculator {
                             + "counts as paid in the collection period.");
         }
         if (covered.isEmpty()) {
+            if (missedYears > 0) {
+                NeverCovered never = waiting.neverCovered();
+                explanation.step(
+                        Rule.R_WAIT_03,
+                        "no coverage year on record; the region counts a never-covered adult (" + never.adultAge()
+                                + " or older at the coverage start) as having missed every year from "
+                                + (input.coverageYear() - missedYears) + " (the later of the start year and the year "
+                                + "they turned " + never.adultAge() + "): " + missedYears + " missed year(s).",
+                        explanation.param("waiting.neverCovered.reading", never.reading()),
+                        explanation.param("waiting.neverCovered.startYear", never.startYear()),
+                        explanation.param("waiting.neverCovered.adultAge", never.adultAge()));
+                return gap(snapshot, input, missedYears, WaitingReason.NEVER_COVERED_SINCE_START_YEAR, explanation);
+            }
             return firstEnrollment(snapshot, input, inPeriod, explanation);
         }
         if (missedYears == 0) {
             return noGap(snapshot, input, inPeriod, explanation);
         }
-        return gap(snapshot, input, missedYears, explanation);
+        return gap(snapshot, input, missedYears, WaitingReason.COVERAGE_GAP, explanation);
     }
 
     private static void validate(PolicySnapshot snapshot, WaitingPeriodInput input) {
@@ -129,6 +173,85 @@ public final class WaitingPeriodCalculator {
             }
         }
         Inputs.nonNegative(input.backPaidYears(), "backPaidYears");
+        if (input.employeeInsuranceEnd() != null
+                && !input.employeeInsuranceEnd().isBefore(periods.coverageEnd())) {
+            throw new InvalidCalculationInputException(
+                    "employeeInsuranceEnd",
+                    "must be before the coverage end " + periods.coverageEnd()
+                            + " (an employee period reaching it is double enrollment, R-ELIG-02), was "
+                            + input.employeeInsuranceEnd());
+        }
+        for (Integer year : Inputs.optionalSet(input.employeeInsuredYears(), "employeeInsuredYears")) {
+            if (year == null || year > input.coverageYear()) {
+                throw new InvalidCalculationInputException(
+                        "employeeInsuredYears", "must not lie after the coverage year " + input.coverageYear());
+            }
+        }
+    }
+
+    /**
+     * The missed years the waiting period counts (R-WAIT-03): consecutive coverage years missed right before the
+     * coverage year; for a person with no covered year, 0 under the reading FIRST_ENROLLMENT, and under
+     * YEARS_SINCE_START_YEAR the years from the later of {@code startYear} and the year the person turned
+     * {@code adultAge} (0 for a person under {@code adultAge} at the coverage start, or without birth date).
+     */
+    public static int countedMissedYears(Waiting waiting, int coverageYear, Set<Integer> covered, LocalDate birthDate) {
+        if (!covered.isEmpty()) {
+            return missedYears(coverageYear, covered);
+        }
+        NeverCovered never = waiting.neverCovered();
+        if (never.reading() != NeverCoveredReading.YEARS_SINCE_START_YEAR || birthDate == null) {
+            return 0;
+        }
+        LocalDate coverageStart = LocalDate.of(coverageYear, 1, 1);
+        if (birthDate.plusYears(never.adultAge()).isAfter(coverageStart)) {
+            return 0; // not yet an adult at the coverage start
+        }
+        int from = Math.max(never.startYear(), birthDate.getYear() + never.adultAge());
+        return Math.max(0, coverageYear - from);
+    }
+
+    /**
+     * R-ELIG-02 (issue #17 item 6): whether the region's treatment of a switch from employee insurance waives the
+     * waiting period; explains either way.
+     */
+    private static boolean employeeSwitch(
+            PolicySnapshot snapshot, WaitingPeriodInput input, Set<Integer> covered, Explanation explanation) {
+        EmployeeSwitch rule = snapshot.parameters().waiting().employeeSwitch();
+        LocalDate ended = input.employeeInsuranceEnd();
+        if (rule.treatment() == EmployeeSwitchTreatment.AS_ANY_ENROLLMENT) {
+            explanation.step(
+                    Rule.R_ELIG_02,
+                    "switch from employee insurance (ended " + ended + "): the region treats it like any other "
+                            + "enrollment; the waiting period follows the rules below.",
+                    explanation.param("waiting.employeeSwitch.treatment", rule.treatment()));
+            return false;
+        }
+        Set<Integer> insured = new HashSet<>(covered);
+        insured.addAll(Inputs.optionalSet(input.employeeInsuredYears(), "employeeInsuredYears"));
+        int consecutive = 0;
+        for (int year = input.coverageYear() - 1; insured.contains(year); year--) {
+            consecutive++;
+        }
+        LocalDate latest = ended.plusMonths(rule.maxInterruptionMonths());
+        boolean shortInterruption = !input.paymentDate().isAfter(latest);
+        boolean continuous = consecutive >= rule.minInsuredYears();
+        boolean waived = shortInterruption && continuous;
+        explanation.step(
+                Rule.R_ELIG_02,
+                "switch from employee insurance (ended " + ended + "), paid " + input.paymentDate()
+                        + (shortInterruption
+                                ? " (within " + rule.maxInterruptionMonths() + " month(s), by " + latest + ")"
+                                : " (later than " + rule.maxInterruptionMonths() + " month(s), after " + latest + ")")
+                        + ", insured " + consecutive + " consecutive full year(s) before the coverage year"
+                        + (continuous ? "" : " (fewer than " + rule.minInsuredYears() + ")")
+                        + (waived
+                                ? ": no waiting period."
+                                : ": the waiver does not apply; the waiting period follows the rules below."),
+                explanation.param("waiting.employeeSwitch.treatment", rule.treatment()),
+                explanation.param("waiting.employeeSwitch.maxInterruptionMonths", rule.maxInterruptionMonths()),
+                explanation.param("waiting.employeeSwitch.minInsuredYears", rule.minInsuredYears()));
+        return waived;
     }
 
     /**
@@ -185,7 +308,10 @@ public final class WaitingPeriodCalculator {
                 Rule.R_WAIT_01,
                 "first enrollment (no earlier coverage year) paid outside the collection "
                         + "period: fixed waiting period only; reading: a person never covered has no interrupted coverage, "
-                        + "so no variable months.");
+                        + "so no variable months.",
+                explanation.param(
+                        "waiting.neverCovered.reading",
+                        snapshot.parameters().waiting().neverCovered().reading()));
         return finish(
                 snapshot,
                 input,
@@ -220,11 +346,16 @@ public final class WaitingPeriodCalculator {
     }
 
     private static WaitingPeriodResult gap(
-            PolicySnapshot snapshot, WaitingPeriodInput input, int missedYears, Explanation explanation) {
+            PolicySnapshot snapshot,
+            WaitingPeriodInput input,
+            int missedYears,
+            WaitingReason reason,
+            Explanation explanation) {
         Waiting waiting = snapshot.parameters().waiting();
         explanation.step(
                 Rule.R_WAIT_01,
-                "coverage interrupted: " + missedYears + " consecutive coverage year(s) missed ("
+                (reason == WaitingReason.COVERAGE_GAP ? "coverage interrupted: " : "never covered: ") + missedYears
+                        + " consecutive coverage year(s) missed ("
                         + (input.coverageYear() - missedYears) + "–" + (input.coverageYear() - 1)
                         + "): fixed plus variable waiting period.");
         int fixed = fixedMonths(snapshot, explanation);
@@ -259,7 +390,7 @@ public final class WaitingPeriodCalculator {
                     explanation.param("waiting.longGapMinimumMonths", waiting.longGapMinimumMonths()));
             variable = floored;
         }
-        return finish(snapshot, input, WaitingReason.COVERAGE_GAP, fixed, variable, missedYears, explanation);
+        return finish(snapshot, input, reason, fixed, variable, missedYears, explanation);
     }
 
     private static int fixedMonths(PolicySnapshot snapshot, Explanation explanation) {
@@ -297,6 +428,8 @@ public final class WaitingPeriodCalculator {
                             + ": no benefits in this coverage year.");
         }
         boolean exempt = reason == WaitingReason.EXEMPT_GROUP
+                || reason == WaitingReason.EXEMPT_CATEGORY
+                || reason == WaitingReason.EMPLOYEE_SWITCH
                 || reason == WaitingReason.CONTINUOUS_ENROLLMENT
                 || reason == WaitingReason.FIRST_ENROLLMENT_IN_COLLECTION_PERIOD;
         return new WaitingPeriodResult(
