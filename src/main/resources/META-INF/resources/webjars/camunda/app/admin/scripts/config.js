@@ -22,6 +22,36 @@ const locales =
     ? {availableLocales: ['en', 'zh-CN'], fallbackLocale: 'en'}
     : {availableLocales: ['zh-CN'], fallbackLocale: 'zh-CN'};
 
+// The system's clock (issue #21 §2, see docs/operations.md): a demo lives on a day of its coverage year while the
+// browser lives on the wall clock. When the system's "now" is shifted, the page's Date follows it, so that a task
+// created a minute ago is not shown as "2 years ago" and a due date next week is not overdue. Otherwise (the
+// production case) nothing changes. A module's top-level await: the webapp starts after this.
+await (async () => {
+  try {
+    const appRoot = document.querySelector('base').getAttribute('app-root') || '/camunda';
+    const response = await fetch(appRoot.substring(0, appRoot.lastIndexOf('/')) + '/clock', {cache: 'no-store'});
+    const clock = response.ok ? await response.json() : {shifted: false};
+    if (!clock.shifted) {
+      return;
+    }
+    const RealDate = window.Date;
+    const offset = RealDate.parse(clock.now) - RealDate.now();
+    function SystemDate(...args) {
+      if (!new.target) {
+        return new RealDate(RealDate.now() + offset).toString();
+      }
+      return args.length === 0 ? new RealDate(RealDate.now() + offset) : new RealDate(...args);
+    }
+    SystemDate.prototype = RealDate.prototype;
+    SystemDate.now = () => RealDate.now() + offset;
+    SystemDate.parse = RealDate.parse;
+    SystemDate.UTC = RealDate.UTC;
+    window.Date = SystemDate;
+  } catch (e) {
+    // the wall clock, then
+  }
+})();
+
 export default {
   app: {
     name: '系统管理',
