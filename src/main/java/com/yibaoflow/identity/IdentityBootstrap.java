@@ -1,21 +1,16 @@
 package com.yibaoflow.identity;
 
 import java.util.EnumSet;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityBootstrap implements ApplicationRunner {
 
     public static final String FILTER_DEPARTMENT_TASKS = "本部门待办";
+    public static final String FILTER_OVERDUE = "已逾期";
     public static final String FILTER_MY_TASKS = "我的任务";
+    public static final String FILTER_ALL_TASKS = "全部任务";
     /** The region of the administrator and of county staff when none is given. */
     public static final String HOME_REGION = "341721";
 
@@ -51,8 +48,7 @@ public class IdentityBootstrap implements ApplicationRunner {
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
-    private final FilterService filterService;
-    private final TaskService taskService;
+    private final DepartmentFilters departmentFilters;
     private final StaffMembers staffMembers;
     private final String adminUserId;
     private final String adminPassword;
@@ -60,15 +56,13 @@ public class IdentityBootstrap implements ApplicationRunner {
     IdentityBootstrap(
             IdentityService identityService,
             AuthorizationService authorizationService,
-            FilterService filterService,
-            TaskService taskService,
+            DepartmentFilters departmentFilters,
             StaffMembers staffMembers,
             @Value("${yibaoflow.admin.user-id:admin}") String adminUserId,
             @Value("${yibaoflow.admin.password:}") String adminPassword) {
         this.identityService = identityService;
         this.authorizationService = authorizationService;
-        this.filterService = filterService;
-        this.taskService = taskService;
+        this.departmentFilters = departmentFilters;
         this.staffMembers = staffMembers;
         this.adminUserId = adminUserId;
         this.adminPassword = adminPassword;
@@ -81,7 +75,7 @@ public class IdentityBootstrap implements ApplicationRunner {
             ensureGroup(department);
             grantDefaults(department);
         }
-        ensureFilters();
+        departmentFilters.ensure();
         ensureAdministrator();
     }
 
@@ -145,7 +139,8 @@ public class IdentityBootstrap implements ApplicationRunner {
         String group = department.groupId();
         // Tasklist: every department works its candidate tasks there; it reads the filters and the models.
         grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        grant(group, Resources.FILTER, "*", Permissions.READ);
+        // Filters: each department reads its own (DepartmentFilters), not every filter (as before issue #21)
+        revokeGrant(group, Resources.FILTER, "*");
         grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
         grant(group, Resources.DECISION_DEFINITION, "*", Permissions.READ);
         if (CASE_STARTERS.contains(department)) {
@@ -183,30 +178,17 @@ public class IdentityBootstrap implements ApplicationRunner {
         authorizationService.saveAuthorization(authorization);
     }
 
-    private void ensureFilters() {
-        ensureFilter(
-                FILTER_DEPARTMENT_TASKS,
-                -10,
-                "本部门的候选任务",
-                taskService
-                        .createTaskQuery()
-                        .taskCandidateGroupInExpression("${currentUserGroups()}")
-                        .includeAssignedTasks());
-        ensureFilter(
-                FILTER_MY_TASKS,
-                -5,
-                "分配给我的任务",
-                taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    }
-
-    private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-        if (filterService.createFilterQuery().filterName(name).count() > 0) {
-            return;
+    /** Removes a grant this bootstrap made in an earlier version (it granted nothing else on that resource id). */
+    private void revokeGrant(String groupId, Resource resource, String resourceId) {
+        Authorization existing = authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(groupId)
+                .resourceType(resource)
+                .resourceId(resourceId)
+                .singleResult();
+        if (existing != null) {
+            authorizationService.deleteAuthorization(existing.getId());
         }
-        Filter filter = filterService
-                .newTaskFilter(name)
-                .setQuery(query)
-                .setProperties(Map.of("priority", priority, "description", description, "refresh", true));
-        filterService.saveFilter(filter);
     }
 }

@@ -59,6 +59,11 @@ public final class ShiftableClock extends Clock {
         ClockUtil.reset();
     }
 
+    /** How far "now" is from the wall clock: zero unless a demo or a test moved it. */
+    public Duration offset() {
+        return offset;
+    }
+
     public LocalDate today() {
         return LocalDate.now(this);
     }

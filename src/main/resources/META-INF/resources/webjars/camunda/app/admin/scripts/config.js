@@ -1,0 +1,69 @@
+// YibaoFlow configuration of Camunda Admin (7.24), see docs/operations.md "Camunda webapps in Chinese".
+// Replaces the webjar's app/admin/scripts/config.js (the application's classpath comes first).
+//
+// Simplified Chinese (locales/zh-CN.json) is the default whatever the browser's language. The webapps pick a
+// locale from the browser's first language only when it is listed in availableLocales, so English is listed
+// only after a user chose it: open any webapp once with ?lang=en (back to Chinese with ?lang=zh-CN); the
+// choice is kept in the browser (localStorage, shared by Tasklist, Cockpit and Admin).
+const chosenLocale = (() => {
+  try {
+    const requested = new URLSearchParams(window.location.search).get('lang');
+    if (requested === 'en' || requested === 'zh-CN') {
+      window.localStorage.setItem('yibaoflow.locale', requested);
+    }
+    return window.localStorage.getItem('yibaoflow.locale');
+  } catch (e) {
+    return null;
+  }
+})();
+
+const locales =
+  chosenLocale === 'en'
+    ? {availableLocales: ['en', 'zh-CN'], fallbackLocale: 'en'}
+    : {availableLocales: ['zh-CN'], fallbackLocale: 'zh-CN'};
+
+// The system's clock (issue #21 §2, see docs/operations.md): a demo lives on a day of its coverage year while the
+// browser lives on the wall clock. When the system's "now" is shifted, the page's Date follows it, so that a task
+// created a minute ago is not shown as "2 years ago" and a due date next week is not overdue. Otherwise (the
+// production case) nothing changes. A module's top-level await: the webapp starts after this.
+await (async () => {
+  try {
+    const appRoot = document.querySelector('base').getAttribute('app-root') || '/camunda';
+    const response = await fetch(appRoot.substring(0, appRoot.lastIndexOf('/')) + '/clock', {cache: 'no-store'});
+    const clock = response.ok ? await response.json() : {shifted: false};
+    if (!clock.shifted) {
+      return;
+    }
+    const RealDate = window.Date;
+    const offset = RealDate.parse(clock.now) - RealDate.now();
+    function SystemDate(...args) {
+      if (!new.target) {
+        return new RealDate(RealDate.now() + offset).toString();
+      }
+      return args.length === 0 ? new RealDate(RealDate.now() + offset) : new RealDate(...args);
+    }
+    SystemDate.prototype = RealDate.prototype;
+    SystemDate.now = () => RealDate.now() + offset;
+    SystemDate.parse = RealDate.parse;
+    SystemDate.UTC = RealDate.UTC;
+    window.Date = SystemDate;
+  } catch (e) {
+    // the wall clock, then
+  }
+})();
+
+export default {
+  app: {
+    name: '系统管理',
+    vendor: '居民医保'
+  },
+  locales,
+  dateFormat: {
+    monthName: 'MMMM',
+    day: 'DD',
+    abbr: 'lll',
+    normal: 'LLL',
+    long: 'LLLL',
+    short: 'LL'
+  }
+};
