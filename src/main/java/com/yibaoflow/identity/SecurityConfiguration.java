@@ -33,7 +33,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 
 /**
- * Our {@code /api/**} requires login (HTTP Basic, remembered in the session) against the Camunda identity service;
+ * Our {@code /api/**} (and the dashboard page, {@code /dashboard}) requires login (HTTP Basic, remembered in the session) against the Camunda identity service;
  * groups are roles. The Camunda webapps authenticate themselves; the engine REST API gets Camunda's own Basic filter.
  * Every 401/403 is a problem detail.
  */
@@ -94,7 +94,15 @@ class SecurityConfiguration {
         };
         SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-        http.securityMatcher("/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        // the supervisor dashboard's page and scripts (issue #21 §4) need the same login as the API they read
+        http.securityMatcher(
+                        "/api/**",
+                        "/dashboard",
+                        "/dashboard/**",
+                        "/actuator/**",
+                        "/v3/api-docs/**",
+                        "/swagger-ui/**",
+                        "/swagger-ui.html")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/actuator/health/**", "/actuator/info")
                         .permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
