@@ -1,35 +1,69 @@
 package com.yibaoflow.audit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Chains, once, the case history entries written before the chain existed (up to {@code legacy_upto_id}, fixed by
  * migration V41), in id order. Later entries without a place in the chain are left alone: the application did not
  * write them, and verification names them.
+ *
+ * <p>It runs as a Flyway callback after every migration, on Flyway's connection: as the owner of the schema, since the
+ * application's own role may not update the case history (migration V42). With nothing left to chain it only reads
+ * the head row.
  */
 @Component
-class LegacyEntriesChaining implements ApplicationRunner {
+class LegacyEntriesChaining implements Callback {
 
     private static final Logger log = LoggerFactory.getLogger(LegacyEntriesChaining.class);
 
-    private final JdbcTemplate jdbc;
-
-    LegacyEntriesChaining(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.AFTER_MIGRATE;
     }
 
     @Override
-    @Transactional
-    public void run(ApplicationArguments args) {
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return false; // it runs its own transaction
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "audit-legacy-entries-chaining";
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        Connection connection = context.getConnection();
+        try {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // the head row stays locked until all is chained
+            try {
+                chain(new JdbcTemplate(new SingleConnectionDataSource(connection, true)));
+                connection.commit();
+            } catch (RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not chain the case history entries from before the chain", e);
+        }
+    }
+
+    private void chain(JdbcTemplate jdbc) {
         var head = jdbc.queryForMap(
                 "select last_seq, last_hash, legacy_upto_id from yibao.audit_chain_head where id = 1 for update");
         long seq = ((Number) head.get("last_seq")).longValue();
