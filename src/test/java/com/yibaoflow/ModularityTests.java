@@ -70,6 +70,8 @@ class ModularityTests {
             entry("outreach_entry", "outreach"),
             entry("case_history", "audit"),
             entry("audit_read", "audit"),
+            entry("audit_chain_head", "audit"),
+            entry("audit_checkpoint", "audit"),
             entry("notification", "notification"),
             entry("claim", "monitoring"),
             entry("claim_stage", "monitoring"),

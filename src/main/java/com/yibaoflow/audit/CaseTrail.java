@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.history.HistoricJobLog;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.variable.value.ObjectValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Service;
 
 /**
@@ -218,7 +220,7 @@ public class CaseTrail {
                     t.getName(),
                     null,
                     null,
-                    "待办创建" + candidateGroups(t.getId()),
+                    "待办创建" + candidateGroups(t.getId()) + (t.getDueDate() == null ? "" : "，到期 " + text(t.getDueDate())),
                     null));
             for (HistoricIdentityLinkLog link : history.createHistoricIdentityLinkLogQuery()
                     .taskId(t.getId())
@@ -263,8 +265,11 @@ public class CaseTrail {
         Map<String, HistoricTaskInstance> tasksByActivityInstance = tasks.stream()
                 .filter(t -> t.getActivityInstanceId() != null)
                 .collect(Collectors.toMap(HistoricTaskInstance::getActivityInstanceId, t -> t, (a, b) -> a));
+        // object values are shown as stored (JSON), never deserialized: a class that changed cannot break the trail
         for (HistoricDetail d : history.createHistoricDetailQuery()
                 .processInstanceId(pid)
+                .disableBinaryFetching()
+                .disableCustomObjectDeserialization()
                 .orderByTime()
                 .asc()
                 .list()) {
@@ -275,7 +280,8 @@ public class CaseTrail {
                 rows.add(formRow(d, bk, key, pid, task, f.getFieldId(), f.getFieldValue()));
             } else if (d instanceof HistoricVariableUpdate v) {
                 if (task != null) {
-                    rows.add(formRow(d, bk, key, pid, task, v.getVariableName(), v.getValue()));
+                    rows.add(formRow(
+                            d, bk, key, pid, task, v.getVariableName(), value(v.getTypedValue(), v.getErrorMessage())));
                 } else {
                     rows.add(new Row(
                             instant(d.getTime()),
@@ -288,7 +294,7 @@ public class CaseTrail {
                             v.getVariableName(),
                             null,
                             null,
-                            v.getVariableName() + " = " + text(v.getValue()),
+                            v.getVariableName() + " = " + text(value(v.getTypedValue(), v.getErrorMessage())),
                             null));
                 }
             }
@@ -297,14 +303,17 @@ public class CaseTrail {
                 .processInstanceId(pid)
                 .includeInputs()
                 .includeOutputs()
+                .disableCustomObjectDeserialization()
                 .orderByEvaluationTime()
                 .asc()
                 .list()) {
             String inputs = decision.getInputs().stream()
-                    .map(i -> label(i.getClauseName(), i.getClauseId()) + "=" + text(i.getValue()))
+                    .map(i -> label(i.getClauseName(), i.getClauseId()) + "="
+                            + text(value(i.getTypedValue(), i.getErrorMessage())))
                     .collect(Collectors.joining("，"));
             String outputs = decision.getOutputs().stream()
-                    .map(o -> label(o.getClauseName(), o.getVariableName()) + "=" + text(o.getValue())
+                    .map(o -> label(o.getClauseName(), o.getVariableName()) + "="
+                            + text(value(o.getTypedValue(), o.getErrorMessage()))
                             + (o.getRuleId() != null ? "（规则 " + o.getRuleId() + "）" : ""))
                     .collect(Collectors.joining("，"));
             rows.add(new Row(
@@ -407,6 +416,17 @@ public class CaseTrail {
 
     private static String label(String name, String fallback) {
         return name != null && !name.isBlank() ? name : fallback;
+    }
+
+    /** A stored value as it is: an object variable's serialized form, or why it cannot be read. */
+    private static Object value(TypedValue typed, String errorMessage) {
+        if (errorMessage != null) {
+            return "（无法读取：" + errorMessage + "）";
+        }
+        if (typed instanceof ObjectValue object) {
+            return object.getValueSerialized();
+        }
+        return typed == null ? null : typed.getValue();
     }
 
     private static String text(Object value) {

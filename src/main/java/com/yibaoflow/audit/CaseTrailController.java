@@ -3,6 +3,7 @@ package com.yibaoflow.audit;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.web.TableDownload;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -20,9 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
  * supervisors and auditors. Every read is itself recorded (who looked).
  */
 @RestController
+@Tag(name = "Audit")
 class CaseTrailController {
-
-    static final String READERS = "hasAnyRole('medical-security-supervisors', 'auditors', 'camunda-admin')";
 
     static final List<String> COLUMNS = List.of(
             "at",
@@ -52,7 +52,7 @@ class CaseTrailController {
     }
 
     @GetMapping("/api/cases/{businessKey}/trail")
-    @PreAuthorize(READERS)
+    @PreAuthorize(AuditReaders.EXPRESSION)
     @Operation(summary = "A case's chronological trail: process history (and called cases) merged with domain events")
     ResponseEntity<?> trail(
             @PathVariable String businessKey,

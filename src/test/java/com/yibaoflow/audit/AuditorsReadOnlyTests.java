@@ -79,7 +79,18 @@ class AuditorsReadOnlyTests {
                         "POST /api/payments",
                         "POST /api/hardship-verifications",
                         "POST /api/rosters/imports",
+                        "POST /api/audit/checkpoints",
                         "PUT /api/policies/{regionCode}/{coverageYear}/versions/{version}");
+    }
+
+    @Test
+    void theSameWriteIsNotRefusedToItsDepartment() throws Exception {
+        // a caseworker's empty application fails validation (400), it is not refused: the 403 above is the auditor's
+        mvc.perform(request(HttpMethod.POST, "/api/enrollments")
+                        .with(as(Department.MEDICAL_SECURITY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

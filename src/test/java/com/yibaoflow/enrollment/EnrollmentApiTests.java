@@ -20,6 +20,7 @@ import com.yibaoflow.shared.time.ShiftableClock;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
+import com.yibaoflow.testsupport.SchemaOwner;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,14 @@ class EnrollmentApiTests {
     @Autowired
     ManagementService management;
 
+    @Autowired
+    Flyway flyway;
+
+    /** The failure trigger is the schema owner's to create: the application's role may not (issue #20 §4). */
+    JdbcTemplate owner() {
+        return SchemaOwner.jdbc(flyway);
+    }
+
     @BeforeEach
     void assertionsOnThisEngine() {
         AbstractAssertions.init(engine);
@@ -89,8 +99,8 @@ class EnrollmentApiTests {
 
     @AfterEach
     void dropTheFailureTrigger() {
-        jdbc.execute("drop trigger if exists test_fail_case_update on yibao.enrollment_case");
-        jdbc.execute("drop function if exists yibao.test_fail_case_update()");
+        owner().execute("drop trigger if exists test_fail_case_update on yibao.enrollment_case");
+        owner().execute("drop function if exists yibao.test_fail_case_update()");
     }
 
     static String body(String idNumber, String regionCode) {
@@ -186,11 +196,11 @@ class EnrollmentApiTests {
     void aStepFailingInsideTheRequestLeavesNeitherCaseNorProcessBehind() throws Exception {
         String id = TestIds.adult();
         // a database failure when this person's case row is written, after the steps have run
-        jdbc.execute("create function yibao.test_fail_case_update() returns trigger language plpgsql as "
+        owner().execute("create function yibao.test_fail_case_update() returns trigger language plpgsql as "
                 + "$$ begin raise exception 'simulated database failure'; end $$");
-        jdbc.execute(
-                "create trigger test_fail_case_update before insert or update on yibao.enrollment_case for each row "
-                        + "when (new.id_number = '" + id + "') execute function yibao.test_fail_case_update()");
+        owner().execute(
+                        "create trigger test_fail_case_update before insert or update on yibao.enrollment_case for each row "
+                                + "when (new.id_number = '" + id + "') execute function yibao.test_fail_case_update()");
         apply(body(id, "341721"), Department.MEDICAL_SECURITY)
                 .andExpect(status().isInternalServerError())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
@@ -207,7 +217,7 @@ class EnrollmentApiTests {
                         .count())
                 .isZero();
         // the database recovers, and the resident may simply apply again
-        jdbc.execute("drop trigger test_fail_case_update on yibao.enrollment_case");
+        owner().execute("drop trigger test_fail_case_update on yibao.enrollment_case");
         apply(body(id, "341721"), Department.MEDICAL_SECURITY).andExpect(status().isCreated());
     }
 

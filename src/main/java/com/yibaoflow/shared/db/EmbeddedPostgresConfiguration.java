@@ -1,8 +1,10 @@
 package com.yibaoflow.shared.db;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,14 +34,20 @@ public class EmbeddedPostgresConfiguration {
         return new OrderedShutdown();
     }
 
+    /** Flyway migrates as the owner, the application connects as {@link EmbeddedPostgresServer#APP_USER}. */
+    @Bean
+    FlywayConfigurationCustomizer migrateAsOwner(EmbeddedPostgresServer server) {
+        return flyway -> flyway.dataSource(server.jdbcUrl(), EmbeddedPostgresServer.USER, "")
+                .placeholders(Map.of(MigrationOwnerConfiguration.APP_ROLE, EmbeddedPostgresServer.APP_USER));
+    }
+
     @Bean
     @Primary
     @ConfigurationProperties("spring.datasource.hikari")
     HikariDataSource dataSource(EmbeddedPostgresServer server) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(server.jdbcUrl());
-        dataSource.setUsername(EmbeddedPostgresServer.USER);
-        dataSource.setPassword(EmbeddedPostgresServer.USER);
+        dataSource.setJdbcUrl(server.appJdbcUrl());
+        dataSource.setUsername(EmbeddedPostgresServer.APP_USER);
         dataSource.setPoolName("yibaoflow-embedded");
         return dataSource;
     }

@@ -5,6 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -32,7 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
+    /** The owner of the schema: Flyway migrates as this role (the server's superuser). */
     static final String USER = "postgres";
+
+    /**
+     * The role the application connects as (issue #20 §4): it reads and writes our tables, but may not update, delete
+     * or truncate the audit tables (migration V57). It owns Camunda's tables, which the engine creates and upgrades.
+     */
+    public static final String APP_USER = "yibaoflow_app";
+
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
 
     /** Settings of the persistent server: nothing acknowledged is lost, the directory survives an OS crash. */
@@ -62,6 +74,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (throwAway == null) {
                 // stopped by the library's JVM shutdown hook, after the test contexts are closed
                 throwAway = new EmbeddedPostgresServer(launch(null, FAST), null);
+                throwAway.createApplicationRole();
             }
             return throwAway;
         }
@@ -73,6 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         DataDirectoryGuard.stopOrphanedPostmaster(dir);
         EmbeddedPostgresServer server = new EmbeddedPostgresServer(launch(dir, DURABLE), dir);
+        server.createApplicationRole();
         log.info(
                 "Embedded PostgreSQL started, data in {} ({}), durable: fsync, synchronous_commit and "
                         + "full_page_writes on",
@@ -98,8 +112,34 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /** The owner's (superuser's) URL: migrations, backups, administration. */
     public String jdbcUrl() {
         return postgres.getJdbcUrl(USER, "postgres");
+    }
+
+    /** The application's URL: connects as {@link #APP_USER}. */
+    public String appJdbcUrl() {
+        return postgres.getJdbcUrl(APP_USER, "postgres");
+    }
+
+    /**
+     * Creates the application's role unless it exists, lets it create Camunda's tables in {@code public}, and hands it
+     * the Camunda tables of a data directory from before the two roles (the engine's start-up creates indexes on
+     * them, which only their owner may). Our schema's privileges are granted by migration V57.
+     */
+    private void createApplicationRole() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl());
+                Statement s = c.createStatement()) {
+            s.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APP_USER + "') then "
+                    + "create role " + APP_USER + " login; end if; end $$");
+            s.execute("grant create, usage on schema public to " + APP_USER);
+            s.execute("do $$ declare t record; begin for t in select tablename from pg_tables "
+                    + "where schemaname = 'public' and tablename like 'act\\_%' and tableowner <> '" + APP_USER
+                    + "' loop execute format('alter table public.%I owner to " + APP_USER + "', t.tablename); "
+                    + "end loop; end $$");
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the application's database role " + APP_USER, e);
+        }
     }
 
     /** Spring calls this at context close; a per-JVM test server outlives the contexts that share it. */
