@@ -80,6 +80,10 @@ class ModularityTests {
             entry("resident_id_valid", "monitoring"),
             entry("major_matter_issuer", "escalation"),
             entry("major_matter_number", "escalation"),
+            entry("major_matter", "escalation"),
+            entry("major_matter_opinion", "escalation"),
+            entry("major_matter_filing", "escalation"),
+            entry("major_matter_attachment", "escalation"),
             entry("monitoring_scan", "monitoring"),
             entry("monitoring_warning", "monitoring"));
 
