@@ -105,7 +105,18 @@ class MajorMatterController {
             String situation,
 
             @Size(max = 8000, message = "has at most 8000 characters")
-            String proposal) {}
+            String proposal,
+
+            List<@Valid FilingRequest> filings) {}
+
+    /** R-MM-01: the reference and date of one national filing, on {@code Task_FileNationally}. */
+    record FilingRequest(
+            @NotNull(message = "is required") MajorMatterFiling.Authority authority,
+
+            @NotBlank(message = "is required") @Size(max = 100, message = "has at most 100 characters")
+            String reference,
+
+            @NotNull(message = "is required") LocalDate filedOn) {}
 
     record OpenTask(
             String taskKey,
@@ -262,7 +273,13 @@ class MajorMatterController {
                         blankToNull(r.decision()),
                         blankToNull(r.opinion()),
                         blankToNull(r.situation()),
-                        blankToNull(r.proposal())),
+                        blankToNull(r.proposal()),
+                        r.filings() == null
+                                ? List.of()
+                                : r.filings().stream()
+                                        .map(f -> new MajorMatterService.Filing(
+                                                f.authority(), f.reference().strip(), f.filedOn()))
+                                        .toList()),
                 user);
         return view(service.visible(id, user));
     }

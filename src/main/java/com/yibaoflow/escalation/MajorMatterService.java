@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -56,7 +57,10 @@ class MajorMatterService {
             PolicyVersionRef policyVersion) {}
 
     /** What a user submits on a task: the decision and opinion, or (on a returned request) the revised text. */
-    record Action(String decision, String opinion, String situation, String proposal) {}
+    record Action(String decision, String opinion, String situation, String proposal, List<Filing> filings) {}
+
+    /** One national filing (R-MM-01) as the filing task's form records it. */
+    record Filing(MajorMatterFiling.Authority authority, String reference, LocalDate filedOn) {}
 
     private static final Set<String> DRAFTERS =
             Set.of(Department.MEDICAL_SECURITY.groupId(), Department.MEDICAL_SECURITY_SUPERVISORS.groupId());
@@ -196,6 +200,9 @@ class MajorMatterService {
             if (action.proposal() != null) {
                 variables.put(PROPOSAL, action.proposal());
             }
+        }
+        if (TASK_FILE.equals(taskKey)) {
+            variables.putAll(filingVariables(action.filings()));
         }
         try {
             if (task.getAssignee() == null) {
@@ -346,6 +353,24 @@ class MajorMatterService {
                     "policyVersion", "is " + version.status() + "; a request asks to activate a DRAFT (R-MM-03)");
         }
         return ref.label();
+    }
+
+    /** R-MM-01: a standard is filed with all three authorities at once, as the filing form asks. */
+    private static Map<String, Object> filingVariables(List<Filing> filings) {
+        Map<String, Object> variables = new HashMap<>();
+        for (Filing f : filings) {
+            variables.put(f.authority().referenceVariable, f.reference());
+            variables.put(f.authority().dateVariable, f.filedOn().toString());
+        }
+        List<String> missing = Arrays.stream(MajorMatterFiling.Authority.values())
+                .filter(a -> !variables.containsKey(a.referenceVariable))
+                .map(Enum::name)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw DomainException.invalidField(
+                    "filings", "must name the filing with " + String.join(", ", missing) + " (R-MM-01)");
+        }
+        return variables;
     }
 
     private static RuntimeException domainCause(ProcessEngineException e) {

@@ -39,6 +39,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,9 @@ class MajorMatterApiTests {
 
     @Autowired
     PolicyService policies;
+
+    @Autowired
+    ProcessEngine engine;
 
     static final RequestPostProcessor CASEWORKER = as(Department.MEDICAL_SECURITY);
     static final RequestPostProcessor COUNTY = as(Department.MEDICAL_SECURITY_SUPERVISORS);
@@ -344,6 +348,57 @@ class MajorMatterApiTests {
             act(PROVINCE, id, "Task_CityReview", approve, 403);
             // a task that is not open
             act(COUNTY, id, "Task_CountyReview", approve, 409);
+        }
+
+        @Test
+        void R_MM_01_anApprovedStandardIsFiledWithTheThreeAuthorities() throws Exception {
+            long id = submitted("CONTRIBUTION_STANDARD");
+            act(COUNTY, id, "Task_CountyReview", "{\"decision\":\"APPROVE\"}", 200);
+            act(CITY, id, "Task_CityReview", "{\"decision\":\"APPROVE\"}", 200);
+            act(PROVINCE, id, "Task_ProvinceReview", "{\"opinion\":\"可行\"}", 200);
+            act(PROVINCIAL_FINANCE, id, "Task_FinanceOpinion", "{\"opinion\":\"同意\"}", 200);
+            act(PROVINCE, id, "Task_JointOpinion", "{\"decision\":\"APPROVE\",\"opinion\":\"同意，报备案\"}", 200);
+            assertThat(fetch(id).get("state").asText()).isEqualTo("FILING");
+            JsonNode incomplete = act(PROVINCE, id, "Task_FileNationally", """
+                    {"filings":[{"authority":"NHSA","reference":"医保备〔2026〕1号","filedOn":"2026-03-02"},
+                                {"authority":"MOF","reference":"财备〔2026〕1号","filedOn":"2026-03-03"}]}""", 400);
+            assertThat(incomplete.at("/errors/0/field").asText()).isEqualTo("filings");
+            assertThat(incomplete.get("detail").asText()).contains("STA");
+            act(PROVINCE, id, "Task_FileNationally", """
+                    {"filings":[{"authority":"NHSA","reference":"医保备〔2026〕1号","filedOn":"2026-03-02"},
+                                {"authority":"MOF","reference":"财备〔2026〕1号","filedOn":"2026-03-03"},
+                                {"authority":"STA","reference":"税备〔2026〕1号","filedOn":"2026-03-04"}]}""", 200);
+            driver.runJobs(fetch(id).get("processInstanceId").asText());
+            JsonNode filed = fetch(id);
+            assertThat(filed.get("state").asText()).isEqualTo("APPROVED");
+            assertThat(filed.get("filings").findValuesAsText("authority")).containsExactly("NHSA", "MOF", "STA");
+            assertThat(filed.get("filings").findValuesAsText("reference"))
+                    .containsExactly("医保备〔2026〕1号", "财备〔2026〕1号", "税备〔2026〕1号");
+            assertThat(filed.get("filings").findValuesAsText("filedOn"))
+                    .containsExactly("2026-03-02", "2026-03-03", "2026-03-04");
+            assertThat(filed.get("opinions").findValuesAsText("decision"))
+                    .last()
+                    .isEqualTo("FILED");
+        }
+
+        @Test
+        void R_MM_02_tasklistCompletionByAnotherRegionsSupervisorIsRefused() throws Exception {
+            long id = submitted("REFORM_MEASURE");
+            String pi = fetch(id).get("processInstanceId").asText();
+            String taskId =
+                    tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
+            // as Tasklist does: the engine knows the logged-in user, who is in the task's candidate group
+            engine.getIdentityService()
+                    .setAuthentication(
+                            "mm-supervisor-341722", List.of(Department.MEDICAL_SECURITY_SUPERVISORS.groupId()));
+            try {
+                assertThatThrownBy(() -> tasks.complete(taskId, java.util.Map.of("decision", "APPROVE")))
+                        .hasStackTraceContaining("is for region 341721");
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            assertThat(fetch(id).get("opinions")).isEmpty();
+            assertThat(tasks.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
         }
 
         @Test
