@@ -74,3 +74,31 @@ INSERT INTO major_matter_issuer (region_code, prefix) VALUES
     ('341702', '贵医保'),
     ('341722', '石医保'),
     ('341723', '青医保');
+
+-- R-MM-06: a region's monthly fund figures, and the warning when the balance covers fewer months of expenditure
+-- than the region's parameter (yibaoflow.fund-warnings.min-months-covered, default 6)
+CREATE TABLE fund_indicator (
+    id               bigserial     PRIMARY KEY,
+    region_code      varchar(12)   NOT NULL REFERENCES region (code),
+    month            date          NOT NULL CHECK (extract(day FROM month) = 1),
+    income           numeric(16,2) NOT NULL CHECK (income >= 0),
+    expenditure      numeric(16,2) NOT NULL CHECK (expenditure >= 0),
+    balance          numeric(16,2) NOT NULL,
+    -- balance / expenditure, two decimals half up; null when nothing was spent
+    months_covered   numeric(12,2),
+    threshold_months numeric(6,2)  NOT NULL,
+    recorded_by      varchar(64)   NOT NULL,
+    recorded_at      timestamptz   NOT NULL,
+    UNIQUE (region_code, month)
+);
+
+CREATE TABLE fund_warning (
+    id                bigserial     PRIMARY KEY,
+    fund_indicator_id bigint        NOT NULL UNIQUE REFERENCES fund_indicator (id),
+    region_code       varchar(12)   NOT NULL,
+    month             date          NOT NULL,
+    months_covered    numeric(12,2) NOT NULL,
+    threshold_months  numeric(6,2)  NOT NULL,
+    created_at        timestamptz   NOT NULL
+);
+CREATE INDEX fund_warning_region ON fund_warning (region_code, month);

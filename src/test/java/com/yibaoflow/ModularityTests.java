@@ -84,6 +84,8 @@ class ModularityTests {
             entry("major_matter_opinion", "escalation"),
             entry("major_matter_filing", "escalation"),
             entry("major_matter_attachment", "escalation"),
+            entry("fund_indicator", "escalation"),
+            entry("fund_warning", "escalation"),
             entry("monitoring_scan", "monitoring"),
             entry("monitoring_warning", "monitoring"));
 

@@ -4,7 +4,7 @@ import com.yibaoflow.shared.events.CaseEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The facts the escalation module publishes about major-matter requests (issue #18); audit records them. */
+/** The facts the escalation module publishes about major-matter requests and fund warnings (issue #18); audit records them. */
 public final class MajorMatterEvents {
 
     private MajorMatterEvents() {}
@@ -69,6 +69,29 @@ public final class MajorMatterEvents {
         @Override
         public String actor() {
             return "system";
+        }
+    }
+
+    /** R-MM-06: a region's fund balance covers fewer months of expenditure than its threshold. */
+    public record FundWarningRecorded(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String regionCode,
+            String month,
+            String monthsCovered,
+            String thresholdMonths,
+            String summary,
+            String actor)
+            implements CaseEvent {
+        @Override
+        public String ruleId() {
+            return "R-MM-06";
+        }
+
+        @Override
+        public String kind() {
+            return "FUND_WARNING";
         }
     }
 }
