@@ -12,9 +12,12 @@ import com.yibaoflow.shared.problem.DomainException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,9 +75,18 @@ class MajorMatterAccess {
 
     /** A user known by id only (Tasklist, an assignment): their groups and region are looked up. */
     void requireMayAct(String userId, String taskKey, String taskName, Set<String> candidateGroups, String region) {
-        Set<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
+        // inside the engine (a Tasklist user assigning a task to someone else) the query would see only the groups
+        // the logged-in user may read: the assignee's groups are looked up without that check
+        Callable<Set<String>> lookup = () -> identity.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
                 .collect(Collectors.toSet());
+        CommandContext command = Context.getCommandContext();
+        Set<String> groups;
+        try {
+            groups = command == null ? lookup.call() : command.runWithoutAuthorization(lookup);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the groups of " + userId, e);
+        }
         String userRegion = staff.findById(userId).map(StaffMember::regionCode).orElse(null);
         requireMayAct(userId, groups, userRegion, taskKey, taskName, candidateGroups, region);
     }
