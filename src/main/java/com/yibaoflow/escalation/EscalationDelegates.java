@@ -2,6 +2,7 @@ package com.yibaoflow.escalation;
 
 import static com.yibaoflow.escalation.MajorMatterProcess.*;
 
+import com.yibaoflow.shared.process.ProcessVariables;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,10 +35,17 @@ class EscalationDelegates {
         };
     }
 
-    /** Checks the decision and opinion of a completed level task and appends it to the case's opinions. */
+    /**
+     * Checks the decision and opinion of a completed level task and appends it to the case's opinions; the request's
+     * row keeps the step as an opinion row (the opinion is read before the step clears it for the next level).
+     */
     @Bean
-    TaskListener recordMajorMatterStep(MajorMatterSteps steps) {
-        return task -> steps.recordStep(task);
+    TaskListener recordMajorMatterStep(MajorMatterSteps steps, MajorMatterRecords records) {
+        return task -> {
+            String opinion = ProcessVariables.string(task, OPINION);
+            steps.recordStep(task);
+            records.stepCompleted(task, opinion);
+        };
     }
 
     /** The approved request's last step: activates the policy version it names, in the transaction that ends it. */

@@ -21,6 +21,15 @@ final class MajorMatterProcess {
     static final String OPINION = "opinion";
     static final String OPINION_HISTORY = "opinionHistory";
 
+    // the facts the forms show read-only, set at submission and on upload (MajorMatterService)
+    static final String SITUATION = "situation";
+    static final String PROPOSAL = "proposal";
+    static final String DOCUMENT_NUMBER = "documentNumber";
+    static final String MATTER_TYPE_LABEL = "matterTypeLabel";
+    static final String POLICY_VERSION_LABEL = "policyVersionLabel";
+    static final String ATTACHMENT_NAMES = "attachmentNames";
+    static final String DRAFTED_BY = "draftedBy";
+
     static final String TASK_COUNTY = "Task_CountyReview";
     static final String TASK_CITY = "Task_CityReview";
     static final String TASK_PROVINCE = "Task_ProvinceReview";

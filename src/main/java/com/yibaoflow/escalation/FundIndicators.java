@@ -1,0 +1,13 @@
+package com.yibaoflow.escalation;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface FundIndicators extends JpaRepository<FundIndicator, Long> {
+
+    boolean existsByRegionCodeAndMonth(String regionCode, LocalDate month);
+
+    List<FundIndicator> findByRegionCodeInOrderByMonthDescRegionCodeAsc(Collection<String> regions);
+}

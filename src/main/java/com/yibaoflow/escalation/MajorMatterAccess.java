@@ -1,0 +1,127 @@
+package com.yibaoflow.escalation;
+
+import static com.yibaoflow.escalation.MajorMatterProcess.*;
+
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.identity.StaffMember;
+import com.yibaoflow.identity.StaffMembers;
+import com.yibaoflow.region.Region;
+import com.yibaoflow.region.RegionDirectory;
+import com.yibaoflow.region.RegionLevel;
+import com.yibaoflow.shared.problem.DomainException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * R-MM-02: each level's task is for that level's department and region only. The county level is the drafting
+ * region, the city and the province the drafting region's city and province. Checked when the API acts on a task,
+ * and again by the engine listeners when anyone (Tasklist too) claims or completes one.
+ */
+@Component
+class MajorMatterAccess {
+
+    /** The level that holds each task of the process; the facts of a request change only on these. */
+    static final Map<String, MajorMatterLevel> LEVEL_OF_TASK = Map.of(
+            TASK_COUNTY, MajorMatterLevel.COUNTY,
+            TASK_CITY, MajorMatterLevel.CITY,
+            TASK_PROVINCE, MajorMatterLevel.PROVINCE,
+            TASK_FINANCE, MajorMatterLevel.PROVINCE,
+            TASK_JOINT, MajorMatterLevel.PROVINCE,
+            TASK_FILE, MajorMatterLevel.PROVINCE,
+            TASK_REVISE, MajorMatterLevel.DRAFTER);
+
+    private final RegionDirectory regions;
+    private final StaffMembers staff;
+    private final IdentityService identity;
+
+    MajorMatterAccess(RegionDirectory regions, StaffMembers staff, IdentityService identity) {
+        this.regions = regions;
+        this.staff = staff;
+        this.identity = identity;
+    }
+
+    /** The level of a task: by its key, or for a task this module does not know, by its candidate groups. */
+    static MajorMatterLevel levelOf(String taskKey, Collection<String> candidateGroups) {
+        MajorMatterLevel known = LEVEL_OF_TASK.get(taskKey);
+        if (known != null) {
+            return known;
+        }
+        if (candidateGroups.contains(Department.CITY_MEDICAL_SECURITY.groupId())) {
+            return MajorMatterLevel.CITY;
+        }
+        if (candidateGroups.contains(Department.PROVINCIAL_MEDICAL_SECURITY.groupId())
+                || candidateGroups.contains(Department.PROVINCIAL_FINANCE.groupId())) {
+            return MajorMatterLevel.PROVINCE;
+        }
+        return MajorMatterLevel.COUNTY;
+    }
+
+    /** The region whose staff act at a level on a request of the drafting region. */
+    String regionOf(MajorMatterLevel level, String draftingRegion) {
+        return switch (level) {
+            case DRAFTER, COUNTY -> draftingRegion;
+            case CITY -> ancestor(draftingRegion, RegionLevel.CITY);
+            case PROVINCE -> ancestor(draftingRegion, RegionLevel.PROVINCE);
+        };
+    }
+
+    /** A user known by id only (Tasklist, an assignment): their groups and region are looked up. */
+    void requireMayAct(String userId, String taskKey, String taskName, Set<String> candidateGroups, String region) {
+        // inside the engine (a Tasklist user assigning a task to someone else) the query would see only the groups
+        // the logged-in user may read: the assignee's groups are looked up without that check
+        Callable<Set<String>> lookup = () -> identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId)
+                .collect(Collectors.toSet());
+        CommandContext command = Context.getCommandContext();
+        Set<String> groups;
+        try {
+            groups = command == null ? lookup.call() : command.runWithoutAuthorization(lookup);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not read the groups of " + userId, e);
+        }
+        String userRegion = staff.findById(userId).map(StaffMember::regionCode).orElse(null);
+        requireMayAct(userId, groups, userRegion, taskKey, taskName, candidateGroups, region);
+    }
+
+    void requireMayAct(
+            String userId,
+            Set<String> userGroups,
+            String userRegion,
+            String taskKey,
+            String taskName,
+            Set<String> candidateGroups,
+            String draftingRegion) {
+        if (userGroups.contains(Department.CAMUNDA_ADMIN.groupId())) {
+            return;
+        }
+        if (candidateGroups.stream().noneMatch(userGroups::contains)) {
+            throw DomainException.forbidden(taskName + " (" + taskKey + ") is for " + String.join(", ", candidateGroups)
+                    + "; " + userId + " does not act at this level (R-MM-02)");
+        }
+        String levelRegion = regionOf(levelOf(taskKey, candidateGroups), draftingRegion);
+        if (!levelRegion.equals(userRegion)) {
+            throw DomainException.forbidden(taskName + " (" + taskKey + ") is for region " + levelRegion + "; " + userId
+                    + " works for region " + userRegion + " (R-MM-02)");
+        }
+    }
+
+    private String ancestor(String regionCode, RegionLevel level) {
+        Map<String, Region> byCode = regions.all().stream().collect(Collectors.toMap(Region::code, r -> r));
+        Region r = byCode.get(regionCode);
+        while (r != null && r.level() != level) {
+            r = r.parentCode() == null ? null : byCode.get(r.parentCode());
+        }
+        if (r == null) {
+            throw new IllegalStateException("Region " + regionCode + " has no " + level + " above it");
+        }
+        return r.code();
+    }
+}
