@@ -21,12 +21,42 @@ final class MajorMatterProcess {
     static final String OPINION = "opinion";
     static final String OPINION_HISTORY = "opinionHistory";
 
+    /** Set by the submitting API: the request's document number (东医保〔2025〕3号). */
+    static final String DOCUMENT_NUMBER = "documentNumber";
+    /** Set by the submitting API when the request asks to activate a DRAFT version of its region's policy. */
+    static final String POLICY_COVERAGE_YEAR = "policyCoverageYear";
+
+    static final String POLICY_VERSION = "policyVersion";
+    /** Who recorded the province's approving handling opinion; the activation is recorded in their name. */
+    static final String APPROVED_BY = "approvedBy";
+
+    static final String ACTIVATED_VERSION = "activatedVersion";
+    static final String ACTIVATION_REFUSAL = "activationRefusal";
+    static final String CONCLUDED = "concluded";
+    static final String ERROR_ACTIVATION_REFUSED = "PolicyActivationRefused";
+
+    /** Local to each filing task: the agency (NHSA, MOF, STA), and what the form records. */
+    static final String FILING_AGENCY = "filingAgency";
+
+    static final String FILING_REFERENCE = "filingReference";
+    static final String FILING_DATE = "filingDate";
+
+    /** Local to the reminder and escalation steps (input parameters of the model). */
+    static final String LEVEL_STEP = "levelStep";
+
+    static final String LEVEL_NAME = "levelName";
+    static final String LEVEL_GROUP = "levelGroup";
+    static final String ESCALATION_GROUP = "escalationGroup";
+
     static final String TASK_COUNTY = "Task_CountyReview";
     static final String TASK_CITY = "Task_CityReview";
     static final String TASK_PROVINCE = "Task_ProvinceReview";
     static final String TASK_FINANCE = "Task_FinanceOpinion";
     static final String TASK_JOINT = "Task_JointOpinion";
-    static final String TASK_FILE = "Task_FileNationally";
+    static final String TASK_FILE_NHSA = "Task_FileWithNhsa";
+    static final String TASK_FILE_MOF = "Task_FileWithMof";
+    static final String TASK_FILE_STA = "Task_FileWithSta";
+    static final String TASK_ACTIVATE = "Task_ActivatePolicy";
     static final String TASK_REVISE = "Task_ReviseRequest";
 
     static final String APPROVE = "APPROVE";
