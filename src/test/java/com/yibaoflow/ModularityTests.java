@@ -80,6 +80,8 @@ class ModularityTests {
             entry("resident_id_valid", "monitoring"),
             entry("major_matter_issuer", "escalation"),
             entry("major_matter_number", "escalation"),
+            entry("major_matter_policy_change", "escalation"),
+            entry("holiday", "shared"),
             entry("monitoring_scan", "monitoring"),
             entry("monitoring_warning", "monitoring"));
 

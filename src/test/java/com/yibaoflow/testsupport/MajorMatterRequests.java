@@ -70,11 +70,17 @@ public final class MajorMatterRequests {
         complete(processInstanceId, "Task_ProvinceReview", Map.of("opinion", "基金可承受"));
         complete(processInstanceId, "Task_FinanceOpinion", Map.of("opinion", "同意"));
         complete(processInstanceId, "Task_JointOpinion", Map.of("decision", "APPROVE", "opinion", "同意"));
+        // filed today, on the engine's (shifted) clock: a filing date is never in the future
+        String today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                .toInstant()
+                .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .toLocalDate()
+                .toString();
         for (String filing : List.of("Task_FileWithNhsa", "Task_FileWithMof", "Task_FileWithSta")) {
             complete(
                     processInstanceId,
                     filing,
-                    Map.of("filingReference", filing.substring(13) + "备〔2025〕1号", "filingDate", "2025-01-02"));
+                    Map.of("filingReference", filing.substring(13) + "备〔2025〕1号", "filingDate", today));
         }
         runJobs(processInstanceId);
     }
