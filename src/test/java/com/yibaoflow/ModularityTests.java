@@ -88,6 +88,8 @@ class ModularityTests {
             entry("major_matter_attachment", "escalation"),
             entry("fund_indicator", "escalation"),
             entry("fund_warning", "escalation"),
+            entry("major_matter_policy_change", "escalation"),
+            entry("holiday", "shared"),
             entry("monitoring_scan", "monitoring"),
             entry("monitoring_warning", "monitoring"),
             entry("high_cost_referral", "monitoring"),

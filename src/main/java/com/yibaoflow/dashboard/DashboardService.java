@@ -219,7 +219,9 @@ class DashboardService {
         steps.put("Task_ProvinceReview", new String[] {"省级", "省医保局研究意见"});
         steps.put("Task_FinanceOpinion", new String[] {"省级", "省财政厅会签意见"});
         steps.put("Task_JointOpinion", new String[] {"省级", "形成办理意见"});
-        steps.put("Task_FileNationally", new String[] {"国家备案", "向国家医保局等备案"});
+        steps.put("Task_FileWithNhsa", new String[] {"国家备案", "向国家医保局备案"});
+        steps.put("Task_FileWithMof", new String[] {"国家备案", "向财政部备案"});
+        steps.put("Task_FileWithSta", new String[] {"国家备案", "向国家税务总局备案"});
         steps.put("Task_ReviseRequest", new String[] {"退回修改", "修改请示（退回）"});
         return steps;
     }

@@ -16,7 +16,7 @@ class EscalationDelegates {
 
     /** R-MM-04: the request type decides the level, national filing, refusal and whether it is a report. */
     @Bean
-    JavaDelegate routeMajorMatter(DecisionService decisions) {
+    JavaDelegate routeMajorMatter(DecisionService decisions, MajorMatterSteps steps) {
         return execution -> {
             Map<String, Object> result = decisions
                     .evaluateDecisionTableByKey(DECISION_ROUTING)
@@ -32,6 +32,9 @@ class EscalationDelegates {
             if (execution.getVariable(ROUND) == null) {
                 execution.setVariable(ROUND, 1);
             }
+            if (!Boolean.TRUE.equals(execution.getVariable(REFUSED))) {
+                steps.recordSubmission(execution); // R-MM-03: the figures the request asks to approve
+            }
         };
     }
 
@@ -46,6 +49,18 @@ class EscalationDelegates {
             steps.recordStep(task);
             records.stepCompleted(task, opinion);
         };
+    }
+
+    /** 催办: the level's due date has come; its group is reminded (issue #18 §3). */
+    @Bean
+    JavaDelegate remindMajorMatterLevel(MajorMatterSteps steps) {
+        return execution -> steps.overdue(execution, false);
+    }
+
+    /** 督办: the level is still overdue later; that level's supervisors are told (issue #18 §3). */
+    @Bean
+    JavaDelegate escalateMajorMatterLevel(MajorMatterSteps steps) {
+        return execution -> steps.overdue(execution, true);
     }
 
     /** The approved request's last step: activates the policy version it names, in the transaction that ends it. */

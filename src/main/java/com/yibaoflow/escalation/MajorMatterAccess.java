@@ -35,7 +35,9 @@ class MajorMatterAccess {
             TASK_PROVINCE, MajorMatterLevel.PROVINCE,
             TASK_FINANCE, MajorMatterLevel.PROVINCE,
             TASK_JOINT, MajorMatterLevel.PROVINCE,
-            TASK_FILE, MajorMatterLevel.PROVINCE,
+            TASK_FILE_NHSA, MajorMatterLevel.PROVINCE,
+            TASK_FILE_MOF, MajorMatterLevel.PROVINCE,
+            TASK_FILE_STA, MajorMatterLevel.PROVINCE,
             TASK_REVISE, MajorMatterLevel.DRAFTER);
 
     private final RegionDirectory regions;

@@ -107,16 +107,11 @@ class MajorMatterController {
             @Size(max = 8000, message = "has at most 8000 characters")
             String proposal,
 
-            List<@Valid FilingRequest> filings) {}
+            /** R-MM-01, on {@code Task_FileWithNhsa}, {@code Task_FileWithMof}, {@code Task_FileWithSta}. */
+            @Size(max = 100, message = "has at most 100 characters")
+            String filingReference,
 
-    /** R-MM-01: the reference and date of one national filing, on {@code Task_FileNationally}. */
-    record FilingRequest(
-            @NotNull(message = "is required") MajorMatterFiling.Authority authority,
-
-            @NotBlank(message = "is required") @Size(max = 100, message = "has at most 100 characters")
-            String reference,
-
-            @NotNull(message = "is required") LocalDate filedOn) {}
+            LocalDate filingDate) {}
 
     record OpenTask(
             String taskKey,
@@ -274,12 +269,10 @@ class MajorMatterController {
                         blankToNull(r.opinion()),
                         blankToNull(r.situation()),
                         blankToNull(r.proposal()),
-                        r.filings() == null
-                                ? List.of()
-                                : r.filings().stream()
-                                        .map(f -> new MajorMatterService.Filing(
-                                                f.authority(), f.reference().strip(), f.filedOn()))
-                                        .toList()),
+                        r.filingReference() == null
+                                ? null
+                                : blankToNull(r.filingReference().strip()),
+                        r.filingDate()),
                 user);
         return view(service.visible(id, user));
     }

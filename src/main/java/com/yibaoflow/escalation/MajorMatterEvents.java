@@ -4,7 +4,10 @@ import com.yibaoflow.shared.events.CaseEvent;
 import java.time.Instant;
 import java.util.UUID;
 
-/** The facts the escalation module publishes about major-matter requests and fund warnings (issue #18); audit records them. */
+/**
+ * The facts the escalation module publishes about major-matter requests and fund warnings (issue #18): the audit
+ * records them, the notifications send the reminders.
+ */
 public final class MajorMatterEvents {
 
     private MajorMatterEvents() {}
@@ -92,6 +95,97 @@ public final class MajorMatterEvents {
         @Override
         public String kind() {
             return "FUND_WARNING";
+        }
+    }
+
+    /**
+     * A level has not acted by its due date: the level's group is reminded ({@code escalated} false), or, later, the
+     * task is escalated to {@code recipientGroup}, that level's supervisors (issue #18 §3, 催办 / 督办).
+     */
+    public record LevelOverdue(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String regionCode,
+            String documentNumber,
+            String title,
+            String levelName,
+            String levelGroup,
+            String recipientGroup,
+            boolean escalated)
+            implements CaseEvent {
+        @Override
+        public String ruleId() {
+            return "R-MM-02";
+        }
+
+        @Override
+        public String kind() {
+            return escalated ? "MAJOR_MATTER_ESCALATED" : "MAJOR_MATTER_REMINDED";
+        }
+
+        @Override
+        public String summary() {
+            return (escalated ? "督办：" : "催办：") + "《" + title + "》在" + levelName + "环节已到期未办结"
+                    + (escalated
+                            ? "，已报" + MajorMatterSteps.groupName(recipientGroup) + "督办"
+                            : "，已提醒" + MajorMatterSteps.groupName(levelGroup));
+        }
+
+        @Override
+        public String actor() {
+            return "system";
+        }
+    }
+
+    /** The approved request activated the policy version it names, superseding the active one (R-MM-03). */
+    public record PolicyVersionActivated(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String documentNumber,
+            String versionLabel,
+            String figuresDigest,
+            String actor)
+            implements CaseEvent {
+        @Override
+        public String ruleId() {
+            return "R-MM-03";
+        }
+
+        @Override
+        public String kind() {
+            return "POLICY_VERSION_ACTIVATED";
+        }
+
+        @Override
+        public String summary() {
+            return documentNumber + "批准的政策版本 " + versionLabel + " 已启用（原启用版本同时废止）";
+        }
+    }
+
+    /** The approved request did not activate its version: the draft's figures are not those it approved (R-MM-03). */
+    public record PolicyActivationRefused(
+            UUID eventId, Instant occurredAt, String businessKey, String documentNumber, String reason)
+            implements CaseEvent {
+        @Override
+        public String ruleId() {
+            return "R-MM-03";
+        }
+
+        @Override
+        public String kind() {
+            return "POLICY_ACTIVATION_REFUSED";
+        }
+
+        @Override
+        public String summary() {
+            return documentNumber + "未启用政策版本：" + reason;
+        }
+
+        @Override
+        public String actor() {
+            return "system";
         }
     }
 }

@@ -16,11 +16,11 @@ import java.time.LocalDate;
 @Table(name = "major_matter_filing")
 class MajorMatterFiling {
 
-    /** The authorities a standard is filed with, and the form fields of their reference and date. */
+    /** The authorities a standard is filed with, and the process variables their filing task leaves (MajorMatterSteps). */
     enum Authority {
-        NHSA("国家医保局", "nhsaFilingRef", "nhsaFilingDate"),
-        MOF("财政部", "mofFilingRef", "mofFilingDate"),
-        STA("国家税务总局", "staFilingRef", "staFilingDate");
+        NHSA("国家医保局", "nhsaFilingReference", "nhsaFilingDate"),
+        MOF("财政部", "mofFilingReference", "mofFilingDate"),
+        STA("国家税务总局", "staFilingReference", "staFilingDate");
 
         final String chineseName;
         final String referenceVariable;

@@ -24,18 +24,50 @@ final class MajorMatterProcess {
     // the facts the forms show read-only, set at submission and on upload (MajorMatterService)
     static final String SITUATION = "situation";
     static final String PROPOSAL = "proposal";
-    static final String DOCUMENT_NUMBER = "documentNumber";
     static final String MATTER_TYPE_LABEL = "matterTypeLabel";
     static final String POLICY_VERSION_LABEL = "policyVersionLabel";
     static final String ATTACHMENT_NAMES = "attachmentNames";
     static final String DRAFTED_BY = "draftedBy";
+
+    /** Set by the submitting API: the request's document number (东医保〔2025〕3号). */
+    static final String DOCUMENT_NUMBER = "documentNumber";
+    /** Set by the submitting API when the request asks to activate a DRAFT version of its region's policy. */
+    static final String POLICY_COVERAGE_YEAR = "policyCoverageYear";
+
+    static final String POLICY_VERSION = "policyVersion";
+    /** Who recorded the province's approving handling opinion; the activation is recorded in their name. */
+    static final String APPROVED_BY = "approvedBy";
+
+    static final String ACTIVATED_VERSION = "activatedVersion";
+    static final String ACTIVATION_REFUSAL = "activationRefusal";
+    static final String CONCLUDED = "concluded";
+    static final String ERROR_ACTIVATION_REFUSED = "PolicyActivationRefused";
+
+    /** Local to each filing task: the agency (NHSA, MOF, STA), and what the form records. */
+    static final String FILING_AGENCY = "filingAgency";
+
+    static final String FILING_REFERENCE = "filingReference";
+    static final String FILING_DATE = "filingDate";
+
+    /** Local to the reminder and escalation steps (input parameters of the model). */
+    static final String LEVEL_STEP = "levelStep";
+
+    static final String LEVEL_NAME = "levelName";
+    static final String LEVEL_GROUP = "levelGroup";
+    static final String ESCALATION_GROUP = "escalationGroup";
 
     static final String TASK_COUNTY = "Task_CountyReview";
     static final String TASK_CITY = "Task_CityReview";
     static final String TASK_PROVINCE = "Task_ProvinceReview";
     static final String TASK_FINANCE = "Task_FinanceOpinion";
     static final String TASK_JOINT = "Task_JointOpinion";
-    static final String TASK_FILE = "Task_FileNationally";
+    static final String TASK_FILE_NHSA = "Task_FileWithNhsa";
+    static final String TASK_FILE_MOF = "Task_FileWithMof";
+    static final String TASK_FILE_STA = "Task_FileWithSta";
+    /** R-MM-01: the three parallel national filings, one task per agency (local {@link #FILING_AGENCY}). */
+    static final java.util.Set<String> FILING_TASKS = java.util.Set.of(TASK_FILE_NHSA, TASK_FILE_MOF, TASK_FILE_STA);
+
+    static final String TASK_ACTIVATE = "Task_ActivatePolicy";
     static final String TASK_REVISE = "Task_ReviseRequest";
 
     static final String APPROVE = "APPROVE";

@@ -105,8 +105,8 @@ class MajorMatterRecords {
         if (TASK_REVISE.equals(key)) {
             m.revised(ProcessVariables.string(task, SITUATION), ProcessVariables.string(task, PROPOSAL));
         }
-        if (TASK_FILE.equals(key)) {
-            recordFilings(m, task, actor);
+        if (FILING_TASKS.contains(key)) {
+            recordFiling(m, task, actor);
         }
         publish(new MajorMatterStepRecorded(
                 CaseEvent.newId(),
@@ -139,18 +139,18 @@ class MajorMatterRecords {
         });
     }
 
-    private void recordFilings(MajorMatter m, DelegateTask task, String actor) {
-        for (Authority authority : Authority.values()) {
-            String reference = ProcessVariables.string(task, authority.referenceVariable);
-            if (reference != null && !filings.existsByMajorMatterIdAndAuthority(m.id(), authority)) {
-                filings.save(new MajorMatterFiling(
-                        m.id(),
-                        authority,
-                        reference,
-                        date(ProcessVariables.string(task, authority.dateVariable)),
-                        actor,
-                        clock.instant()));
-            }
+    /** R-MM-01: the filing task's own agency, with the reference and date its form recorded (checked by the steps). */
+    private void recordFiling(MajorMatter m, DelegateTask task, String actor) {
+        Authority authority = Authority.valueOf(ProcessVariables.string(task, FILING_AGENCY));
+        String reference = ProcessVariables.string(task, authority.referenceVariable);
+        if (reference != null && !filings.existsByMajorMatterIdAndAuthority(m.id(), authority)) {
+            filings.save(new MajorMatterFiling(
+                    m.id(),
+                    authority,
+                    reference,
+                    date(ProcessVariables.string(task, authority.dateVariable)),
+                    actor,
+                    clock.instant()));
         }
     }
 
@@ -178,18 +178,17 @@ class MajorMatterRecords {
         if (TASK_REVISE.equals(key)) {
             return "RESUBMIT";
         }
-        if (TASK_FILE.equals(key)) {
+        if (FILING_TASKS.contains(key)) {
             return "FILED";
         }
         return "OPINION";
     }
 
     private static MajorMatterState stateAt(String taskKey) {
-        return switch (taskKey) {
-            case TASK_REVISE -> MajorMatterState.RETURNED;
-            case TASK_FILE -> MajorMatterState.FILING;
-            default -> MajorMatterState.IN_REVIEW;
-        };
+        if (TASK_REVISE.equals(taskKey)) {
+            return MajorMatterState.RETURNED;
+        }
+        return FILING_TASKS.contains(taskKey) ? MajorMatterState.FILING : MajorMatterState.IN_REVIEW;
     }
 
     private static Set<String> candidateGroups(DelegateTask task) {

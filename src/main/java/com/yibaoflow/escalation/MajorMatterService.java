@@ -20,7 +20,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,6 +33,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -56,11 +56,17 @@ class MajorMatterService {
             String regionCode,
             PolicyVersionRef policyVersion) {}
 
-    /** What a user submits on a task: the decision and opinion, or (on a returned request) the revised text. */
-    record Action(String decision, String opinion, String situation, String proposal, List<Filing> filings) {}
-
-    /** One national filing (R-MM-01) as the filing task's form records it. */
-    record Filing(MajorMatterFiling.Authority authority, String reference, LocalDate filedOn) {}
+    /**
+     * What a user submits on a task: the decision and opinion, (on a returned request) the revised text, or (on a
+     * national filing, R-MM-01) the agency's reference and the date it was filed on.
+     */
+    record Action(
+            String decision,
+            String opinion,
+            String situation,
+            String proposal,
+            String filingReference,
+            LocalDate filingDate) {}
 
     private static final Set<String> DRAFTERS =
             Set.of(Department.MEDICAL_SECURITY.groupId(), Department.MEDICAL_SECURITY_SUPERVISORS.groupId());
@@ -141,8 +147,15 @@ class MajorMatterService {
                 "提交" + m.type().label() + "《" + m.title() + "》，文号" + number
                         + (policyLabel.isEmpty() ? "" : "，拟启用政策版本：" + policyLabel),
                 user.userId()));
+        VariableMap start = Variables.createVariables();
+        if (draft.policyVersion() != null) {
+            // R-MM-03: the version the approved request activates, and only that one (MajorMatterSteps)
+            start.putValue(POLICY_COVERAGE_YEAR, draft.policyVersion().coverageYear())
+                    .putValue(POLICY_VERSION, draft.policyVersion().version());
+        }
         ProcessInstance pi = runtime.createProcessInstanceByKey(KEY)
                 .businessKey(m.businessKey())
+                .setVariables(start)
                 .setVariables(Variables.createVariables()
                         .putValue(REQUEST_ID, m.id())
                         .putValue(MATTER_TYPE, m.type().name())
@@ -201,8 +214,12 @@ class MajorMatterService {
                 variables.put(PROPOSAL, action.proposal());
             }
         }
-        if (TASK_FILE.equals(taskKey)) {
-            variables.putAll(filingVariables(action.filings()));
+        if (FILING_TASKS.contains(taskKey)) {
+            // checked on completion by MajorMatterSteps, which names the field of a missing or wrong value
+            variables.put(FILING_REFERENCE, action.filingReference());
+            variables.put(
+                    FILING_DATE,
+                    action.filingDate() == null ? null : action.filingDate().toString());
         }
         try {
             if (task.getAssignee() == null) {
@@ -353,24 +370,6 @@ class MajorMatterService {
                     "policyVersion", "is " + version.status() + "; a request asks to activate a DRAFT (R-MM-03)");
         }
         return ref.label();
-    }
-
-    /** R-MM-01: a standard is filed with all three authorities at once, as the filing form asks. */
-    private static Map<String, Object> filingVariables(List<Filing> filings) {
-        Map<String, Object> variables = new HashMap<>();
-        for (Filing f : filings) {
-            variables.put(f.authority().referenceVariable, f.reference());
-            variables.put(f.authority().dateVariable, f.filedOn().toString());
-        }
-        List<String> missing = Arrays.stream(MajorMatterFiling.Authority.values())
-                .filter(a -> !variables.containsKey(a.referenceVariable))
-                .map(Enum::name)
-                .toList();
-        if (!missing.isEmpty()) {
-            throw DomainException.invalidField(
-                    "filings", "must name the filing with " + String.join(", ", missing) + " (R-MM-01)");
-        }
-        return variables;
     }
 
     private static RuntimeException domainCause(ProcessEngineException e) {

@@ -32,9 +32,21 @@ public enum Department {
     TOWNSHIPS("townships", "乡镇人民政府", "townships: collection in their area, outreach"),
     EDUCATION("education", "县教育体育局", "education: student publicity"),
     CITY_MEDICAL_SECURITY("city-medical-security", "市医疗保障局", "city medical security bureau: requests on their way up"),
+    CITY_MEDICAL_SECURITY_SUPERVISORS(
+            "city-medical-security-supervisors",
+            "市医疗保障局（分管负责人）",
+            "city medical security bureau, supervisors: overdue major-matter requests are escalated to them"),
     PROVINCIAL_MEDICAL_SECURITY(
             "provincial-medical-security", "省医疗保障局", "provincial medical security bureau: handling opinions"),
+    PROVINCIAL_MEDICAL_SECURITY_SUPERVISORS(
+            "provincial-medical-security-supervisors",
+            "省医疗保障局（分管负责人）",
+            "provincial medical security bureau, supervisors: overdue major-matter requests are escalated to them"),
     PROVINCIAL_FINANCE("provincial-finance", "省财政厅", "provincial finance department: consulted on requests"),
+    PROVINCIAL_FINANCE_SUPERVISORS(
+            "provincial-finance-supervisors",
+            "省财政厅（分管负责人）",
+            "provincial finance department, supervisors: overdue consultations are escalated to them"),
     AUDITORS("auditors", "审计", "auditors: read-only trace of every case"),
     CAMUNDA_ADMIN("camunda-admin", "系统管理员", "administrators");
 

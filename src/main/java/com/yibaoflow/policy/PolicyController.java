@@ -11,7 +11,6 @@ import com.yibaoflow.region.Region;
 import com.yibaoflow.region.RegionLevel;
 import com.yibaoflow.shared.problem.DomainException;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -111,7 +110,8 @@ class PolicyController {
             @NotNull Map<String, Provenance> provenance,
             @Size(max = 2000) String note) {}
 
-    record ActivationRequest(@NotBlank @Size(max = 100) String approvingRequestRef) {}
+    /** The document number of the approved major-matter request the activation would come from. */
+    record ActivationRequest(@Size(max = 100) String approvingRequest) {}
 
     @GetMapping("/api/regions")
     List<RegionView> regions() {
@@ -174,15 +174,22 @@ class PolicyController {
                 regionCode, coverageYear, version, request.parameters(), request.provenance(), request.note()));
     }
 
+    /**
+     * R-MM-03: a version is no longer activated through the API. It becomes active as the last step of the approved
+     * major-matter request that names it ({@code processes/major-matter-request.bpmn}), in the transaction that ends
+     * that case. This endpoint stays to answer former clients through the same gate: 409 with the reason, whatever
+     * request it names.
+     */
     @PostMapping("/api/policies/{regionCode}/{coverageYear}/versions/{version}/activation")
     @PreAuthorize("hasAnyRole('medical-security-supervisors', 'camunda-admin')")
     PolicyView activate(
             @PathVariable String regionCode,
             @PathVariable int coverageYear,
             @PathVariable int version,
-            @RequestBody ActivationRequest request,
+            @Valid @RequestBody(required = false) ActivationRequest request,
             @AuthenticationPrincipal StaffPrincipal user) {
-        return view(policies.activate(regionCode, coverageYear, version, request.approvingRequestRef(), user.userId()));
+        policies.version(regionCode, coverageYear, version); // 404 for a version that does not exist
+        return view(policies.activate(request == null ? null : request.approvingRequest(), user.userId()));
     }
 
     @PostMapping("/api/policies/{regionCode}/{coverageYear}/versions/{version}/confirmations")

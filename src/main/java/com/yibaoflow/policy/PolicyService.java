@@ -1,5 +1,7 @@
 package com.yibaoflow.policy;
 
+import com.yibaoflow.policy.activation.ActivationApproval;
+import com.yibaoflow.policy.activation.ActivationApprovals;
 import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
@@ -14,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,6 +36,8 @@ public class PolicyService {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     private final PolicySnapshots cached;
+    private final FiguresDigest digest;
+    private final List<ActivationApprovals> approvals;
 
     PolicyService(
             Regions regions,
@@ -40,7 +45,11 @@ public class PolicyService {
             NationalFloors floors,
             PolicyConfirmations confirmations,
             Clock clock,
-            PolicySnapshots cached) {
+            PolicySnapshots cached,
+            FiguresDigest digest,
+            List<ActivationApprovals> approvals) {
+        this.digest = digest;
+        this.approvals = List.copyOf(approvals);
         this.confirmations = confirmations;
         this.cached = cached;
         this.regions = regions;
@@ -153,33 +162,75 @@ public class PolicyService {
     }
 
     /**
-     * Activates a DRAFT and supersedes the active version. R-MM-03: refused without the reference of the request
-     * that approved the change (the major-matter process will check that the request is approved).
+     * The SHA-256 digest of a version's figures, as a major-matter request that names the version records it when it
+     * is submitted (R-MM-03: the request approves the figures it saw). Canonical JSON of the parameters, see
+     * {@link FiguresDigest}.
+     */
+    @Transactional(readOnly = true)
+    public String figuresDigest(String regionCode, int coverageYear, int version) {
+        return digest.of(version(regionCode, coverageYear, version).parameters());
+    }
+
+    /**
+     * Activates the DRAFT version an approved major-matter request names and supersedes the active version, in the
+     * caller's transaction. R-MM-03, the gate: the request must be approved and concluding in this very transaction
+     * (its process's last step, see {@link ActivationApprovals}), and the draft must still have the figures the
+     * request approved (their digest); otherwise 409 with the reason. Called again for a version the same request
+     * activated already, it answers that version and changes nothing (the step may be retried).
      */
     @Transactional
-    public PolicyVersion activate(
-            String regionCode, int coverageYear, int version, String approvingRequestRef, String userId) {
-        cached.activeVersionsChanged(); // takes effect when this transaction commits
-        if (approvingRequestRef == null || approvingRequestRef.isBlank()) {
-            throw DomainException.ruleViolation(
-                    "R-MM-03",
-                    "approvingRequestRef",
-                    "A policy change is activated only with the reference of the approved request (R-MM-03)");
+    public PolicyVersion activate(String approvingRequest, String userId) {
+        if (approvingRequest == null || approvingRequest.isBlank()) {
+            throw gate(
+                    "A policy version is activated only by the approved major-matter request that names it "
+                            + "(R-MM-03); no request was named",
+                    Map.of());
         }
-        PolicyVersion draft = lock(regionCode, coverageYear, version);
+        String request = approvingRequest.strip();
+        ActivationApproval approval = approvals.stream()
+                .map(a -> a.concluding(request))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElseThrow(() -> gate(
+                        "A policy version is activated only by an approved major-matter request, as the last step "
+                                + "of that request (R-MM-03); " + request
+                                + " is not an approved request concluding now",
+                        Map.of("approvingRequest", request)));
+        PolicyVersion draft = lock(approval.regionCode(), approval.coverageYear(), approval.version());
+        if (draft.status() == PolicyStatus.ACTIVE && request.equals(draft.approvingRequestRef())) {
+            return draft; // activated by this request already: the retried step changes nothing
+        }
         requireDraft(draft);
-        Region region = region(regionCode);
+        if (!digest.of(draft.parameters()).equals(approval.figuresDigest())) {
+            throw gate(
+                    "Policy version " + draft.label() + " was changed after " + request
+                            + " was submitted for approval: the request approved other figures (R-MM-03). "
+                            + "A new request must approve the draft as it is now",
+                    Map.of("approvingRequest", request, "version", draft.label()));
+        }
+        cached.activeVersionsChanged(); // takes effect when this transaction commits
+        Region region = region(draft.regionCode());
         // a year without national floors on record is activated, and the warning saying so stays on the version
         List<PolicyWarning> warnings = PolicyParametersValidator.validate(
-                region, coverageYear, draft.parameters(), draft.provenance(), floors.findById(coverageYear));
+                region,
+                draft.coverageYear(),
+                draft.parameters(),
+                draft.provenance(),
+                floors.findById(draft.coverageYear()));
         draft.recordWarnings(warnings);
-        versions.findByRegionCodeAndCoverageYearAndStatus(regionCode, coverageYear, PolicyStatus.ACTIVE)
+        versions.findByRegionCodeAndCoverageYearAndStatus(draft.regionCode(), draft.coverageYear(), PolicyStatus.ACTIVE)
                 .ifPresent(current -> {
                     current.supersede(clock.instant());
                     versions.saveAndFlush(current);
                 });
-        draft.activate(approvingRequestRef.trim(), clock.instant(), userId);
+        draft.activate(request, clock.instant(), userId);
         return versions.saveAndFlush(draft);
+    }
+
+    private static DomainException gate(String detail, Map<String, Object> properties) {
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("ruleId", "R-MM-03");
+        return DomainException.conflict(detail, all);
     }
 
     /** The local confirmations of a version's figures, by parameter path. */

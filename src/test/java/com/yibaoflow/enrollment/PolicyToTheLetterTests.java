@@ -18,6 +18,7 @@ import com.yibaoflow.shared.time.ClockConfiguration;
 import com.yibaoflow.shared.time.ShiftableClock;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.MajorMatterRequests;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
 import java.math.BigDecimal;
@@ -86,7 +87,7 @@ class PolicyToTheLetterTests {
                 var y2025 = policies.active(REGION, 2025);
                 var draft = policies.createDraft(
                         REGION, 2024, at2024(y2025.parameters()), y2025.provenance(), "test: Dongzhi 2024", "test");
-                policies.activate(REGION, 2024, draft.version(), "MM-TEST-341721-2024", "test");
+                MajorMatterRequests.activate(REGION, 2024, draft.version()); // R-MM-03
             }
         }
     }

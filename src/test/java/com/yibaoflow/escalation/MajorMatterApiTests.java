@@ -359,15 +359,21 @@ class MajorMatterApiTests {
             act(PROVINCIAL_FINANCE, id, "Task_FinanceOpinion", "{\"opinion\":\"同意\"}", 200);
             act(PROVINCE, id, "Task_JointOpinion", "{\"decision\":\"APPROVE\",\"opinion\":\"同意，报备案\"}", 200);
             assertThat(fetch(id).get("state").asText()).isEqualTo("FILING");
-            JsonNode incomplete = act(PROVINCE, id, "Task_FileNationally", """
-                    {"filings":[{"authority":"NHSA","reference":"医保备〔2026〕1号","filedOn":"2026-03-02"},
-                                {"authority":"MOF","reference":"财备〔2026〕1号","filedOn":"2026-03-03"}]}""", 400);
-            assertThat(incomplete.at("/errors/0/field").asText()).isEqualTo("filings");
-            assertThat(incomplete.get("detail").asText()).contains("STA");
-            act(PROVINCE, id, "Task_FileNationally", """
-                    {"filings":[{"authority":"NHSA","reference":"医保备〔2026〕1号","filedOn":"2026-03-02"},
-                                {"authority":"MOF","reference":"财备〔2026〕1号","filedOn":"2026-03-03"},
-                                {"authority":"STA","reference":"税备〔2026〕1号","filedOn":"2026-03-04"}]}""", 200);
+            // three filings in parallel, one task per agency; a filing without its reference is refused by field
+            JsonNode incomplete = act(PROVINCE, id, "Task_FileWithSta", "{\"filingDate\":\"2026-03-04\"}", 400);
+            assertThat(incomplete.at("/errors/0/field").asText()).isEqualTo("filingReference");
+            JsonNode future = act(PROVINCE, id, "Task_FileWithSta", """
+                    {"filingReference":"税备〔2026〕1号","filingDate":"2099-01-01"}""", 400);
+            assertThat(future.at("/errors/0/field").asText()).isEqualTo("filingDate");
+            act(CITY, id, "Task_FileWithNhsa", """
+                    {"filingReference":"医保备〔2026〕1号","filingDate":"2026-03-02"}""", 403);
+            act(PROVINCE, id, "Task_FileWithNhsa", """
+                    {"filingReference":"医保备〔2026〕1号","filingDate":"2026-03-02"}""", 200);
+            act(PROVINCE, id, "Task_FileWithMof", """
+                    {"filingReference":"财备〔2026〕1号","filingDate":"2026-03-03"}""", 200);
+            assertThat(fetch(id).get("state").asText()).isEqualTo("FILING");
+            act(PROVINCE, id, "Task_FileWithSta", """
+                    {"filingReference":"税备〔2026〕1号","filingDate":"2026-03-04"}""", 200);
             driver.runJobs(fetch(id).get("processInstanceId").asText());
             JsonNode filed = fetch(id);
             assertThat(filed.get("state").asText()).isEqualTo("APPROVED");

@@ -22,6 +22,7 @@ import com.yibaoflow.policy.calc.Provenance;
 import com.yibaoflow.policy.calc.ProvenanceState;
 import com.yibaoflow.region.Regions;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.MajorMatterRequests;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -103,11 +104,8 @@ class NationalFloorsTests {
                 .andExpect(jsonPath("$.warnings[?(@.ruleId == 'R-FUND-03')].message")
                         .value(org.hamcrest.Matchers.hasItem(
                                 containsString("No national floors are on record " + "for coverage year 2027"))));
-        mvc.perform(post(base + "/1/activation")
-                        .with(as(Department.MEDICAL_SECURITY_SUPERVISORS))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"approvingRequestRef\": \"MM-341702-2027\"}"))
-                .andExpect(status().isOk())
+        MajorMatterRequests.activate("341702", 2027, 1); // R-MM-03: through an approved request
+        mvc.perform(get(base + "/1").with(as(Department.AUDITORS)))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.warnings[0].ruleId").value("R-FUND-03"))
                 .andExpect(jsonPath("$.warnings[0].field").value("parameters.funding"));

@@ -19,6 +19,7 @@ import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.Provenance;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.MajorMatterRequests;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -188,20 +189,26 @@ class PolicyApiTests {
                     .andExpect(status().isCreated())
                     .andExpect(header().string("Location", containsString(base + "/1")))
                     .andExpect(jsonPath("$.status").value("DRAFT"));
-            // R-MM-03: no activation without the approving request
+            // R-MM-03, the gate: the API activates nothing, whatever request it names
             mvc.perform(post(base + "/1/activation")
                             .with(as(Department.MEDICAL_SECURITY_SUPERVISORS))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"approvingRequestRef\": \" \"}"))
-                    .andExpect(status().isUnprocessableEntity())
+                            .content("{\"approvingRequest\": \" \"}"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.ruleId").value("R-MM-03"));
+            mvc.perform(post(base + "/1/activation")
+                            .with(as(Department.MEDICAL_SECURITY_SUPERVISORS))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"approvingRequest\": \"MM-341722-2024-001\"}"))
+                    .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.ruleId").value("R-MM-03"))
-                    .andExpect(jsonPath("$.errors[0].field").value("approvingRequestRef"));
-            mvc.perform(post(base + "/1/activation")
-                            .with(as(Department.MEDICAL_SECURITY_SUPERVISORS))
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"approvingRequestRef\": \"MM-341722-2024-001\"}"))
-                    .andExpect(status().isOk())
-                    .andExpect(jsonPath("$.status").value("ACTIVE"));
+                    .andExpect(jsonPath("$.detail").value(containsString("approved major-matter request")));
+            mvc.perform(get(base + "/1").with(as(Department.AUDITORS)))
+                    .andExpect(jsonPath("$.status").value("DRAFT"));
+            String first = MajorMatterRequests.activate("341722", 2025, 1);
+            mvc.perform(get(base + "/1").with(as(Department.AUDITORS)))
+                    .andExpect(jsonPath("$.status").value("ACTIVE"))
+                    .andExpect(jsonPath("$.approvingRequestRef").value(first));
 
             PolicyParameters raised = withFunding(forYear(2025), new BigDecimal("420"), new BigDecimal("700"));
             mvc.perform(post(base)
@@ -217,17 +224,14 @@ class PolicyApiTests {
                             .content(draft(raised)))
                     .andExpect(status().isConflict())
                     .andExpect(jsonPath("$.detail").value(containsString("immutable")));
-            mvc.perform(post(base + "/2/activation")
-                            .with(as(Department.MEDICAL_SECURITY_SUPERVISORS))
-                            .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"approvingRequestRef\": \"MM-341722-2025-002\"}"))
-                    .andExpect(status().isOk());
+            String second = MajorMatterRequests.activate("341722", 2025, 2);
 
             mvc.perform(get(base).with(as(Department.AUDITORS)))
                     .andExpect(jsonPath("$", hasSize(2)))
                     .andExpect(jsonPath("$[0].status").value("SUPERSEDED"))
                     .andExpect(jsonPath("$[1].status").value("ACTIVE"))
-                    .andExpect(jsonPath("$[1].approvingRequestRef").value("MM-341722-2025-002"));
+                    .andExpect(jsonPath("$[0].approvingRequestRef").value(first))
+                    .andExpect(jsonPath("$[1].approvingRequestRef").value(second));
             mvc.perform(get("/api/policies/341722/2025").with(as(Department.AUDITORS)))
                     .andExpect(jsonPath("$.version").value(2))
                     .andExpect(
@@ -236,8 +240,9 @@ class PolicyApiTests {
             mvc.perform(post(base + "/1/activation")
                             .with(as(Department.MEDICAL_SECURITY_SUPERVISORS))
                             .contentType(MediaType.APPLICATION_JSON)
-                            .content("{\"approvingRequestRef\": \"X\"}"))
-                    .andExpect(status().isConflict());
+                            .content("{\"approvingRequest\": \"" + first + "\"}"))
+                    .andExpect(status().isConflict())
+                    .andExpect(jsonPath("$.ruleId").value("R-MM-03"));
         }
 
         @Test

@@ -26,8 +26,8 @@ public final class TestPolicies {
                     dongzhi.provenance(),
                     "test copy of Dongzhi 2025",
                     "test");
-            policies.activate(
-                    regionCode, coverageYear, draft.version(), "MM-TEST-" + regionCode + "-" + coverageYear, "test");
+            // R-MM-03: the only way a version becomes active, a request approved at every level
+            MajorMatterRequests.activate(regionCode, coverageYear, draft.version());
         }
     }
 }
