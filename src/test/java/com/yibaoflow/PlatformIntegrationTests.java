@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.SchemaOwner;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,9 @@ class PlatformIntegrationTests {
     @Autowired
     IdentityService identityService;
 
+    @Autowired
+    Flyway flyway;
+
     @Test
     void runsOnPostgresql() {
         assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 16");
@@ -36,9 +41,11 @@ class PlatformIntegrationTests {
 
     @Test
     void appliesOurMigrationsInTheirOwnSchema() {
-        assertThat(jdbc.queryForList(
-                        "select version from yibao.flyway_schema_history where success order by installed_rank",
-                        String.class))
+        // the migrations' bookkeeping is the schema owner's alone (V57): the application's role cannot read it
+        assertThat(SchemaOwner.jdbc(flyway)
+                        .queryForList(
+                                "select version from yibao.flyway_schema_history where success order by installed_rank",
+                                String.class))
                 .contains("1", "2");
         assertThat(jdbc.queryForObject("select count(*) from yibao.region", Integer.class))
                 .isGreaterThanOrEqualTo(3);

@@ -188,7 +188,8 @@ class CaseSearch {
                     : task.getDueDate().toInstant();
             waiting.add(new Waiting(
                     a.getActivityId(),
-                    a.getActivityName(),
+                    // a task's own name: the model's may be an expression naming the resident (issue #21 §3)
+                    task == null ? a.getActivityName() : task.getName(),
                     a.getActivityType(),
                     since,
                     Duration.between(since, now),

@@ -89,7 +89,7 @@ class CaseSearchTests {
                 .isEqualTo(enrollment.get("processInstanceId").asText());
         JsonNode task = verification.get("waitingAt").get(0);
         assertThat(task.get("element").asText()).isEqualTo("Task_VerifyClaim");
-        assertThat(task.get("name").asText()).isEqualTo("核实困难身份");
+        assertThat(task.get("name").asText()).isEqualTo("核实陈七的一、二级重度残疾人身份");
         assertThat(task.get("groups").get(0).asText()).isEqualTo("disabled-federation");
         assertThat(Duration.parse(task.get("waited").asText())).isGreaterThanOrEqualTo(Duration.ofHours(2));
         assertThat(task.get("overdue").asBoolean()).isFalse();

@@ -30,6 +30,8 @@ class RetentionTests {
             entry("hardship-verification", MONEY), // the category that decides a subsidy
             entry("major-matter-request", MONEY), // the approval that activated policy figures
             entry("outreach", MONEY), // who was asked to enroll: evidence for the coverage figures
+            entry("high-cost-referral", MONEY), // the assistance given to a high-cost patient (R-MON-03)
+            entry("monitoring-monthly-scan", 180), // a monthly technical sweep; its scans are recorded in monitoring
             entry("payment-deadline-sweep", 180), // an hourly technical sweep; its effects are in the enrollment
             entry("hardship-routing", MONEY), // decided inside a hardship verification
             entry("major-matter-routing", MONEY)); // decided inside a major-matter request
