@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.identity.IdentityBootstrap;
 import com.yibaoflow.policy.PolicyService;
+import com.yibaoflow.policy.PolicyStatus;
+import com.yibaoflow.policy.PolicyVersion;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.ProcessDriver;
@@ -133,6 +135,25 @@ class MajorMatterApiTests {
         return json.readTree(response);
     }
 
+    /** A DRAFT of Dongzhi's parameters for a later coverage year, for a request to name. */
+    PolicyVersion draftOf(int year) {
+        var dongzhi = policies.active("341721", 2025);
+        var p = dongzhi.parameters();
+        var periods = new PolicyParameters.Periods(
+                p.periods().collectionStart().plusYears(year - 2025),
+                p.periods().collectionEnd().plusYears(year - 2025),
+                LocalDate.of(year, 1, 1),
+                LocalDate.of(year, 12, 31));
+        return policies.createDraft(
+                "341721",
+                year,
+                new PolicyParameters(
+                        periods, p.funding(), p.subsidies(), p.waiting(), p.incentives(), p.benefits(), p.monitoring()),
+                dongzhi.provenance(),
+                "draft for a request",
+                "test");
+    }
+
     long submitted(String type) throws Exception {
         return submit(CASEWORKER, draft(type, "341721")).get("id").asLong();
     }
@@ -242,27 +263,7 @@ class MajorMatterApiTests {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.errors[0].field").value("policyVersion"))
                     .andExpect(jsonPath("$.detail").value(containsString("DRAFT")));
-            var dongzhi = policies.active("341721", 2025);
-            var p = dongzhi.parameters();
-            var periods = new PolicyParameters.Periods(
-                    p.periods().collectionStart().plusYears(6),
-                    p.periods().collectionEnd().plusYears(6),
-                    LocalDate.of(2031, 1, 1),
-                    LocalDate.of(2031, 12, 31));
-            var draftVersion = policies.createDraft(
-                    "341721",
-                    2031,
-                    new PolicyParameters(
-                            periods,
-                            p.funding(),
-                            p.subsidies(),
-                            p.waiting(),
-                            p.incentives(),
-                            p.benefits(),
-                            p.monitoring()),
-                    dongzhi.provenance(),
-                    "draft for a request",
-                    "test");
+            var draftVersion = draftOf(2031);
             JsonNode m = submit(
                     CASEWORKER,
                     draft("CONTRIBUTION_STANDARD", "341721")
@@ -385,6 +386,39 @@ class MajorMatterApiTests {
             assertThat(filed.get("opinions").findValuesAsText("decision"))
                     .last()
                     .isEqualTo("FILED");
+        }
+
+        @Test
+        void R_MM_03_anApprovedRequestNamingADraftActivatesItAsItsLastStep() throws Exception {
+            PolicyVersion draft = draftOf(2032);
+            JsonNode m = submit(
+                    CASEWORKER,
+                    draft("CONTRIBUTION_STANDARD", "341721")
+                            .replace(
+                                    "}",
+                                    ",\"policyVersion\":{\"regionCode\":\"341721\",\"coverageYear\":2032,\"version\":"
+                                            + draft.version() + "}}"));
+            long id = m.get("id").asLong();
+            act(COUNTY, id, "Task_CountyReview", "{\"decision\":\"APPROVE\"}", 200);
+            act(CITY, id, "Task_CityReview", "{\"decision\":\"APPROVE\"}", 200);
+            act(PROVINCE, id, "Task_ProvinceReview", "{\"opinion\":\"基金可承受\"}", 200);
+            act(PROVINCIAL_FINANCE, id, "Task_FinanceOpinion", "{\"opinion\":\"同意\"}", 200);
+            act(PROVINCE, id, "Task_JointOpinion", "{\"decision\":\"APPROVE\"}", 200);
+            assertThat(policies.version("341721", 2032, draft.version()).status())
+                    .isEqualTo(PolicyStatus.DRAFT);
+            String today = LocalDate.ofInstant(
+                            org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime()
+                                    .toInstant(),
+                            java.time.ZoneId.of("Asia/Shanghai"))
+                    .toString();
+            for (String filing : List.of("Task_FileWithNhsa", "Task_FileWithMof", "Task_FileWithSta")) {
+                act(PROVINCE, id, filing, "{\"filingReference\":\"备〔2032〕1号\",\"filingDate\":\"" + today + "\"}", 200);
+            }
+            driver.runJobs(m.get("processInstanceId").asText());
+            assertThat(fetch(id).get("state").asText()).isEqualTo("APPROVED");
+            assertThat(policies.version("341721", 2032, draft.version()).status())
+                    .isEqualTo(PolicyStatus.ACTIVE);
+            assertThat(policies.active("341721", 2032).version()).isEqualTo(draft.version());
         }
 
         @Test
