@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,9 @@ class CaseHistoryRedeliveryTests {
     JdbcTemplate jdbc;
 
     @Autowired
+    ProcessEngine engine;
+
+    @Autowired
     CaseHistory history;
 
     @Autowired
@@ -79,6 +84,9 @@ class CaseHistoryRedeliveryTests {
         ProbeEvent.FAILURES_LEFT.set(0);
         if (restarted != null) {
             restarted.close();
+            // the restarted context's engine, also named "default", took the shared engine's place in Camunda's
+            // registry and removed it on closing; static test helpers (MajorMatterRequests) look it up there
+            ProcessEngines.registerProcessEngine(engine);
         }
     }
 

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -47,6 +49,8 @@ class TwoEngineNodesTests {
     static String url;
     static ConfigurableApplicationContext nodeA;
     static ConfigurableApplicationContext nodeB;
+    /** The shared test context's engine, if one runs: the nodes' engines, also "default", replace it in the registry. */
+    static ProcessEngine shared;
 
     @BeforeAll
     static void twoNodesOnOneDatabase() throws Exception {
@@ -58,6 +62,7 @@ class TwoEngineNodesTests {
             s.execute("create database " + DATABASE);
         }
         url = server.replace("/postgres?", "/" + DATABASE + "?");
+        shared = ProcessEngines.getDefaultProcessEngine(false);
         nodeA = node("A"); // the first node migrates the schema; the second finds it up to date
         nodeB = node("B");
     }
@@ -70,6 +75,9 @@ class TwoEngineNodesTests {
         }
         if (nodeA != null) {
             nodeA.close();
+        }
+        if (shared != null) {
+            ProcessEngines.registerProcessEngine(shared); // for static test helpers (MajorMatterRequests)
         }
     }
 
