@@ -321,12 +321,13 @@ class ClaimImportService {
             int[] counts = tx.execute(status -> load(work, keepGoing, started));
             uploads.discard(work.file());
             log.info(
-                    "Claims import {}: {} rows, {} rejected, {} new, {} corrected",
+                    "Claims import {}: {} rows, {} rejected, {} new, {} corrected; committed after {} ms",
                     id,
                     counts[0],
                     counts[1],
                     counts[2],
-                    counts[3]);
+                    counts[3],
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (Stopped stopped) {
             jdbc.update("update yibao.claim_import set worker = null where id = ? and worker = ?", id, worker);
             log.info("Claims import {} stopped ({}); the next start runs it again", id, stopped.getMessage());
@@ -356,6 +357,7 @@ class ClaimImportService {
         jdbc.execute("set local work_mem = '256MB'");
         jdbc.execute(ClaimStaging.CREATE);
         int rows = stage(work.file(), keepGoing);
+        long staged = System.nanoTime();
         check(keepGoing, "staged");
         jdbc.update(
                 CHECKS,
@@ -375,6 +377,7 @@ class ClaimImportService {
                         }
                     }
                 });
+        long checked = System.nanoTime();
         check(keepGoing, "checked");
         int rejected = jdbc.queryForObject(
                 "select count(distinct row_number) from yibao.claim_import_error where import_id = ?",
@@ -382,7 +385,15 @@ class ClaimImportService {
                 id);
         int[] upserted = jdbc.queryForObject(
                 UPSERT, (rs, i) -> new int[] {rs.getInt(1), rs.getInt(2)}, id, id, Timestamp.from(clock.instant()));
+        long upsertedAt = System.nanoTime();
         check(keepGoing, "upserted");
+        log.info(
+                "Claims import {}: {} rows read and staged in {} ms, checked in {} ms, upserted in {} ms",
+                id,
+                rows,
+                (staged - started) / 1_000_000,
+                (checked - staged) / 1_000_000,
+                (upsertedAt - checked) / 1_000_000);
         int accepted = rows - rejected;
         int done = jdbc.update(
                 """
