@@ -74,7 +74,6 @@ class ModularityTests {
             entry("audit_checkpoint", "audit"),
             entry("notification", "notification"),
             entry("claim", "monitoring"),
-            entry("claim_stage", "monitoring"),
             entry("claim_import", "monitoring"),
             entry("claim_import_error", "monitoring"),
             entry("lenient_date", "monitoring"),

@@ -57,7 +57,9 @@ public final class ClaimsLoadHarness {
                 "--yibaoflow.admin.password=" + PASSWORD,
                 "--yibaoflow.clock.start-date=2025-11-30",
                 "--logging.level.root=WARN",
-                "--logging.level.com.yibaoflow=WARN");
+                "--logging.level.com.yibaoflow=WARN",
+                // the import's phases (read and staged, checked, upserted) and its commit
+                "--logging.level.com.yibaoflow.monitoring.ClaimImportService=INFO");
         try {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             String base = "http://localhost:"

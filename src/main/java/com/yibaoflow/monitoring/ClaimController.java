@@ -11,6 +11,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,13 +34,12 @@ class ClaimController {
     @PostMapping(path = "/api/claims/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Load a claims file (CSV or .xlsx); the report counts new, corrected and unchanged claims and "
-                    + "lists every bad row")
+                    + "lists every bad row. Should the node stop or crash before the answer, the import is run "
+                    + "again from the kept file (status RUNNING until then; GET /api/claims/imports/{id})")
     ClaimImportService.Report importClaims(
             @RequestPart(name = "file", required = false) MultipartFile file,
             @AuthenticationPrincipal StaffPrincipal principal) {
-        if (!principal.isAdmin() && !principal.isMemberOf(Department.MEDICAL_SECURITY.groupId())) {
-            throw DomainException.forbidden("Only the medical security bureau (medical-security) loads claims");
-        }
+        requireMedicalSecurity(principal);
         if (file == null || file.isEmpty()) {
             throw DomainException.invalidField("file", "is required: a CSV or .xlsx file (multipart field 'file')");
         }
@@ -47,6 +48,19 @@ class ClaimController {
                     in, file.getOriginalFilename(), regions.visibleRegions(principal), principal.userId());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @GetMapping("/api/claims/imports/{id}")
+    @Operation(summary = "A claims import: RUNNING, COMPLETED or FAILED, its counts and its first row errors")
+    ClaimImportService.Report importReport(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
+        requireMedicalSecurity(principal);
+        return imports.find(id).orElseThrow(() -> DomainException.notFound("No claims import " + id));
+    }
+
+    private static void requireMedicalSecurity(StaffPrincipal principal) {
+        if (!principal.isAdmin() && !principal.isMemberOf(Department.MEDICAL_SECURITY.groupId())) {
+            throw DomainException.forbidden("Only the medical security bureau (medical-security) loads claims");
         }
     }
 }

@@ -87,11 +87,13 @@ class ClaimImportTests {
         assertThat(jdbc.queryForObject(
                         "select count(*) from yibao.claim where claim_id like ?", Integer.class, prefix + "%"))
                 .isEqualTo(3);
+        assertThat(again.get("status").asText()).isEqualTo("COMPLETED");
         assertThat(jdbc.queryForObject(
-                        "select count(*) from yibao.claim_stage where import_id = ?",
-                        Integer.class,
+                        "select file_path is null and worker is null from yibao.claim_import where id = ?",
+                        Boolean.class,
                         again.get("importId").asLong()))
-                .isZero();
+                .as("the kept file and the worker are let go when the import ends")
+                .isTrue();
     }
 
     @Test
