@@ -32,15 +32,13 @@ class DepartmentFilters {
     static final Set<Department> WITHOUT_FILTERS = EnumSet.of(Department.CAMUNDA_ADMIN, Department.AUDITORS);
 
     /**
-     * Variable columns of every filter. Enrollment calls the resident {@code name}, hardship verification
-     * {@code personName}; a task shows the ones its process has (Tasklist hides undefined variables).
+     * Variable columns of every filter: task-local copies that {@link TaskListColumns} writes when a task is created,
+     * because a department may read its tasks but not their process instances.
      */
     static final List<Map<String, String>> VARIABLES = List.of(
-            Map.of("name", "name", "label", "居民姓名"),
-            Map.of("name", "personName", "label", "居民姓名"),
-            Map.of("name", "township", "label", "乡镇"),
-            Map.of("name", "reviewDueDate", "label", "办理期限"),
-            Map.of("name", "verificationDueDate", "label", "办理期限"));
+            Map.of("name", TaskListColumns.RESIDENT, "label", "居民姓名"),
+            Map.of("name", TaskListColumns.TOWNSHIP, "label", "乡镇"),
+            Map.of("name", TaskListColumns.DUE, "label", "办理期限"));
 
     /** One shared filter: its name, place in the list, tooltip, colour and query for a department group. */
     record Definition(String name, int priority, String description, String color, Function<String, TaskQuery> query) {}
@@ -113,6 +111,7 @@ class DepartmentFilters {
                         .filter(f -> group.equals(departmentOf(f)))
                         .findFirst()
                         .orElseGet(() -> create(definition, department));
+                updateColumns(filter);
                 grantRead(group, filter.getId());
             }
         }
@@ -144,6 +143,16 @@ class DepartmentFilters {
                 .setQuery(definition.query().apply(department.groupId()))
                 .setProperties(properties);
         return filterService.saveFilter(filter);
+    }
+
+    /** A filter created before the columns became task variables gets the current ones. */
+    private void updateColumns(Filter filter) {
+        Map<String, Object> properties = filter.getProperties();
+        if (properties != null && !VARIABLES.equals(properties.get("variables"))) {
+            Map<String, Object> updated = new LinkedHashMap<>(properties);
+            updated.put("variables", VARIABLES);
+            filterService.saveFilter(filter.setProperties(updated));
+        }
     }
 
     static String departmentOf(Filter filter) {

@@ -7,18 +7,24 @@ import com.yibaoflow.testsupport.TestUsers;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,6 +53,12 @@ class DepartmentFiltersTests {
     @Autowired
     TaskService taskService;
 
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Autowired
+    RuntimeService runtimeService;
+
     @Test
     void everyDepartmentWithAWorkQueueHasItsFourFiltersWithTheResidentColumns() {
         Arrays.stream(Department.values())
@@ -65,6 +77,77 @@ class DepartmentFiltersTests {
         assertThat(filtersOf(Department.AUDITORS)).isEmpty();
         // the filters of everyone that came before issue #21 are gone
         assertThat(filterService.createFilterQuery().list()).allMatch(f -> DepartmentFilters.departmentOf(f) != null);
+    }
+
+    @Test
+    void aDepartmentReadsTheResidentColumnsOfItsTasksThoughNotTheirProcessVariables() {
+        BpmnModelInstance model = Bpmn.createExecutableProcess("test-task-columns")
+                .camundaHistoryTimeToLive(1)
+                .name("列测试")
+                .startEvent("StartEvent_Test")
+                .name("开始")
+                .userTask("Task_Test")
+                .name("测试任务")
+                .camundaCandidateGroups(Department.CIVIL_AFFAIRS.groupId())
+                .camundaDueDate("${due}")
+                .endEvent("EndEvent_Test")
+                .name("结束")
+                .done();
+        String deployment = repositoryService
+                .createDeployment()
+                .addModelInstance("test-task-columns.bpmn", model)
+                .deploy()
+                .getId();
+        try {
+            Date due = Date.from(java.time.Instant.parse("2025-03-10T01:00:00Z"));
+            String pi = runtimeService
+                    .startProcessInstanceByKey(
+                            "test-task-columns", Map.of("personName", "张三", "township", "尧渡镇", "due", due))
+                    .getId();
+            Task task = taskService.createTaskQuery().processInstanceId(pi).singleResult();
+            // what Tasklist's filter list asks for: the columns' names in the task's, execution's and instance's scope
+            Map<String, Object> visible = as(
+                    Department.CIVIL_AFFAIRS,
+                    () -> runtimeService
+                            .createVariableInstanceQuery()
+                            .variableNameIn(
+                                    TaskListColumns.RESIDENT,
+                                    TaskListColumns.TOWNSHIP,
+                                    TaskListColumns.DUE,
+                                    "personName")
+                            .variableScopeIdIn(task.getId(), task.getExecutionId(), pi)
+                            .list()
+                            .stream()
+                            .collect(Collectors.toMap(VariableInstance::getName, VariableInstance::getValue)));
+            assertThat(visible)
+                    .containsExactlyInAnyOrderEntriesOf(Map.of(
+                            TaskListColumns.RESIDENT, "张三",
+                            TaskListColumns.TOWNSHIP, "尧渡镇",
+                            TaskListColumns.DUE, "2025-03-10"));
+            assertThat(as(
+                            Department.AGRICULTURE_RURAL,
+                            () -> runtimeService
+                                    .createVariableInstanceQuery()
+                                    .variableScopeIdIn(task.getId())
+                                    .count()))
+                    .as("another department reads nothing of the task")
+                    .isZero();
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void aFilterFromBeforeTheTaskColumnsGetsThemAtTheNextStart() {
+        Filter filter = filterOf(Department.CIVIL_AFFAIRS, IdentityBootstrap.FILTER_DEPARTMENT_TASKS);
+        Map<String, Object> old = new java.util.LinkedHashMap<>(filter.getProperties());
+        old.put("variables", List.of(Map.of("name", "name", "label", "居民姓名")));
+        filterService.saveFilter(filter.setProperties(old));
+
+        bootstrap.run(null);
+
+        assertThat(filterService.getFilter(filter.getId()).getProperties().get("variables"))
+                .isEqualTo(DepartmentFilters.VARIABLES);
     }
 
     @Test
