@@ -68,4 +68,22 @@ class EscalationDelegates {
     JavaDelegate concludeApprovedMatter(MajorMatterSteps steps) {
         return execution -> steps.conclude(execution);
     }
+
+    /** R-MM-06: the fund-warning review task's listener (assignment: who may take it; complete: the decision). */
+    @Bean
+    TaskListener reviewFundWarning(FundWarnings warnings) {
+        return task -> {
+            if (TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())) {
+                warnings.completed(task);
+            } else {
+                warnings.assigned(task);
+            }
+        };
+    }
+
+    /** R-MM-06: a "draft" decision submits the prefilled benefit-adjustment request in the decider's name. */
+    @Bean
+    JavaDelegate submitBenefitAdjustment(FundWarnings warnings) {
+        return warnings::submitDraft;
+    }
 }

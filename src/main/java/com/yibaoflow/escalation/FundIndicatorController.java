@@ -2,6 +2,7 @@ package com.yibaoflow.escalation;
 
 import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
+import com.yibaoflow.shared.problem.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,11 +10,15 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,7 +27,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** R-MM-06: a region's monthly fund figures and the fund-risk warnings they raise. */
 @RestController
@@ -31,10 +38,16 @@ class FundIndicatorController {
 
     private final FundIndicatorService service;
     private final FundIndicators indicators;
+    private final FundIndicatorImportService imports;
     private final RegionScope regions;
 
-    FundIndicatorController(FundIndicatorService service, FundIndicators indicators, RegionScope regions) {
+    FundIndicatorController(
+            FundIndicatorService service,
+            FundIndicatorImportService imports,
+            FundIndicators indicators,
+            RegionScope regions) {
         this.service = service;
+        this.imports = imports;
         this.indicators = indicators;
         this.regions = regions;
     }
@@ -86,6 +99,24 @@ class FundIndicatorController {
                 user.userId());
         return ResponseEntity.created(URI.create("/api/fund-indicators?regionCode=" + region))
                 .body(view(indicator));
+    }
+
+    @PostMapping(path = "/api/fund-indicators/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
+    @Operation(
+            summary = "Imports the monthly file of fund figures (CSV or .xlsx), all or nothing: 400 with every bad row;"
+                    + " months already on record with the same figures are unchanged")
+    FundIndicatorImportService.Report importFile(
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal StaffPrincipal user) {
+        if (file == null || file.isEmpty()) {
+            throw DomainException.invalidField("file", "请上传基金运行指标文件（CSV 或 .xlsx，表单字段 file）");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return imports.importFile(in, file.getOriginalFilename(), user);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @GetMapping("/api/fund-indicators")

@@ -30,13 +30,16 @@ class FundIndicatorService {
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final FundWarnings reminders;
 
     FundIndicatorService(
             FundIndicators indicators,
             FundWarningProperties thresholds,
             JdbcTemplate jdbc,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            FundWarnings reminders) {
+        this.reminders = reminders;
         this.indicators = indicators;
         this.thresholds = thresholds;
         this.jdbc = jdbc;
@@ -44,7 +47,10 @@ class FundIndicatorService {
         this.clock = clock;
     }
 
-    /** Records one month of a region (409 if that month is on record already), and its warning if it warns. */
+    /**
+     * Records one month of a region (409 if that month is on record already), and its warning if it warns, with the
+     * reminder to the region's supervisors ({@link FundWarnings}); the single POST and the file import both come here.
+     */
     @Transactional
     FundIndicator record(Report r, String userId) {
         if (indicators.existsByRegionCodeAndMonth(r.regionCode(), r.month().atDay(1))) {
@@ -88,6 +94,8 @@ class FundIndicatorService {
                             + indicator.thresholdMonths().toPlainString()
                             + " 个月）：基金存在支付风险，可按规定提出待遇调整请示（R-MM-06）",
                     userId));
+            // issue #18 §6: the region's supervisors are asked to judge it and may draft the request (prefilled)
+            reminders.start(indicator);
         }
         return indicator;
     }

@@ -5,6 +5,7 @@ import static com.yibaoflow.escalation.MajorMatterProcess.*;
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.identity.StaffMember;
 import com.yibaoflow.identity.StaffMembers;
+import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.region.Region;
 import com.yibaoflow.region.RegionDirectory;
 import com.yibaoflow.region.RegionLevel;
@@ -77,6 +78,12 @@ class MajorMatterAccess {
 
     /** A user known by id only (Tasklist, an assignment): their groups and region are looked up. */
     void requireMayAct(String userId, String taskKey, String taskName, Set<String> candidateGroups, String region) {
+        StaffPrincipal user = principalOf(userId);
+        requireMayAct(userId, user.groupIds(), user.regionCode(), taskKey, taskName, candidateGroups, region);
+    }
+
+    /** A user known by id only, as the API would see them: their groups and region looked up. */
+    StaffPrincipal principalOf(String userId) {
         // inside the engine (a Tasklist user assigning a task to someone else) the query would see only the groups
         // the logged-in user may read: the assignee's groups are looked up without that check
         Callable<Set<String>> lookup = () -> identity.createGroupQuery().groupMember(userId).list().stream()
@@ -90,7 +97,7 @@ class MajorMatterAccess {
             throw new IllegalStateException("Could not read the groups of " + userId, e);
         }
         String userRegion = staff.findById(userId).map(StaffMember::regionCode).orElse(null);
-        requireMayAct(userId, groups, userRegion, taskKey, taskName, candidateGroups, region);
+        return new StaffPrincipal(userId, userRegion, Set.copyOf(groups));
     }
 
     void requireMayAct(

@@ -99,6 +99,31 @@ public final class MajorMatterEvents {
     }
 
     /**
+     * R-MM-06: the region's supervisors judged a fund warning: {@code DRAFT} (a benefit-adjustment request is
+     * submitted, {@link MajorMatterSubmitted} follows) or {@code NO_REQUEST} (the summary carries the reason).
+     */
+    public record FundWarningDecided(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String regionCode,
+            String month,
+            String decision,
+            String summary,
+            String actor)
+            implements CaseEvent {
+        @Override
+        public String ruleId() {
+            return "R-MM-06";
+        }
+
+        @Override
+        public String kind() {
+            return "FUND_WARNING_" + decision;
+        }
+    }
+
+    /**
      * A level has not acted by its due date: the level's group is reminded ({@code escalated} false), or, later, the
      * task is escalated to {@code recipientGroup}, that level's supervisors (issue #18 §3, 催办 / 督办).
      */

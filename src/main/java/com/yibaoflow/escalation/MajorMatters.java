@@ -13,6 +13,8 @@ interface MajorMatters extends JpaRepository<MajorMatter, Long> {
 
     Optional<MajorMatter> findByProcessInstanceId(String processInstanceId);
 
+    boolean existsByRegionCode(String regionCode);
+
     /** The request locked for a change that must not race another (a withdrawal against a decision). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from MajorMatter m where m.id = :id")

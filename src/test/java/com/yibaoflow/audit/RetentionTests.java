@@ -29,6 +29,7 @@ class RetentionTests {
             entry("enrollment", MONEY), // contributions, subsidies, payments
             entry("hardship-verification", MONEY), // the category that decides a subsidy
             entry("major-matter-request", MONEY), // the approval that activated policy figures
+            entry("fund-warning", MONEY), // why a fund-risk warning did or did not lead to a benefit adjustment
             entry("outreach", MONEY), // who was asked to enroll: evidence for the coverage figures
             entry("high-cost-referral", MONEY), // the assistance given to a high-cost patient (R-MON-03)
             entry("monitoring-monthly-scan", 180), // a monthly technical sweep; its scans are recorded in monitoring
