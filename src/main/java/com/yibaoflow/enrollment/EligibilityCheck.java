@@ -85,6 +85,9 @@ class EligibilityCheck {
     /** Looked up once: a bean lookup on every eligibility check showed in the job executor's profile. */
     private volatile HardshipRosterMatches resolvedRosterMatches;
 
+    private final ObjectProvider<SubsidyEntitlementCheck> entitlementChecks;
+    private volatile SubsidyEntitlementCheck resolvedEntitlementCheck;
+
     private final DueDates dueDates;
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
@@ -94,6 +97,7 @@ class EligibilityCheck {
             PolicyService policies,
             ResidentRecords records,
             ObjectProvider<HardshipRosterMatches> rosterMatches,
+            ObjectProvider<SubsidyEntitlementCheck> entitlementChecks,
             DueDates dueDates,
             ShiftableClock clock,
             EnrollmentProperties properties) {
@@ -101,6 +105,7 @@ class EligibilityCheck {
         this.policies = policies;
         this.records = records;
         this.rosterMatches = rosterMatches;
+        this.entitlementChecks = entitlementChecks;
         this.dueDates = dueDates;
         this.clock = clock;
         this.properties = properties;
@@ -144,6 +149,12 @@ class EligibilityCheck {
         if (matches != null) {
             claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), c.coverageYear(), today));
         }
+        // R-SUB-11 (issue #17 item 8): entitlements from last year's roster apply only while still on the roster
+        SubsidyEntitlementCheck entitlements = entitlementCheck();
+        if (entitlements != null) {
+            claims.addAll(entitlements.applicableCategories(
+                    c.businessKey(), c.idNumber(), c.regionCode(), c.coverageYear(), today));
+        }
         // the hardship verification refers to the case row: a case still being taken in is written now
         Long caseId = claims.isEmpty() ? null : lookup.persistedId(c);
         return new Eligibility(
@@ -179,6 +190,15 @@ class EligibilityCheck {
 
     private static Eligibility ineligible(RejectionReason reason, String detail) {
         return new Eligibility(new Rejection(reason, detail), List.of(), null, List.of(), null, null);
+    }
+
+    private SubsidyEntitlementCheck entitlementCheck() {
+        SubsidyEntitlementCheck check = resolvedEntitlementCheck;
+        if (check == null) {
+            check = entitlementChecks.getIfAvailable();
+            resolvedEntitlementCheck = check;
+        }
+        return check;
     }
 
     private HardshipRosterMatches rosterMatches() {

@@ -10,8 +10,8 @@ import java.util.List;
 public interface HardshipRosterMatches {
 
     /**
-     * Category codes a current roster of the region lists the person under on the day, and those the person is
-     * entitled to for the coverage year by an earlier roster (R-SUB-11).
+     * Category codes a current roster of the region lists the person under on the day. Entitlements from an earlier
+     * roster (R-SUB-11) are asked separately, through {@link SubsidyEntitlementCheck}, which records their outcome.
      */
     List<String> currentCategories(String idNumber, String regionCode, int coverageYear, LocalDate asOf);
 }

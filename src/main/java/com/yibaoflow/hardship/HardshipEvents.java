@@ -85,4 +85,36 @@ public final class HardshipEvents {
             String summary,
             String actor)
             implements CaseEvent {}
+
+    /**
+     * R-SUB-11 at next year's check (issue #17 item 8): the enrollment of the entitlement's year found the person still
+     * on the owning department's current roster under the category ({@code applied}: the subsidy applies) or no longer
+     * on it (lapsed: reported, not applied). Recorded in that enrollment case's history.
+     */
+    public record SubsidyEntitlementChecked(
+            UUID eventId,
+            Instant occurredAt,
+            String businessKey,
+            String idNumberMasked,
+            String regionCode,
+            int coverageYear,
+            String category,
+            boolean applied,
+            String summary)
+            implements CaseEvent {
+        @Override
+        public String ruleId() {
+            return "R-SUB-11";
+        }
+
+        @Override
+        public String kind() {
+            return applied ? "SUBSIDY_ENTITLEMENT_APPLIED" : "SUBSIDY_ENTITLEMENT_LAPSED";
+        }
+
+        @Override
+        public String actor() {
+            return "system";
+        }
+    }
 }

@@ -107,9 +107,10 @@ public class HardshipSteps {
             if (claim.status() != HardshipClaim.Status.PENDING) {
                 continue;
             }
+            // R-SUB-11 (issue #17 item 8): an entitlement from an earlier roster verifies nothing by itself; it
+            // applies only while the current roster still lists the person (SubsidyEntitlements)
             Optional<Long> roster = rosters.currentVersionListing(
-                            idNumber, category.name(), owner.groupId(), regionCode, clock.today())
-                    .or(() -> rosters.entitlement(idNumber, category.name(), regionCode, coverageYear));
+                    idNumber, category.name(), owner.groupId(), regionCode, clock.today());
             if (roster.isPresent()) {
                 claim.verifiedByRoster(roster.get(), clock.instant());
             } else {

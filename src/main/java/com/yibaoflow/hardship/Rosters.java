@@ -76,8 +76,8 @@ public class Rosters implements HardshipRosterMatches {
 
     /**
      * For many people at once (e.g. the monitoring scan's candidates): the categories each is listed under on the day
-     * by a current roster of the region or entitled to for the year (as {@link #currentCategories}); people listed
-     * nowhere are absent from the map.
+     * by a current roster of the region or entitled to for the year by an earlier roster (R-SUB-11, unless the
+     * entitlement lapsed at the enrollment's check); people listed nowhere are absent from the map.
      */
     public Map<String, List<String>> currentCategoriesOf(
             Collection<String> idNumbers, String regionCode, int coverageYear, LocalDate asOf) {
@@ -94,7 +94,8 @@ public class Rosters implements HardshipRosterMatches {
                           and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
                         union
                         select id_number, category from yibao.subsidy_entitlement
-                        where region_code = ? and coverage_year = ? and id_number = any (string_to_array(?, ','))""",
+                        where region_code = ? and coverage_year = ? and id_number = any (string_to_array(?, ','))
+                          and status <> 'LAPSED'""",
                 rs -> {
                     found.computeIfAbsent(rs.getString(1), k -> new TreeSet<>()).add(rs.getString(2));
                 },
@@ -112,14 +113,11 @@ public class Rosters implements HardshipRosterMatches {
 
     @Override
     public List<String> currentCategories(String idNumber, String regionCode, int coverageYear, LocalDate asOf) {
-        return jdbc.queryForList(
-                """
-                        select e.category from yibao.roster_entry e join yibao.roster_version v on v.id = e.version_id
+        return jdbc.queryForList("""
+                        select distinct e.category from yibao.roster_entry e
+                        join yibao.roster_version v on v.id = e.version_id
                         where v.current and v.region_code = ? and e.id_number = ?
                           and e.valid_from <= ? and (e.valid_to is null or e.valid_to >= ?)
-                        union
-                        select category from yibao.subsidy_entitlement
-                        where id_number = ? and region_code = ? and coverage_year = ?
-                        order by 1""", String.class, regionCode, idNumber, asOf, asOf, idNumber, regionCode, coverageYear);
+                        order by 1""", String.class, regionCode, idNumber, asOf, asOf);
     }
 }
