@@ -26,6 +26,7 @@ import com.yibaoflow.shared.time.ClockConfiguration;
 import com.yibaoflow.shared.time.ShiftableClock;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.MajorMatterRequests;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
 import com.yibaoflow.testsupport.TestPolicies;
@@ -120,7 +121,7 @@ class SubsidyEntitlementTests {
                         "subsidies.ORPHAN", new Provenance("R-SUB-13", ProvenanceState.SEED, "[N]", "二 “全额资助特困人员、孤儿”"));
                 var draft = policies.createDraft(
                         REGION, 2026, at2026(y2025.parameters()), provenance, "test: 341722 2026", "test");
-                policies.activate(REGION, 2026, draft.version(), "MM-TEST-341722-2026", "test");
+                MajorMatterRequests.activate(REGION, 2026, draft.version()); // R-MM-03: through an approved request
             }
         }
         retireCivilAffairsRoster();
