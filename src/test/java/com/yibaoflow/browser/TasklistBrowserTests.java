@@ -66,7 +66,7 @@ class TasklistBrowserTests {
 
     @Test
     void R_SUB_01_aCivilAffairsUserVerifiesAHardshipClaimInChineseTasklist() throws Exception {
-        String root = enrollmentClaimingExtremePoverty("王五");
+        String root = enrollment("王五", "LOCAL_HUKOU", "\"EXTREME_POVERTY\"");
 
         TasklistPage tasklist = new TasklistPage(browser).open();
         assertThat(tasklist.loginTexts()).contains("用户名", "密码", "登录");
@@ -92,14 +92,45 @@ class TasklistBrowserTests {
                         .isEqualTo(1));
     }
 
-    private String enrollmentClaimingExtremePoverty(String name) throws Exception {
+    @Test
+    void aCaseworkerReviewsAnEnrollmentFromTheDepartmentFilterAndTheCaseMovesOn() throws Exception {
+        // a non-local resident without a residence permit stops at the caseworker's review
+        String root = enrollment("赵六", "NON_LOCAL_RESIDENT", "");
+
+        new TasklistPage(browser)
+                .open()
+                .login(TestUsers.userOf(Department.MEDICAL_SECURITY), TestUsers.PASSWORD)
+                .filter(IdentityBootstrap.FILTER_DEPARTMENT_TASKS)
+                .task("赵六")
+                .claim()
+                .choose("批准参保")
+                .complete();
+
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(history.createHistoricTaskInstanceQuery()
+                                .rootProcessInstanceId(root)
+                                .taskDefinitionKey("Task_ReviewEnrollment")
+                                .finished()
+                                .taskAssignee(TestUsers.userOf(Department.MEDICAL_SECURITY))
+                                .count())
+                        .isEqualTo(1));
+        assertThat(history.createHistoricTaskInstanceQuery()
+                        .rootProcessInstanceId(root)
+                        .taskDefinitionKey("Task_ReviewEnrollment")
+                        .unfinished()
+                        .count())
+                .isZero();
+    }
+
+    private String enrollment(String name, String residence, String claims) throws Exception {
         JsonNode created = json.readTree(mvc.perform(post("/api/enrollments")
                         .with(as(Department.MEDICAL_SECURITY))
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"%s",
-                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13800000000",
-                                 "claimedCategories":["EXTREME_POVERTY"]}""".formatted(TestIds.adult(), name)))
+                                 "residence":"%s","township":"尧渡镇","phone":"13800000000",
+                                 "claimedCategories":[%s]}""".formatted(TestIds.adult(), name, residence, claims)))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()

@@ -89,7 +89,9 @@ final class TasklistPage {
     }
 
     void complete() {
-        browser.await(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完成']")))
-                .click();
+        WebElement button =
+                browser.await(ExpectedConditions.elementToBeClickable(By.xpath("//button[normalize-space()='完成']")));
+        // Tasklist's footer can overlap the button at the bottom of the window
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].click();", button);
     }
 }
