@@ -99,6 +99,8 @@ class SecurityConfiguration {
                         "/api/**",
                         "/dashboard",
                         "/dashboard/**",
+                        // the case page (issue #20 §2); its scripts under /case-page/** hold no data
+                        "/cases/**",
                         "/actuator/**",
                         "/v3/api-docs/**",
                         "/swagger-ui/**",

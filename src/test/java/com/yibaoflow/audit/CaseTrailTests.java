@@ -159,6 +159,64 @@ class CaseTrailTests {
         assertThat(readers).contains("auditors-user", "medical-security-supervisors-user");
     }
 
+    /** Issue #20 §2: the case page's data — each process's path from history and its BPMN XML; the page itself. */
+    @Test
+    void theCasePageShowsEachProcessWithThePathTakenAndItsDiagram() throws Exception {
+        String businessKey = enrolledWithVerifiedHardship();
+
+        JsonNode paths = json.readTree(
+                mvc.perform(get("/api/cases/{bk}/diagrams", businessKey).with(as(Department.AUDITORS)))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        List<String> keys = new ArrayList<>();
+        paths.forEach(p -> keys.add(p.get("processDefinitionKey").asText()));
+        assertThat(keys).containsExactly("enrollment", "hardship-verification");
+        JsonNode verification = paths.get(1);
+        List<String> completed = new ArrayList<>();
+        verification.get("completed").forEach(id -> completed.add(id.asText()));
+        assertThat(completed).contains("Task_VerifyClaim");
+        assertThat(verification.get("durationMillis").has("Task_VerifyClaim")).isTrue();
+        assertThat(paths.get(0).get("state").asText()).isEqualTo("COMPLETED");
+        assertThat(paths.get(0).get("active")).isEmpty();
+
+        String xml = mvc.perform(get(
+                                "/api/audit/process-definitions/{id}/xml",
+                                verification.get("processDefinitionId").asText())
+                        .with(as(Department.AUDITORS)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(xml).contains("bpmndi:BPMNDiagram").contains("id=\"Task_VerifyClaim\"");
+
+        String page = mvc.perform(get("/cases/{bk}", businessKey).with(as(Department.CIVIL_AFFAIRS_SUPERVISORS)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("案件办理轨迹").contains("/webjars/bpmn-js/");
+        mvc.perform(get("/webjars/bpmn-js/8.0.0/dist/bpmn-viewer.production.min.js"))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aCaseworkerMayNotOpenTheCasePageNorItsDiagrams() throws Exception {
+        mvc.perform(get("/cases/{bk}", "ENR-none").with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/cases/{bk}/diagrams", "ENR-none").with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/process-definitions/{id}/xml", "enrollment:1:x")
+                        .with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/cases/{bk}", "ENR-none")).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/cases/{bk}/diagrams", "ENR-none").with(as(Department.AUDITORS)))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/api/audit/process-definitions/{id}/xml", "none:1:x").with(as(Department.AUDITORS)))
+                .andExpect(status().isNotFound());
+    }
+
     @Test
     void aCaseworkerMayNotReadATrailAndAnUnknownCaseIsNotFound() throws Exception {
         mvc.perform(get("/api/cases/{bk}/trail", "ENR-none").with(as(Department.MEDICAL_SECURITY)))
