@@ -48,6 +48,8 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
+                // a county office's browsers run on China time: Tasklist shows dates in the browser's zone (#21 §1)
+                .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
                 .build();
         return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
     }
