@@ -2,9 +2,7 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.KeptUploads;
-import com.yibaoflow.shared.imports.NotATableException;
 import com.yibaoflow.shared.imports.TabularReader;
-import com.yibaoflow.shared.problem.DomainException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -80,20 +78,7 @@ class ResumableImports {
      * the background. Returns the import id.
      */
     long start(ImportKind kind, InputStream upload, Request request) {
-        Path file = uploads.keep(upload, kind.code().toLowerCase());
-        try {
-            TabularReader.read(file, kind.schema(), row -> {
-                throw new HeaderOk();
-            });
-        } catch (HeaderOk ok) {
-            // the header is right and there is at least one row
-        } catch (NotATableException e) {
-            uploads.discard(file);
-            throw DomainException.invalidField("file", e.getMessage());
-        } catch (RuntimeException e) {
-            uploads.discard(file);
-            throw e;
-        }
+        Path file = uploads.keepTable(upload, kind.code().toLowerCase(), kind.schema());
         long id = imports.create(
                 kind.code(),
                 request.fileName() == null ? "upload" : request.fileName(),
@@ -118,13 +103,6 @@ class ResumableImports {
                 0,
                 0));
         return id;
-    }
-
-    /** Signals that the first data row was reached: the header is the kind's. */
-    private static final class HeaderOk extends RuntimeException {
-        HeaderOk() {
-            super(null, null, false, false);
-        }
     }
 
     /** Takes over the imports left RUNNING without a worker and resumes each; returns how many it took over. */

@@ -219,20 +219,7 @@ class ClaimImportService {
      * may load claims for.
      */
     public Report importClaims(InputStream upload, String fileName, Set<String> regions, String userId) {
-        Path file = uploads.keep(upload, "claims");
-        try {
-            TabularReader.read(file, CLAIMS, row -> {
-                throw new HeaderOk();
-            });
-        } catch (HeaderOk ok) {
-            // the header is right and there is at least one row
-        } catch (NotATableException e) {
-            uploads.discard(file);
-            throw DomainException.invalidField("file", e.getMessage());
-        } catch (RuntimeException e) {
-            uploads.discard(file);
-            throw e;
-        }
+        Path file = uploads.keepTable(upload, "claims", CLAIMS);
         return run(record(file, fileName, regions, userId), () -> !stopping);
     }
 
@@ -253,13 +240,6 @@ class ClaimImportService {
                 file.toString(),
                 worker);
         return new Work(id, file, regions, asOf);
-    }
-
-    /** Signals that the first data row was reached: the header is a claims file's. */
-    private static final class HeaderOk extends RuntimeException {
-        HeaderOk() {
-            super(null, null, false, false);
-        }
     }
 
     /** Takes over the imports left RUNNING without a live worker and runs each again; returns how many. */

@@ -1,5 +1,6 @@
 package com.yibaoflow.shared.imports;
 
+import com.yibaoflow.shared.problem.DomainException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,6 +52,35 @@ public class KeptUploads {
         } catch (IOException e) {
             Uploads.delete(file);
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Keeps the upload if it is a table of {@code schema}: its header has the required columns and at least one row
+     * follows. Otherwise nothing is kept and the caller's request fails with a 400 naming {@code file}.
+     */
+    public Path keepTable(InputStream upload, String kind, TableSchema schema) {
+        Path file = keep(upload, kind);
+        try {
+            TabularReader.read(file, schema, row -> {
+                throw new HeaderOk();
+            });
+        } catch (HeaderOk ok) {
+            // the header is right and there is at least one row
+        } catch (NotATableException e) {
+            discard(file);
+            throw DomainException.invalidField("file", e.getMessage());
+        } catch (RuntimeException e) {
+            discard(file);
+            throw e;
+        }
+        return file;
+    }
+
+    /** Signals that the first data row was reached: the header is the schema's. */
+    private static final class HeaderOk extends RuntimeException {
+        HeaderOk() {
+            super(null, null, false, false);
         }
     }
 
