@@ -8,6 +8,7 @@ import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.contribution.ContributionCalculator;
 import com.yibaoflow.policy.calc.contribution.ContributionInput;
 import com.yibaoflow.policy.calc.contribution.ContributionResult;
+import com.yibaoflow.policy.calc.contribution.EntitlementOutcome;
 import com.yibaoflow.policy.calc.contribution.Payer;
 import com.yibaoflow.policy.calc.contribution.Relationship;
 import com.yibaoflow.policy.calc.waiting.BackPaymentCalculator;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,6 +41,7 @@ class ContributionCalculation {
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
     private final BackPayments backPayments;
+    private final ObjectProvider<SubsidyEntitlementCheck> entitlements;
     private final ContributionCalculator contribution = new ContributionCalculator();
 
     ContributionCalculation(
@@ -47,8 +50,10 @@ class ContributionCalculation {
             WaitingPeriods waitingPeriods,
             ShiftableClock clock,
             EnrollmentProperties properties,
-            BackPayments backPayments) {
+            BackPayments backPayments,
+            ObjectProvider<SubsidyEntitlementCheck> entitlements) {
         this.backPayments = backPayments;
+        this.entitlements = entitlements;
         this.lookup = lookup;
         this.policies = policies;
         this.waitingPeriods = waitingPeriods;
@@ -62,8 +67,8 @@ class ContributionCalculation {
         Periods periods = snapshot.parameters().periods();
         Set<HardshipCategory> categories = EnumSet.noneOf(HardshipCategory.class);
         verifiedCategories.forEach(code -> categories.add(HardshipCategory.valueOf(code)));
-        ContributionResult figures =
-                contribution.calculate(snapshot, new ContributionInput(c.residence(), categories, payerOf(c)));
+        ContributionResult figures = contribution.calculate(
+                snapshot, new ContributionInput(c.residence(), categories, payerOf(c), entitlementOutcomes(c)));
 
         LocalDate today = clock.today();
         LocalDate assumedPayment = today.isBefore(periods.collectionStart()) ? periods.collectionStart() : today;
@@ -118,6 +123,17 @@ class ContributionCalculation {
                         : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT,
                 clock.instant());
         return new Calculated(dueIsZero, c.personalDue().toPlainString(), figures.policyVersion(), breakdownText(c));
+    }
+
+    /** R-SUB-11: the entitlements this case's eligibility check applied or found lapsed, for the explanation. */
+    private List<EntitlementOutcome> entitlementOutcomes(EnrollmentCase c) {
+        SubsidyEntitlementCheck check = entitlements.getIfAvailable();
+        if (check == null) {
+            return List.of();
+        }
+        return check.checkedBy(c.businessKey(), c.idNumber(), c.regionCode(), c.coverageYear()).stream()
+                .map(e -> new EntitlementOutcome(HardshipCategory.valueOf(e.category()), e.applied(), e.outcome()))
+                .toList();
     }
 
     /**

@@ -11,6 +11,9 @@ import java.util.List;
  */
 public interface SubsidyEntitlementCheck {
 
+    /** An entitlement as a case checked it: category code, whether it applied, the recorded outcome in Chinese. */
+    record Checked(String category, boolean applied, String outcome) {}
+
     /**
      * Checks the person's entitlements for the region and coverage year on the day, records each as applied (the
      * owning department's current roster still lists the person under the category) or lapsed (it does not: reported,
@@ -18,4 +21,10 @@ public interface SubsidyEntitlementCheck {
      */
     List<String> applicableCategories(
             String businessKey, String idNumber, String regionCode, int coverageYear, LocalDate asOf);
+
+    /**
+     * The entitlements of the person to the region and year that the case {@code businessKey} checked, as recorded
+     * (none when it checked none), for the contribution explanation (R-SUB-11).
+     */
+    List<Checked> checkedBy(String businessKey, String idNumber, String regionCode, int coverageYear);
 }

@@ -139,6 +139,21 @@ class SubsidyEntitlements implements SubsidyEntitlementCheck {
         return applicable;
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<Checked> checkedBy(String businessKey, String idNumber, String regionCode, int coverageYear) {
+        return jdbc.query(
+                """
+                        select category, status, outcome from yibao.subsidy_entitlement
+                        where id_number = ? and region_code = ? and coverage_year = ? and checked_case = ?
+                        order by id""",
+                (rs, i) -> new Checked(rs.getString(1), Status.APPLIED.name().equals(rs.getString(2)), rs.getString(3)),
+                idNumber,
+                regionCode,
+                coverageYear,
+                businessKey);
+    }
+
     /** Every entitlement of the region to the coverage year: lapsed first (they need a look), then pending, applied. */
     @Transactional(readOnly = true)
     Report report(String regionCode, int coverageYear) {

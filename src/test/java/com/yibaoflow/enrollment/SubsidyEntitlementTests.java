@@ -309,6 +309,16 @@ class SubsidyEntitlementTests {
         assertThat(lapsed.appliedCategory()).isNull();
         assertThat(lapsed.personalDue()).isEqualByComparingTo("400.00");
 
+        // the contribution explanation of each 2026 case cites R-SUB-11 with the outcome
+        assertThat(applied.explanation())
+                .filteredOn(step -> step.ruleId().equals("R-SUB-11"))
+                .anySatisfy(step -> assertThat(step.text()).contains("is applied", "资助适用"));
+        assertThat(lapsed.explanation())
+                .filteredOn(step -> step.ruleId().equals("R-SUB-11"))
+                .singleElement()
+                .satisfies(step -> assertThat(step.text())
+                        .contains("MINIMUM_LIVING", "has lapsed", "not applied", "不予适用", "不再列其为低保对象"));
+
         // the report: lapsed first, each with the case that checked it and why
         JsonNode after = entitlements(2026);
         assertThat(after.get("applied").asInt()).isEqualTo(1);

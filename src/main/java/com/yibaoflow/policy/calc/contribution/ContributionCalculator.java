@@ -70,6 +70,7 @@ public final class ContributionCalculator {
         }
         BigDecimal personalDue = standard.subtract(subsidy);
         explainSubsidy(applied, standard, subsidy, personalDue, explanation);
+        explainEntitlements(snapshot.coverageYear(), input.entitlements(), explanation);
         if (payer != null) {
             explanation.step(
                     Rule.R_FUND_06,
@@ -201,6 +202,29 @@ public final class ContributionCalculator {
                 Rule.R_SUB_11,
                 "a person identified as " + applied + " only after paying outside the "
                         + "concentrated collection period gets this subsidy from the next coverage year.");
+    }
+
+    /** R-SUB-11: the outcome of each entitlement to this year that the eligibility check found. */
+    private static void explainEntitlements(int year, List<EntitlementOutcome> outcomes, Explanation explanation) {
+        if (outcomes == null) {
+            return;
+        }
+        for (EntitlementOutcome outcome : outcomes) {
+            HardshipCategory category =
+                    Inputs.required(Inputs.required(outcome, "entitlements").category(), "entitlements.category");
+            String granted = "the entitlement to the " + category + " (" + category.chineseName() + ") subsidy of "
+                    + year + ", recorded because the person was identified only after paying outside last year's "
+                    + "concentrated collection period, ";
+            String text = outcome.applied()
+                    ? granted + "is applied: the owning department's current roster still lists the person."
+                    : granted + "has lapsed: the owning department's current roster no longer lists the person; it is "
+                            + "reported and not applied.";
+            explanation.step(
+                    Rule.R_SUB_11,
+                    outcome.detail() == null || outcome.detail().isBlank()
+                            ? text
+                            : text + " Outcome recorded: " + outcome.detail());
+        }
     }
 
     /** R-FUND-02, R-FUND-04, R-FUND-05. */

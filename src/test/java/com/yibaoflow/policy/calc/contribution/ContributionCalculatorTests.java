@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,49 @@ class ContributionCalculatorTests {
         assertThat(Steps.textOf(result.explanation(), "R-SUB-11")).contains("from the next coverage year");
         assertThat(Steps.ruleIds(calculate(Residence.LOCAL_HUKOU).explanation()))
                 .doesNotContain("R-SUB-10", "R-SUB-11", "R-SUB-12");
+    }
+
+    @Test
+    void R_SUB_11_anAppliedEntitlementIsExplainedWithItsOutcome() {
+        ContributionResult result = calculator.calculate(
+                dongzhi,
+                new ContributionInput(
+                        Residence.LOCAL_HUKOU,
+                        Set.of(MINIMUM_LIVING),
+                        null,
+                        List.of(new EntitlementOutcome(MINIMUM_LIVING, true, "R-SUB-11：……本年度资助适用。"))));
+
+        assertThat(result.personalDue()).isEqualTo(bd("40.00"));
+        assertThat(result.explanation())
+                .filteredOn(step -> step.ruleId().equals("R-SUB-11"))
+                .anySatisfy(step -> assertThat(step.text())
+                        .contains("MINIMUM_LIVING", "subsidy of 2025", "is applied", "still lists", "本年度资助适用"));
+    }
+
+    @Test
+    void R_SUB_11_aLapsedEntitlementIsExplainedAsReportedAndNotApplied() {
+        ContributionResult result = calculator.calculate(
+                dongzhi,
+                new ContributionInput(
+                        Residence.LOCAL_HUKOU,
+                        Set.of(),
+                        null,
+                        List.of(new EntitlementOutcome(MINIMUM_LIVING, false, "R-SUB-11：……不予适用"))));
+
+        assertThat(result.personalDue())
+                .as("a lapsed entitlement changes no figure")
+                .isEqualTo(bd("400.00"));
+        assertThat(Steps.textOf(result.explanation(), "R-SUB-11"))
+                .contains("MINIMUM_LIVING", "has lapsed", "no longer lists", "not applied", "不予适用");
+        assertThatThrownBy(() -> calculator.calculate(
+                        dongzhi,
+                        new ContributionInput(
+                                Residence.LOCAL_HUKOU,
+                                Set.of(),
+                                null,
+                                List.of(new EntitlementOutcome(null, false, null)))))
+                .isInstanceOf(InvalidCalculationInputException.class)
+                .hasMessageContaining("entitlements.category");
     }
 
     @Test
