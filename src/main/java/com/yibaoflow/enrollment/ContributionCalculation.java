@@ -3,8 +3,10 @@ package com.yibaoflow.enrollment;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.ExplanationStep;
 import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.ParameterUse;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
 import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.ProvenanceText;
 import com.yibaoflow.policy.calc.contribution.ContributionCalculator;
 import com.yibaoflow.policy.calc.contribution.ContributionInput;
 import com.yibaoflow.policy.calc.contribution.ContributionResult;
@@ -33,7 +35,13 @@ import org.springframework.transaction.annotation.Transactional;
 class ContributionCalculation {
 
     /** What the gateways and the review form read. */
-    record Calculated(boolean personalDueIsZero, String personalDue, String policyVersion, String backPayment) {}
+    record Calculated(
+            boolean personalDueIsZero,
+            String personalDue,
+            String personalDueProvenance,
+            String policyVersion,
+            String backPayment,
+            String backPaymentProvenance) {}
 
     private final CaseLookup lookup;
     private final PolicyService policies;
@@ -122,7 +130,18 @@ class ContributionCalculation {
                         ? EnrollmentStatus.IN_REVIEW
                         : dueIsZero ? EnrollmentStatus.RECEIVED : EnrollmentStatus.AWAITING_PAYMENT,
                 clock.instant());
-        return new Calculated(dueIsZero, c.personalDue().toPlainString(), figures.policyVersion(), breakdownText(c));
+        // every figure the review form shows names its provenance state (issue #17 item 2)
+        List<ParameterUse> backFrom =
+                back.years().stream().map(BackPaymentCalculator.Year::standard).toList();
+        List<ParameterUse> dueFrom = new ArrayList<>(figures.personalDueParameters());
+        dueFrom.addAll(backFrom);
+        return new Calculated(
+                dueIsZero,
+                c.personalDue().toPlainString(),
+                ProvenanceText.of(dueFrom),
+                figures.policyVersion(),
+                breakdownText(c),
+                backFrom.isEmpty() ? NO_BACK_PAYMENT : ProvenanceText.of(backFrom));
     }
 
     /** R-SUB-11: the entitlements this case's eligibility check applied or found lapsed, for the explanation. */
@@ -149,10 +168,12 @@ class ContributionCalculation {
         return !today.isAfter(lastGraceDay) && lastGraceDay.isBefore(usual) ? lastGraceDay : usual;
     }
 
+    static final String NO_BACK_PAYMENT = "无补缴";
+
     /** The breakdown as the review form shows it (Chinese); empty when nothing is paid back. */
     static String breakdownText(EnrollmentCase c) {
         if (c.backPaymentBreakdown().isEmpty()) {
-            return "无补缴";
+            return NO_BACK_PAYMENT;
         }
         StringBuilder text = new StringBuilder("本年度个人缴费 ")
                 .append(c.currentYearDue().toPlainString())
@@ -165,7 +186,8 @@ class ContributionCalculation {
                     .append(" 元（")
                     .append(y.policyVersion())
                     .append("，")
-                    .append(y.state())
+                    .append(ProvenanceText.PREFIX)
+                    .append(ProvenanceText.stateName(y.state()))
                     .append("）");
         }
         return text.append("；合计应缴 ")

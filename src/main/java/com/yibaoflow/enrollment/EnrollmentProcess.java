@@ -35,6 +35,10 @@ public final class EnrollmentProcess {
     public static final String POLICY_VERSION = "policyVersion";
     /** R-WAIT-04: the back-payment breakdown the review form shows (issue #17 item 1). */
     public static final String BACK_PAYMENT = "backPayment";
+    /** The provenance states of the figures the review form shows, in Chinese (issue #17 item 2). */
+    public static final String PERSONAL_DUE_PROVENANCE = "personalDueProvenance";
+
+    public static final String BACK_PAYMENT_PROVENANCE = "backPaymentProvenance";
 
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_REASON_CODE = "reviewReasonCode";

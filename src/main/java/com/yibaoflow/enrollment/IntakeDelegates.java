@@ -106,6 +106,8 @@ class IntakeDelegates {
                 execution.setVariable(PERSONAL_DUE, figures.personalDue());
                 execution.setVariable(POLICY_VERSION, figures.policyVersion());
                 execution.setVariable(BACK_PAYMENT, figures.backPayment());
+                execution.setVariable(PERSONAL_DUE_PROVENANCE, figures.personalDueProvenance());
+                execution.setVariable(BACK_PAYMENT_PROVENANCE, figures.backPaymentProvenance());
             }
         };
     }

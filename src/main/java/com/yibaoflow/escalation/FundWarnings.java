@@ -39,6 +39,9 @@ class FundWarnings {
     static final String BALANCE = "balance";
     static final String MONTHS_COVERED = "monthsCovered";
     static final String THRESHOLD_MONTHS = "thresholdMonths";
+    /** Where the figures the form shows come from, in Chinese (issue #17 item 2). */
+    static final String FIGURES_PROVENANCE = "fundFiguresProvenance";
+
     static final String WARNING_SUMMARY = "warningSummary";
     static final String DRAFT_TITLE = "draftTitle";
     static final String DRAFT_SITUATION = "draftSituation";
@@ -97,11 +100,21 @@ class FundWarnings {
                         .putValue(BALANCE, indicator.balance().toPlainString())
                         .putValue(MONTHS_COVERED, covered)
                         .putValue(THRESHOLD_MONTHS, threshold)
+                        .putValue(FIGURES_PROVENANCE, figuresProvenance(month))
                         .putValue(WARNING_SUMMARY, month + " 累计结余仅可支付 " + covered + " 个月（预警线 " + threshold + " 个月）")
                         .putValue(DRAFT_TITLE, title)
                         .putValue(DRAFT_SITUATION, situation)
                         .putValue(DRAFT_PROPOSAL, proposal))
                 .execute();
+    }
+
+    /**
+     * The fund figures are the region's reported monthly data and the warning line entered with them, not policy
+     * parameters: no seed, outside document or sample stands behind them, and the form says so.
+     */
+    static String figuresProvenance(YearMonth month) {
+        return "来源：本统筹区报送的" + month.getYear() + "年" + month.getMonthValue()
+                + "月基金运行数据及报送时录入的预警线（非政策参数）；可支付月数 = 累计结余 ÷ 当月支出";
     }
 
     /** Engine listener of the review task: claiming or completing it is for the region's supervisors only. */

@@ -4,8 +4,10 @@ import com.yibaoflow.hardship.Rosters;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Money;
+import com.yibaoflow.policy.calc.ParameterUse;
 import com.yibaoflow.policy.calc.PolicyParameters.PopulationGroup;
 import com.yibaoflow.policy.calc.PolicySnapshot;
+import com.yibaoflow.policy.calc.ProvenanceText;
 import com.yibaoflow.policy.calc.benefit.Delivery;
 import com.yibaoflow.policy.calc.benefit.InpatientBenefitCalculator;
 import com.yibaoflow.policy.calc.benefit.InpatientInput;
@@ -136,12 +138,14 @@ class BurdenScans {
         }
         PolicySnapshot snapshot = policies.activeSnapshot(regionCode, coverageYear);
         Map<PopulationGroup, BigDecimal> lines = new EnumMap<>(PopulationGroup.class);
+        List<ParameterUse> lineParameters = new ArrayList<>();
         for (PopulationGroup group : PopulationGroup.values()) {
-            lines.put(
-                    group,
-                    burden.calculate(snapshot, new BurdenInput(group, Money.ZERO))
-                            .warningLine());
+            BurdenResult line = burden.calculate(snapshot, new BurdenInput(group, Money.ZERO));
+            lines.put(group, line.warningLine());
+            line.explanation().forEach(step -> lineParameters.addAll(step.parameters()));
         }
+        // the referral form shows the lines with their provenance state (issue #17 item 2)
+        String linesProvenance = ProvenanceText.of(lineParameters);
         BigDecimal lowest = lines.values().stream().min(BigDecimal::compareTo).orElseThrow();
 
         int[] scanned = {0};
@@ -230,6 +234,7 @@ class BurdenScans {
                     asOf,
                     w,
                     Referrals.lineReached(lines.values(), w.warningLine(), w.outOfPocket()),
+                    linesProvenance,
                     userId);
             opened += change == Referrals.Change.OPENED ? 1 : 0;
             raised += change == Referrals.Change.RAISED ? 1 : 0;

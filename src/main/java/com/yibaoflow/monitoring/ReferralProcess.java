@@ -34,6 +34,10 @@ final class ReferralProcess {
     static final String ASSISTANCE_PAID = "assistancePaid";
     static final String CLAIM_COUNT = "claimCount";
     static final String SCAN_AS_OF = "scanAsOf";
+    /** Provenance of the figures the form shows, in Chinese (issue #17 item 2). */
+    static final String WARNING_LINE_PROVENANCE = "warningLineProvenance";
+
+    static final String COSTS_PROVENANCE = "costsProvenance";
 
     // per department (local to the multi-instance sub-process)
     static final String DEPARTMENT = "department";

@@ -80,6 +80,7 @@ class Referrals {
             LocalDate asOf,
             BurdenScans.Warning w,
             BigDecimal lineReached,
+            String linesProvenance,
             String actor) {
         String id = w.idNumber();
         int earlier = jdbc.queryForObject(
@@ -135,7 +136,7 @@ class Referrals {
         String businessKey = (String) changed.get(0)[1];
         String masked = ResidentIdNumber.mask(id);
         if ((Boolean) changed.get(0)[3]) {
-            VariableMap variables = facts(w, lineReached, asOf)
+            VariableMap variables = facts(w, lineReached, asOf, linesProvenance)
                     .putValue(REFERRAL_ID, referralId)
                     .putValue(ID_NUMBER, id)
                     .putValue(ID_NUMBER_MASKED, masked)
@@ -164,7 +165,7 @@ class Referrals {
         }
         String pi = (String) changed.get(0)[2];
         if (pi != null) {
-            runtime.setVariables(pi, facts(w, lineReached, asOf));
+            runtime.setVariables(pi, facts(w, lineReached, asOf, linesProvenance));
         }
         events.publishEvent(new ReferralEvents.ReferralRaised(
                 CaseEvent.newId(),
@@ -177,8 +178,11 @@ class Referrals {
         return Change.RAISED;
     }
 
-    private static VariableMap facts(BurdenScans.Warning w, BigDecimal lineReached, LocalDate asOf) {
+    private static VariableMap facts(
+            BurdenScans.Warning w, BigDecimal lineReached, LocalDate asOf, String linesProvenance) {
         return Variables.createVariables()
+                .putValue(WARNING_LINE_PROVENANCE, linesProvenance)
+                .putValue(COSTS_PROVENANCE, costsProvenance(w, asOf))
                 .putValue(POPULATION_GROUP_LABEL, ReferralOutcome.groupLabel(w.populationGroup()))
                 .putValue(CATEGORIES_LABEL, w.categories().isEmpty() ? "无" : String.join("、", w.categories()))
                 .putValue(OUT_OF_POCKET, w.outOfPocket().toPlainString())
@@ -190,5 +194,14 @@ class Referrals {
                 .putValue(ASSISTANCE_PAID, w.assistancePaid().toPlainString())
                 .putValue(CLAIM_COUNT, w.claims())
                 .putValue(SCAN_AS_OF, asOf.toString());
+    }
+
+    /**
+     * The cost figures are settlement data, not policy figures; where a claim came without its paid amounts the
+     * scan computed the layers with the policy's inpatient calculator, and the form says so.
+     */
+    static String costsProvenance(BurdenScans.Warning w, LocalDate asOf) {
+        String settled = "来源：截至" + asOf + "已导入的医保结算数据（非政策参数）";
+        return w.layersComputed() ? settled + "；未报支付金额的结算按本年度政策参数测算，参数来源见政策版本" : settled;
     }
 }

@@ -496,6 +496,20 @@ class EnrollmentProcessTests {
     }
 
     @Test
+    void theReviewFormsFiguresCarryTheirProvenanceState() {
+        EnrollmentCase c = nonLocalWithoutPermit();
+        Task review = task(c, EnrollmentProcess.TASK_REVIEW);
+
+        assertThat(tasks.getVariable(review.getId(), EnrollmentProcess.PERSONAL_DUE))
+                .isEqualTo("400.00");
+        // 400 is the seed's individual standard: a SEED figure citing [D] (二) (RULES.md "Parameter provenance")
+        assertThat(tasks.getVariable(review.getId(), EnrollmentProcess.PERSONAL_DUE_PROVENANCE))
+                .isEqualTo("来源：种子数据（[D] (二)）");
+        assertThat(tasks.getVariable(review.getId(), EnrollmentProcess.BACK_PAYMENT_PROVENANCE))
+                .isEqualTo("无补缴");
+    }
+
+    @Test
     void reviewRejectionRecordsTheReasonCode() {
         EnrollmentCase c = nonLocalWithoutPermit();
         complete(

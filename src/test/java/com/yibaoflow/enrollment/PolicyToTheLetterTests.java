@@ -173,6 +173,7 @@ class PolicyToTheLetterTests {
                         .contains("380.00"));
         assertThat(ContributionCalculation.breakdownText(with))
                 .contains("补缴 2024 年度 380.00 元")
+                .containsPattern("2024 v\\d+，来源：(种子数据|外部数据|示例数据)）")
                 .contains("合计应缴 780.00 元");
 
         pay(without, "400.00", LocalDate.of(2024, 11, 20));

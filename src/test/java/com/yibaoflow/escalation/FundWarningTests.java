@@ -95,6 +95,10 @@ class FundWarningTests {
                 .containsEntry("thresholdMonths", "6")
                 .containsEntry("balance", "3000000.00")
                 .containsEntry("expenditure", "1000000.00");
+        // issue #17 item 2: reported fund data, not policy figures, and the form says so
+        assertThat((String) facts.get(FundWarnings.FIGURES_PROVENANCE))
+                .startsWith("来源：本统筹区报送的2032年1月基金运行数据")
+                .contains("非政策参数");
         assertThat((String) facts.get("draftTitle")).contains("2032年1月").contains("待遇");
         assertThat((String) facts.get("draftSituation")).contains("3000000.00").contains("3.00 个月");
     }

@@ -219,6 +219,12 @@ class HighCostReferralTests {
         assertThat(tasks.getVariable(civil.getId(), "outOfPocket")).isEqualTo("27000.00");
         assertThat(tasks.getVariable(civil.getId(), "warningLine")).isEqualTo("26000.00");
         assertThat(tasks.getVariable(civil.getId(), "populationGroupLabel")).isEqualTo("其他参保人员");
+        // issue #17 item 2: the warning lines are SAMPLE figures, the costs settlement data, and the form says so
+        assertThat(tasks.getVariable(civil.getId(), ReferralProcess.WARNING_LINE_PROVENANCE))
+                .isEqualTo("来源：示例数据（待本地确认）");
+        assertThat((String) tasks.getVariable(civil.getId(), ReferralProcess.COSTS_PROVENANCE))
+                .startsWith("来源：截至")
+                .contains("医保结算数据（非政策参数）");
         assertThat(civil.getDueDate()).isEqualTo(java.sql.Timestamp.valueOf("2025-07-15 17:30:00"));
         Map<String, Object> row = referral(p);
         assertThat(row.get("state")).isEqualTo("VERIFYING");

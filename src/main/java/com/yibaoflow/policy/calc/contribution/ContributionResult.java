@@ -2,6 +2,7 @@ package com.yibaoflow.policy.calc.contribution;
 
 import com.yibaoflow.policy.calc.ExplanationStep;
 import com.yibaoflow.policy.calc.HardshipCategory;
+import com.yibaoflow.policy.calc.ParameterUse;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -26,4 +27,19 @@ public record ContributionResult(
         BigDecimal countyShare,
         Payer payer,
         String policyVersion,
-        List<ExplanationStep> explanation) {}
+        List<ExplanationStep> explanation) {
+
+    /**
+     * The parameters {@code personalDue} is computed from — the standard and the applied category's subsidy — with
+     * their provenance, as the explanation records them.
+     */
+    public List<ParameterUse> personalDueParameters() {
+        String subsidy = appliedCategory == null ? null : "subsidies." + appliedCategory.name();
+        return explanation.stream()
+                .flatMap(step -> step.parameters().stream())
+                .filter(p -> p.path().equals("funding.individualStandard")
+                        || p.path().equals(subsidy))
+                .distinct()
+                .toList();
+    }
+}
