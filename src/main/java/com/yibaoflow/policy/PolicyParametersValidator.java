@@ -6,7 +6,6 @@ import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
 import com.yibaoflow.policy.calc.ProvenanceState;
-import com.yibaoflow.region.FiscalTier;
 import com.yibaoflow.region.Region;
 import com.yibaoflow.shared.problem.DomainException;
 import com.yibaoflow.shared.problem.DomainException.FieldError;
@@ -27,8 +26,7 @@ import java.util.Optional;
  */
 final class PolicyParametersValidator {
 
-    private static final String P = "parameters.";
-    private static final BigDecimal SIX = BigDecimal.valueOf(6);
+    static final String P = "parameters.";
 
     /** R-SUB-13: the categories the nation subsidises in full ([N] 二 “全额资助特困人员、孤儿”). */
     static final List<HardshipCategory> NATIONAL_FULL_SUBSIDY =
@@ -74,8 +72,8 @@ final class PolicyParametersValidator {
         List<PolicyWarning> warnings = new ArrayList<>();
         floor.ifPresentOrElse(
                 f -> {
-                    checkFloors(region, parameters.funding(), f);
-                    checkFullSubsidies(parameters, f);
+                    NationalFloorChecks.checkFloors(region, parameters.funding(), f);
+                    NationalFloorChecks.checkFullSubsidies(parameters, f);
                 },
                 () -> warnings.add(new PolicyWarning(
                         "R-FUND-03",
@@ -84,7 +82,7 @@ final class PolicyParametersValidator {
                                 + ": the individual standard, "
                                 + "the fiscal subsidy and the central share were not checked against them (R-FUND-03, "
                                 + "R-FUND-04, R-SUB-13)")));
-        checkCriticalIllnessAgainstIncome(parameters.benefits(), floor, warnings);
+        IncomeWarnings.checkCriticalIllnessAgainstIncome(parameters.benefits(), floor, warnings);
         return List.copyOf(warnings);
     }
 
@@ -223,107 +221,6 @@ final class PolicyParametersValidator {
                 errors.add(new FieldError(path + ".ratioOfRuralIncome", "must be more than zero"));
             }
         });
-    }
-
-    /** R-FUND-03, R-FUND-04: a region's set may not fall below what the nation requires for that coverage year. */
-    private static void checkFloors(Region region, PolicyParameters.Funding funding, NationalFloor floor) {
-        if (funding.individualStandard().compareTo(floor.individualStandardMin()) < 0) {
-            throw DomainException.ruleViolation(
-                    "R-FUND-03",
-                    P + "funding.individualStandard",
-                    "The individual contribution standard "
-                            + funding.individualStandard().toPlainString()
-                            + " is below the national floor of "
-                            + floor.individualStandardMin().toPlainString()
-                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.cited() + ")");
-        }
-        if (funding.fiscalSubsidy().compareTo(floor.fiscalSubsidyMin()) < 0) {
-            throw DomainException.ruleViolation(
-                    "R-FUND-03",
-                    P + "funding.fiscalSubsidy",
-                    "The per-capita fiscal subsidy " + funding.fiscalSubsidy().toPlainString()
-                            + " is below the national floor of "
-                            + floor.fiscalSubsidyMin().toPlainString()
-                            + " CNY for coverage year " + floor.coverageYear() + " (R-FUND-03, " + floor.cited() + ")");
-        }
-        FiscalTier tier = region.fiscalTier();
-        floor.centralShareFor(tier).ifPresent(share -> {
-            if (funding.centralShareRatio().compareTo(share) != 0) {
-                throw DomainException.ruleViolation(
-                        "R-FUND-04",
-                        P + "funding.centralShareRatio",
-                        "The central share for a " + tier + " province is "
-                                + share.stripTrailingZeros().toPlainString()
-                                + " (R-FUND-04, " + floor.cited() + "), not "
-                                + funding.centralShareRatio()
-                                        .stripTrailingZeros()
-                                        .toPlainString());
-            }
-        });
-    }
-
-    /** R-SUB-13: where the year requires it, 特困人员 and orphans pay nothing: their subsidy is the whole standard. */
-    private static void checkFullSubsidies(PolicyParameters parameters, NationalFloor floor) {
-        if (!floor.fullSubsidyRequired()) {
-            return;
-        }
-        BigDecimal standard = parameters.funding().individualStandard();
-        for (HardshipCategory category : NATIONAL_FULL_SUBSIDY) {
-            BigDecimal subsidy = parameters.subsidies().get(category);
-            if (subsidy == null || subsidy.compareTo(standard) != 0) {
-                throw DomainException.ruleViolation(
-                        "R-SUB-13",
-                        P + "subsidies." + category,
-                        "Coverage year " + floor.coverageYear() + " requires the full subsidy for " + category
-                                + " (R-SUB-13, " + floor.cited() + " “全额资助特困人员、孤儿”): "
-                                + standard.toPlainString() + " CNY, not "
-                                + (subsidy == null ? "none" : subsidy.toPlainString()));
-            }
-        }
-    }
-
-    /**
-     * R-BEN-02 ([D] (七)): the critical-illness deductible “原则上不高于” the province's previous-year per-capita
-     * disposable income, and basic + critical-illness caps “原则上保持在…6倍左右”; “in principle”, so warnings. The cap
-     * check needs the year's tolerance and is skipped, with a warning, for a year without floors on record.
-     */
-    private static void checkCriticalIllnessAgainstIncome(
-            PolicyParameters.Benefits benefits, Optional<NationalFloor> floor, List<PolicyWarning> warnings) {
-        BigDecimal income = benefits.provincePerCapitaDisposableIncome();
-        BigDecimal deductible = benefits.criticalIllness().deductible();
-        if (deductible.compareTo(income) > 0) {
-            warnings.add(new PolicyWarning(
-                    "R-BEN-02",
-                    P + "benefits.criticalIllness.deductible",
-                    "The critical-illness deductible " + deductible.toPlainString() + " is above the province's "
-                            + "previous-year per-capita disposable income " + income.toPlainString()
-                            + " (R-BEN-02, [D] (七): in principle not higher)"));
-        }
-        if (floor.isEmpty()) {
-            warnings.add(new PolicyWarning(
-                    "R-BEN-02",
-                    P + "benefits.criticalIllness.annualCap",
-                    "Basic + critical-illness caps were not compared with 6 × the province's income: no tolerance is "
-                            + "on record for this coverage year"));
-            return;
-        }
-        BigDecimal target = income.multiply(SIX);
-        BigDecimal combined =
-                benefits.inpatient().annualCap().add(benefits.criticalIllness().annualCap());
-        BigDecimal allowed = target.multiply(floor.get().combinedCapTolerance());
-        if (combined.subtract(target).abs().compareTo(allowed) > 0) {
-            warnings.add(new PolicyWarning(
-                    "R-BEN-02",
-                    P + "benefits.criticalIllness.annualCap",
-                    "Basic + critical-illness caps " + combined.toPlainString() + " are not about 6 × the province's "
-                            + "income (" + target.toPlainString() + " ± "
-                            + floor.get()
-                                    .combinedCapTolerance()
-                                    .movePointRight(2)
-                                    .stripTrailingZeros()
-                                    .toPlainString()
-                            + " %) (R-BEN-02, [D] (七) “6倍左右”)"));
-        }
     }
 
     private static void positive(BigDecimal value, String path, List<FieldError> errors) {

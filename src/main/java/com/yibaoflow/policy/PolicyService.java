@@ -1,22 +1,15 @@
 package com.yibaoflow.policy;
 
-import com.yibaoflow.policy.activation.ActivationApproval;
 import com.yibaoflow.policy.activation.ActivationApprovals;
-import com.yibaoflow.policy.calc.ParameterPaths;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
-import com.yibaoflow.policy.calc.ProvenanceState;
 import com.yibaoflow.region.Region;
 import com.yibaoflow.region.Regions;
 import com.yibaoflow.shared.problem.DomainException;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,31 +24,29 @@ public class PolicyService {
     private final Regions regions;
     private final PolicyVersions versions;
     private final NationalFloors floors;
-    private final PolicyConfirmations confirmations;
     private final Clock clock;
-    private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-
     private final PolicySnapshots cached;
     private final FiguresDigest digest;
-    private final List<ActivationApprovals> approvals;
+    private final VersionLocks locks;
+    private final PolicyActivation activation;
 
     PolicyService(
             Regions regions,
             PolicyVersions versions,
             NationalFloors floors,
-            PolicyConfirmations confirmations,
             Clock clock,
             PolicySnapshots cached,
             FiguresDigest digest,
-            List<ActivationApprovals> approvals) {
-        this.digest = digest;
-        this.approvals = List.copyOf(approvals);
-        this.confirmations = confirmations;
-        this.cached = cached;
+            VersionLocks locks,
+            PolicyActivation activation) {
         this.regions = regions;
         this.versions = versions;
         this.floors = floors;
         this.clock = clock;
+        this.cached = cached;
+        this.digest = digest;
+        this.locks = locks;
+        this.activation = activation;
     }
 
     @Transactional(readOnly = true)
@@ -152,8 +143,8 @@ public class PolicyService {
             Map<String, Provenance> provenance,
             String note) {
         Region region = region(regionCode);
-        PolicyVersion draft = lock(regionCode, coverageYear, version);
-        requireDraft(draft);
+        PolicyVersion draft = locks.lock(regionCode, coverageYear, version);
+        VersionLocks.requireDraft(draft);
         List<PolicyWarning> warnings = PolicyParametersValidator.validate(
                 region, coverageYear, parameters, provenance, floors.findById(coverageYear));
         draft.revise(parameters, provenance, note);
@@ -178,139 +169,7 @@ public class PolicyService {
      * request approved (their digest); otherwise 409 with the reason. Called again for a version the same request
      * activated already, it answers that version and changes nothing (the step may be retried).
      */
-    @Transactional
     public PolicyVersion activate(String approvingRequest, String userId) {
-        if (approvingRequest == null || approvingRequest.isBlank()) {
-            throw gate(
-                    "A policy version is activated only by the approved major-matter request that names it "
-                            + "(R-MM-03); no request was named",
-                    Map.of());
-        }
-        String request = approvingRequest.strip();
-        ActivationApproval approval = approvals.stream()
-                .map(a -> a.concluding(request))
-                .flatMap(Optional::stream)
-                .findFirst()
-                .orElseThrow(() -> gate(
-                        "A policy version is activated only by an approved major-matter request, as the last step "
-                                + "of that request (R-MM-03); " + request
-                                + " is not an approved request concluding now",
-                        Map.of("approvingRequest", request)));
-        PolicyVersion draft = lock(approval.regionCode(), approval.coverageYear(), approval.version());
-        if (draft.status() == PolicyStatus.ACTIVE && request.equals(draft.approvingRequestRef())) {
-            return draft; // activated by this request already: the retried step changes nothing
-        }
-        requireDraft(draft);
-        if (!digest.of(draft.parameters()).equals(approval.figuresDigest())) {
-            throw gate(
-                    "Policy version " + draft.label() + " was changed after " + request
-                            + " was submitted for approval: the request approved other figures (R-MM-03). "
-                            + "A new request must approve the draft as it is now",
-                    Map.of("approvingRequest", request, "version", draft.label()));
-        }
-        cached.activeVersionsChanged(); // takes effect when this transaction commits
-        Region region = region(draft.regionCode());
-        // a year without national floors on record is activated, and the warning saying so stays on the version
-        List<PolicyWarning> warnings = PolicyParametersValidator.validate(
-                region,
-                draft.coverageYear(),
-                draft.parameters(),
-                draft.provenance(),
-                floors.findById(draft.coverageYear()));
-        draft.recordWarnings(warnings);
-        versions.findByRegionCodeAndCoverageYearAndStatus(draft.regionCode(), draft.coverageYear(), PolicyStatus.ACTIVE)
-                .ifPresent(current -> {
-                    current.supersede(clock.instant());
-                    versions.saveAndFlush(current);
-                });
-        draft.activate(request, clock.instant(), userId);
-        return versions.saveAndFlush(draft);
-    }
-
-    private static DomainException gate(String detail, Map<String, Object> properties) {
-        Map<String, Object> all = new java.util.HashMap<>(properties);
-        all.put("ruleId", "R-MM-03");
-        return DomainException.conflict(detail, all);
-    }
-
-    /** The local confirmations of a version's figures, by parameter path. */
-    @Transactional(readOnly = true)
-    public List<PolicyConfirmation> confirmations(PolicyVersion version) {
-        return confirmations.findByPolicyVersionIdOrderByParameterPath(version.id());
-    }
-
-    /**
-     * Records that an office confirmed an EXTERNAL or SAMPLE figure of a version by its own document. The figure and
-     * its provenance stay as they are (the version may be active and is immutable); the confirmation is attached to
-     * it. A SEED figure needs none (400), a path that is no figure of the version is a 400 naming the field, and a
-     * figure confirmed once is not confirmed again (409).
-     */
-    @Transactional
-    public PolicyConfirmation confirm(
-            String regionCode,
-            int coverageYear,
-            int version,
-            String parameterPath,
-            String documentNumber,
-            LocalDate documentDate,
-            String userId) {
-        PolicyVersion target = version(regionCode, coverageYear, version);
-        List<DomainException.FieldError> errors = new ArrayList<>();
-        Provenance provenance =
-                parameterPath == null ? null : target.provenance().get(parameterPath);
-        if (parameterPath == null || parameterPath.isBlank()) {
-            errors.add(new DomainException.FieldError("parameterPath", "is required"));
-        } else if (provenance == null
-                || !ParameterPaths.leaves(target.parameters()).containsKey(parameterPath)) {
-            errors.add(new DomainException.FieldError(
-                    "parameterPath", "is not a figure of " + target.label() + ": " + parameterPath));
-        } else if (provenance.state() == ProvenanceState.SEED) {
-            errors.add(new DomainException.FieldError(
-                    "parameterPath",
-                    parameterPath + " is a SEED figure (" + provenance.label() + "); only EXTERNAL and SAMPLE "
-                            + "figures are confirmed by a local document"));
-        }
-        if (documentNumber == null || documentNumber.isBlank()) {
-            errors.add(new DomainException.FieldError("documentNumber", "is required"));
-        } else if (documentNumber.strip().length() > 100) {
-            errors.add(new DomainException.FieldError("documentNumber", "must be at most 100 characters"));
-        }
-        if (documentDate == null) {
-            errors.add(new DomainException.FieldError("documentDate", "is required"));
-        } else if (documentDate.isAfter(LocalDate.now(clock.withZone(SHANGHAI)))) {
-            errors.add(new DomainException.FieldError("documentDate", "must not be in the future"));
-        }
-        if (!errors.isEmpty()) {
-            throw DomainException.validation(errors);
-        }
-        if (confirmations.existsByPolicyVersionIdAndParameterPath(target.id(), parameterPath)) {
-            throw DomainException.conflict(
-                    parameterPath + " of " + target.label() + " is already confirmed",
-                    Map.of("parameterPath", parameterPath));
-        }
-        try {
-            return confirmations.saveAndFlush(new PolicyConfirmation(
-                    target.id(), parameterPath, documentNumber.strip(), documentDate, userId, clock.instant()));
-        } catch (DataIntegrityViolationException e) {
-            throw DomainException.conflict(
-                    parameterPath + " of " + target.label() + " is already confirmed",
-                    Map.of("parameterPath", parameterPath));
-        }
-    }
-
-    private PolicyVersion lock(String regionCode, int coverageYear, int version) {
-        region(regionCode);
-        return versions.lockVersion(regionCode, coverageYear, version)
-                .orElseThrow(() -> DomainException.notFound("No version " + version
-                        + " of the policy parameters for region " + regionCode + " and coverage year " + coverageYear));
-    }
-
-    private static void requireDraft(PolicyVersion version) {
-        if (version.status() != PolicyStatus.DRAFT) {
-            throw DomainException.conflict(
-                    "Policy version " + version.label() + " is " + version.status()
-                            + " and immutable; a change is a new version",
-                    Map.of("status", version.status().name()));
-        }
+        return activation.activate(approvingRequest, userId);
     }
 }

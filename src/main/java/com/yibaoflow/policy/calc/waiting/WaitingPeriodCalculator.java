@@ -4,8 +4,6 @@ import com.yibaoflow.policy.calc.Explanation;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Inputs;
 import com.yibaoflow.policy.calc.InvalidCalculationInputException;
-import com.yibaoflow.policy.calc.PolicyParameters.EmployeeSwitch;
-import com.yibaoflow.policy.calc.PolicyParameters.EmployeeSwitchTreatment;
 import com.yibaoflow.policy.calc.PolicyParameters.NeverCovered;
 import com.yibaoflow.policy.calc.PolicyParameters.NeverCoveredReading;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
@@ -16,7 +14,6 @@ import com.yibaoflow.policy.calc.Rule;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -58,12 +55,15 @@ import java.util.Set;
  */
 public final class WaitingPeriodCalculator {
 
+    // which rule applies is decided here; the months and dates are counted by WaitingMonths and BenefitStart, the
+    // input checked by WaitingInputs, the employee-switch waiver by EmployeeSwitchWaiver
+
     public WaitingPeriodResult calculate(PolicySnapshot snapshot, WaitingPeriodInput input) {
         Objects.requireNonNull(snapshot, "snapshot");
         Inputs.required(input, "input");
         Periods periods = snapshot.parameters().periods();
         Waiting waiting = snapshot.parameters().waiting();
-        validate(snapshot, input);
+        WaitingInputs.validate(snapshot, input);
         Set<Integer> covered = Inputs.optionalSet(input.coveredYears(), "coveredYears");
         int missedYears = countedMissedYears(waiting, input.coverageYear(), covered, input.birthDate());
         if (input.backPaidYears() > missedYears) {
@@ -85,7 +85,7 @@ public final class WaitingPeriodCalculator {
 
         long daysAfterBirth = ChronoUnit.DAYS.between(input.birthDate(), input.paymentDate());
         if (daysAfterBirth <= waiting.newbornGraceDays()) {
-            return newborn(snapshot, input, daysAfterBirth, explanation);
+            return BenefitStart.newborn(snapshot, input, daysAfterBirth, explanation);
         }
         if (input.residence() == Residence.NEWBORN) {
             explanation.step(
@@ -98,7 +98,7 @@ public final class WaitingPeriodCalculator {
                     Rule.R_WAIT_01,
                     input.residence() + " is a group exempt from waiting periods.",
                     explanation.param("waiting.exemptGroups", waiting.exemptGroups()));
-            return finish(snapshot, input, WaitingReason.EXEMPT_GROUP, 0, 0, 0, explanation);
+            return BenefitStart.finish(snapshot, input, WaitingReason.EXEMPT_GROUP, 0, 0, 0, explanation);
         }
         Set<HardshipCategory> exemptCategories = EnumSet.noneOf(HardshipCategory.class);
         exemptCategories.addAll(Inputs.optionalSet(input.categories(), "categories"));
@@ -110,10 +110,11 @@ public final class WaitingPeriodCalculator {
                             + exemptCategories.iterator().next().chineseName()
                             + ") is a group the region exempts from waiting periods.",
                     explanation.param("waiting.exemptCategories", waiting.exemptCategories()));
-            return finish(snapshot, input, WaitingReason.EXEMPT_CATEGORY, 0, 0, 0, explanation);
+            return BenefitStart.finish(snapshot, input, WaitingReason.EXEMPT_CATEGORY, 0, 0, 0, explanation);
         }
-        if (input.employeeInsuranceEnd() != null && employeeSwitch(snapshot, input, covered, explanation)) {
-            return finish(snapshot, input, WaitingReason.EMPLOYEE_SWITCH, 0, 0, 0, explanation);
+        if (input.employeeInsuranceEnd() != null
+                && EmployeeSwitchWaiver.waives(snapshot, input, covered, explanation)) {
+            return BenefitStart.finish(snapshot, input, WaitingReason.EMPLOYEE_SWITCH, 0, 0, 0, explanation);
         }
 
         boolean inPeriod = !input.paymentDate().isAfter(periods.collectionEnd());
@@ -135,58 +136,15 @@ public final class WaitingPeriodCalculator {
                         explanation.param("waiting.neverCovered.reading", never.reading()),
                         explanation.param("waiting.neverCovered.startYear", never.startYear()),
                         explanation.param("waiting.neverCovered.adultAge", never.adultAge()));
-                return gap(snapshot, input, missedYears, WaitingReason.NEVER_COVERED_SINCE_START_YEAR, explanation);
+                return WaitingMonths.gap(
+                        snapshot, input, missedYears, WaitingReason.NEVER_COVERED_SINCE_START_YEAR, explanation);
             }
-            return firstEnrollment(snapshot, input, inPeriod, explanation);
+            return WaitingMonths.firstEnrollment(snapshot, input, inPeriod, explanation);
         }
         if (missedYears == 0) {
-            return noGap(snapshot, input, inPeriod, explanation);
+            return WaitingMonths.noGap(snapshot, input, inPeriod, explanation);
         }
-        return gap(snapshot, input, missedYears, WaitingReason.COVERAGE_GAP, explanation);
-    }
-
-    private static void validate(PolicySnapshot snapshot, WaitingPeriodInput input) {
-        Periods periods = snapshot.parameters().periods();
-        if (input.coverageYear() != snapshot.coverageYear()) {
-            throw new InvalidCalculationInputException(
-                    "coverageYear",
-                    "must be the policy's coverage year " + snapshot.coverageYear() + ", was " + input.coverageYear());
-        }
-        LocalDate payment = Inputs.required(input.paymentDate(), "paymentDate");
-        LocalDate birth = Inputs.required(input.birthDate(), "birthDate");
-        LocalDate earliest = earliestPayment(periods, input.residence());
-        if (payment.isBefore(earliest) || payment.isAfter(periods.coverageEnd())) {
-            throw new InvalidCalculationInputException(
-                    "paymentDate", "must be within " + earliest + " … " + periods.coverageEnd() + ", was " + payment);
-        }
-        if (birth.isAfter(payment)) {
-            throw new InvalidCalculationInputException(
-                    "birthDate", "must not be after the payment date " + payment + ", was " + birth);
-        }
-        for (Integer year : Inputs.optionalSet(input.coveredYears(), "coveredYears")) {
-            if (year >= input.coverageYear() || year < birth.getYear()) {
-                throw new InvalidCalculationInputException(
-                        "coveredYears",
-                        "must lie between the birth year "
-                                + birth.getYear() + " and the year before the coverage year " + input.coverageYear()
-                                + ", was " + year);
-            }
-        }
-        Inputs.nonNegative(input.backPaidYears(), "backPaidYears");
-        if (input.employeeInsuranceEnd() != null
-                && !input.employeeInsuranceEnd().isBefore(periods.coverageEnd())) {
-            throw new InvalidCalculationInputException(
-                    "employeeInsuranceEnd",
-                    "must be before the coverage end " + periods.coverageEnd()
-                            + " (an employee period reaching it is double enrollment, R-ELIG-02), was "
-                            + input.employeeInsuranceEnd());
-        }
-        for (Integer year : Inputs.optionalSet(input.employeeInsuredYears(), "employeeInsuredYears")) {
-            if (year == null || year > input.coverageYear()) {
-                throw new InvalidCalculationInputException(
-                        "employeeInsuredYears", "must not lie after the coverage year " + input.coverageYear());
-            }
-        }
+        return WaitingMonths.gap(snapshot, input, missedYears, WaitingReason.COVERAGE_GAP, explanation);
     }
 
     /**
@@ -212,49 +170,6 @@ public final class WaitingPeriodCalculator {
     }
 
     /**
-     * R-ELIG-02 (issue #17 item 6): whether the region's treatment of a switch from employee insurance waives the
-     * waiting period; explains either way.
-     */
-    private static boolean employeeSwitch(
-            PolicySnapshot snapshot, WaitingPeriodInput input, Set<Integer> covered, Explanation explanation) {
-        EmployeeSwitch rule = snapshot.parameters().waiting().employeeSwitch();
-        LocalDate ended = input.employeeInsuranceEnd();
-        if (rule.treatment() == EmployeeSwitchTreatment.AS_ANY_ENROLLMENT) {
-            explanation.step(
-                    Rule.R_ELIG_02,
-                    "switch from employee insurance (ended " + ended + "): the region treats it like any other "
-                            + "enrollment; the waiting period follows the rules below.",
-                    explanation.param("waiting.employeeSwitch.treatment", rule.treatment()));
-            return false;
-        }
-        Set<Integer> insured = new HashSet<>(covered);
-        insured.addAll(Inputs.optionalSet(input.employeeInsuredYears(), "employeeInsuredYears"));
-        int consecutive = 0;
-        for (int year = input.coverageYear() - 1; insured.contains(year); year--) {
-            consecutive++;
-        }
-        LocalDate latest = ended.plusMonths(rule.maxInterruptionMonths());
-        boolean shortInterruption = !input.paymentDate().isAfter(latest);
-        boolean continuous = consecutive >= rule.minInsuredYears();
-        boolean waived = shortInterruption && continuous;
-        explanation.step(
-                Rule.R_ELIG_02,
-                "switch from employee insurance (ended " + ended + "), paid " + input.paymentDate()
-                        + (shortInterruption
-                                ? " (within " + rule.maxInterruptionMonths() + " month(s), by " + latest + ")"
-                                : " (later than " + rule.maxInterruptionMonths() + " month(s), after " + latest + ")")
-                        + ", insured " + consecutive + " consecutive full year(s) before the coverage year"
-                        + (continuous ? "" : " (fewer than " + rule.minInsuredYears() + ")")
-                        + (waived
-                                ? ": no waiting period."
-                                : ": the waiver does not apply; the waiting period follows the rules below."),
-                explanation.param("waiting.employeeSwitch.treatment", rule.treatment()),
-                explanation.param("waiting.employeeSwitch.maxInterruptionMonths", rule.maxInterruptionMonths()),
-                explanation.param("waiting.employeeSwitch.minInsuredYears", rule.minInsuredYears()));
-        return waived;
-    }
-
-    /**
      * R-REG-03, the one rule of early payment (issue #17 item 7): a student may pay from one year before the coverage
      * start, everyone else from the collection start. The payment door refuses earlier payments by this same rule.
      */
@@ -272,167 +187,5 @@ public final class WaitingPeriodCalculator {
             missed++;
         }
         return missed;
-    }
-
-    private static WaitingPeriodResult newborn(
-            PolicySnapshot snapshot, WaitingPeriodInput input, long days, Explanation explanation) {
-        Waiting waiting = snapshot.parameters().waiting();
-        LocalDate coverageStart = snapshot.parameters().periods().coverageStart();
-        explanation.step(
-                Rule.R_ELIG_03,
-                "newborn paid " + days + " days after birth, within the grace period: covered "
-                        + "from the date of birth, no waiting period.",
-                explanation.param("waiting.newbornGraceDays", waiting.newbornGraceDays()));
-        // issue #17 item 5: "自出生之日起" — a newborn of the previous calendar year is covered from the birth date
-        LocalDate start = input.birthDate();
-        explanation.step(
-                Rule.R_WAIT_05,
-                "benefits start " + start + " (the date of birth"
-                        + (start.isBefore(coverageStart)
-                                ? ", before the coverage start " + coverageStart + ": covered from birth)."
-                                : ")."));
-        return new WaitingPeriodResult(
-                true, WaitingReason.NEWBORN_WITHIN_GRACE_PERIOD, 0, 0, 0, 0, start, true, true, explanation.steps());
-    }
-
-    private static WaitingPeriodResult firstEnrollment(
-            PolicySnapshot snapshot, WaitingPeriodInput input, boolean inPeriod, Explanation explanation) {
-        if (inPeriod) {
-            explanation.step(
-                    Rule.R_WAIT_01,
-                    "first enrollment (no earlier coverage year) paid in the collection "
-                            + "period: no interrupted coverage, no waiting period.");
-            return finish(snapshot, input, WaitingReason.FIRST_ENROLLMENT_IN_COLLECTION_PERIOD, 0, 0, 0, explanation);
-        }
-        explanation.step(
-                Rule.R_WAIT_01,
-                "first enrollment (no earlier coverage year) paid outside the collection "
-                        + "period: fixed waiting period only; reading: a person never covered has no interrupted coverage, "
-                        + "so no variable months.",
-                explanation.param(
-                        "waiting.neverCovered.reading",
-                        snapshot.parameters().waiting().neverCovered().reading()));
-        return finish(
-                snapshot,
-                input,
-                WaitingReason.FIRST_ENROLLMENT_OUTSIDE_COLLECTION_PERIOD,
-                fixedMonths(snapshot, explanation),
-                0,
-                0,
-                explanation);
-    }
-
-    private static WaitingPeriodResult noGap(
-            PolicySnapshot snapshot, WaitingPeriodInput input, boolean inPeriod, Explanation explanation) {
-        if (inPeriod) {
-            explanation.step(
-                    Rule.R_WAIT_01,
-                    "enrolled in " + (input.coverageYear() - 1) + " and paid in the "
-                            + "collection period: continuous enrollment, no waiting period.");
-            return finish(snapshot, input, WaitingReason.CONTINUOUS_ENROLLMENT, 0, 0, 0, explanation);
-        }
-        explanation.step(
-                Rule.R_WAIT_01,
-                "enrolled in " + (input.coverageYear() - 1) + " but paid after the "
-                        + "collection period: fixed waiting period, no variable months.");
-        return finish(
-                snapshot,
-                input,
-                WaitingReason.PAID_OUTSIDE_COLLECTION_PERIOD,
-                fixedMonths(snapshot, explanation),
-                0,
-                0,
-                explanation);
-    }
-
-    private static WaitingPeriodResult gap(
-            PolicySnapshot snapshot,
-            WaitingPeriodInput input,
-            int missedYears,
-            WaitingReason reason,
-            Explanation explanation) {
-        Waiting waiting = snapshot.parameters().waiting();
-        explanation.step(
-                Rule.R_WAIT_01,
-                (reason == WaitingReason.COVERAGE_GAP ? "coverage interrupted: " : "never covered: ") + missedYears
-                        + " consecutive coverage year(s) missed ("
-                        + (input.coverageYear() - missedYears) + "–" + (input.coverageYear() - 1)
-                        + "): fixed plus variable waiting period.");
-        int fixed = fixedMonths(snapshot, explanation);
-        int countedYears = waiting.firstMissedYearCounts() ? missedYears : missedYears - 1;
-        int gross = countedYears * waiting.monthsPerGapYear();
-        explanation.step(
-                Rule.R_WAIT_03,
-                countedYears + " counted missed year(s) × " + waiting.monthsPerGapYear() + " month(s) = " + gross
-                        + " variable month(s).",
-                explanation.param("waiting.monthsPerGapYear", waiting.monthsPerGapYear()),
-                explanation.param("waiting.firstMissedYearCounts", waiting.firstMissedYearCounts()));
-        int variable = gross;
-        if (input.backPaidYears() > 0) {
-            int removed = input.backPaidYears() * waiting.monthsRemovedPerBackPaidYear();
-            variable = Math.max(0, gross - removed);
-            explanation.step(
-                    Rule.R_WAIT_04,
-                    input.backPaidYears() + " back-paid year(s) remove " + removed + " month(s): " + variable
-                            + " variable month(s) remain.",
-                    explanation.param("waiting.monthsRemovedPerBackPaidYear", waiting.monthsRemovedPerBackPaidYear()));
-        }
-        if (missedYears >= waiting.longGapYears()) {
-            int floored = Math.max(variable, waiting.longGapMinimumMonths() - fixed);
-            explanation.step(
-                    Rule.R_WAIT_04,
-                    "a gap of " + missedYears + " years reaches the long-gap threshold: "
-                            + "fixed + variable at least " + waiting.longGapMinimumMonths() + " months"
-                            + (floored > variable
-                                    ? ", variable raised to " + floored + " month(s)."
-                                    : " (already met)."),
-                    explanation.param("waiting.longGapYears", waiting.longGapYears()),
-                    explanation.param("waiting.longGapMinimumMonths", waiting.longGapMinimumMonths()));
-            variable = floored;
-        }
-        return finish(snapshot, input, reason, fixed, variable, missedYears, explanation);
-    }
-
-    private static int fixedMonths(PolicySnapshot snapshot, Explanation explanation) {
-        int fixed = snapshot.parameters().waiting().fixedMonths();
-        explanation.step(
-                Rule.R_WAIT_02,
-                "fixed waiting period " + fixed + " month(s).",
-                explanation.param("waiting.fixedMonths", fixed));
-        return fixed;
-    }
-
-    /** R-WAIT-05: benefit start from the payment date, never before the coverage start. */
-    private static WaitingPeriodResult finish(
-            PolicySnapshot snapshot,
-            WaitingPeriodInput input,
-            WaitingReason reason,
-            int fixed,
-            int variable,
-            int missedYears,
-            Explanation explanation) {
-        Periods periods = snapshot.parameters().periods();
-        int total = fixed + variable;
-        LocalDate end = input.paymentDate().plusMonths(total);
-        LocalDate start = end.isBefore(periods.coverageStart()) ? periods.coverageStart() : end;
-        explanation.step(
-                Rule.R_WAIT_05,
-                "waiting period " + total + " month(s) from the payment date "
-                        + input.paymentDate() + ": benefits start " + start
-                        + (start.equals(end) ? "." : " (never before the coverage start)."));
-        boolean inYear = !start.isAfter(periods.coverageEnd());
-        if (!inYear) {
-            explanation.step(
-                    Rule.R_WAIT_05,
-                    "the benefit start is after the coverage end " + periods.coverageEnd()
-                            + ": no benefits in this coverage year.");
-        }
-        boolean exempt = reason == WaitingReason.EXEMPT_GROUP
-                || reason == WaitingReason.EXEMPT_CATEGORY
-                || reason == WaitingReason.EMPLOYEE_SWITCH
-                || reason == WaitingReason.CONTINUOUS_ENROLLMENT
-                || reason == WaitingReason.FIRST_ENROLLMENT_IN_COLLECTION_PERIOD;
-        return new WaitingPeriodResult(
-                exempt, reason, fixed, variable, total, missedYears, start, false, inYear, explanation.steps());
     }
 }
