@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * R-MM-06, issue #18 §6: a recorded fund warning starts {@code processes/fund-warning.bpmn}, whose one task asks the
  * region's medical-security supervisors to judge the warning and either draft a benefit-adjustment request
  * (prefilled from the month's figures, editable) or record why no request is made. A "draft" decision submits the
- * request through {@link MajorMatterService#submit}, the same code as {@code POST /api/major-matters}, in the name of
+ * request through {@link MajorMatterSubmissions#submit}, the same code as {@code POST /api/major-matters}, in the name of
  * the supervisor who decided.
  */
 @Component
@@ -53,14 +53,14 @@ class FundWarnings {
     static final String NO_REQUEST = "NO_REQUEST";
 
     private final RuntimeService runtime;
-    private final MajorMatterService matters;
+    private final MajorMatterSubmissions matters;
     private final MajorMatterAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FundWarnings(
             RuntimeService runtime,
-            MajorMatterService matters,
+            MajorMatterSubmissions matters,
             MajorMatterAccess access,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -159,7 +159,7 @@ class FundWarnings {
         String userId = ProcessVariables.string(execution, DECIDED_BY);
         StaffPrincipal user = access.principalOf(userId);
         MajorMatter m = matters.submit(
-                new MajorMatterService.Draft(
+                new MajorMatterSubmissions.Draft(
                         MajorMatterType.BENEFIT_ADJUSTMENT,
                         ProcessVariables.string(execution, DRAFT_TITLE).strip(),
                         ProcessVariables.string(execution, DRAFT_SITUATION).strip(),

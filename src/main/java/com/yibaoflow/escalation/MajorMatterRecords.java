@@ -6,6 +6,7 @@ import com.yibaoflow.escalation.MajorMatterEvents.MajorMatterClosed;
 import com.yibaoflow.escalation.MajorMatterEvents.MajorMatterStepRecorded;
 import com.yibaoflow.escalation.MajorMatterFiling.Authority;
 import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import com.yibaoflow.shared.process.ProcessVariables;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -118,7 +119,7 @@ class MajorMatterRecords {
                 decision,
                 "第" + round(task) + "轮 " + task.getName() + "（" + (actor == null ? "系统" : actor) + "）：" + decision
                         + (opinion == null ? "" : "：" + opinion),
-                actor == null ? "system" : actor));
+                actor == null ? SystemCaseEvent.SYSTEM : actor));
     }
 
     /** The process reached an end event: the request is closed with the state that end event means. */
