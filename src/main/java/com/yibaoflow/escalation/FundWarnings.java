@@ -4,17 +4,14 @@ import com.yibaoflow.escalation.MajorMatterEvents.FundWarningDecided;
 import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.process.CandidateGroups;
 import com.yibaoflow.shared.process.ProcessVariables;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -172,15 +169,11 @@ class FundWarnings {
     }
 
     private void requireMayAct(DelegateTask task, String userId) {
-        Set<String> candidates = task.getCandidates().stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
         access.requireMayAct(
                 userId,
                 task.getTaskDefinitionKey(),
                 task.getName(),
-                candidates,
+                CandidateGroups.of(task.getCandidates()),
                 ProcessVariables.string(task, REGION_CODE));
     }
 

@@ -5,15 +5,13 @@ import static com.yibaoflow.escalation.MajorMatterProcess.*;
 import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.process.CandidateGroups;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -71,10 +69,7 @@ class MajorMatterTaskActions {
                     "Request " + id + " is " + m.state() + " and not waiting at " + taskKey,
                     Map.of("state", m.state().name()));
         }
-        Set<String> candidates = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
+        Set<String> candidates = CandidateGroups.of(tasks.getIdentityLinksForTask(task.getId()));
         access.requireMayAct(
                 user.userId(), user.groupIds(), user.regionCode(), taskKey, task.getName(), candidates, m.regionCode());
         if (task.getAssignee() != null && !task.getAssignee().equals(user.userId())) {

@@ -2,14 +2,12 @@ package com.yibaoflow.escalation;
 
 import com.yibaoflow.escalation.MajorMatter.PolicyVersionRef;
 import com.yibaoflow.escalation.MajorMatterAttachments.Attachment;
+import com.yibaoflow.shared.process.CandidateGroups;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
@@ -145,16 +143,10 @@ class MajorMatterViews {
     }
 
     private OpenTask openTask(Task t) {
-        Set<String> groups = new TreeSet<>();
-        for (IdentityLink l : tasks.getIdentityLinksForTask(t.getId())) {
-            if (IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null) {
-                groups.add(l.getGroupId());
-            }
-        }
         return new OpenTask(
                 t.getTaskDefinitionKey(),
                 t.getName(),
-                groups,
+                CandidateGroups.of(tasks.getIdentityLinksForTask(t.getId())),
                 t.getAssignee(),
                 t.getCreateTime() == null ? null : t.getCreateTime().toInstant(),
                 t.getDueDate() == null ? null : t.getDueDate().toInstant());
