@@ -1,6 +1,6 @@
 package com.yibaoflow.enrollment;
 
-import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -17,15 +17,10 @@ public record CoverageActivated(
         String idNumber,
         String regionCode,
         int coverageYear)
-        implements CaseEvent {
+        implements SystemCaseEvent {
 
     @Override
     public String kind() {
         return "ENROLLED";
-    }
-
-    @Override
-    public String actor() {
-        return "system";
     }
 }

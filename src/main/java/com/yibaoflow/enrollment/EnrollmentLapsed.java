@@ -1,6 +1,6 @@
 package com.yibaoflow.enrollment;
 
-import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -16,7 +16,7 @@ public record EnrollmentLapsed(
         String township,
         int coverageYear,
         LocalDate paymentDeadline)
-        implements CaseEvent {
+        implements SystemCaseEvent {
 
     @Override
     public String ruleId() {
@@ -31,10 +31,5 @@ public record EnrollmentLapsed(
     @Override
     public String summary() {
         return "截至 " + paymentDeadline + " 未缴费，参保登记失效";
-    }
-
-    @Override
-    public String actor() {
-        return "system";
     }
 }

@@ -1,12 +1,12 @@
 package com.yibaoflow.enrollment;
 
-import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import java.time.Instant;
 import java.util.UUID;
 
 /** The application is turned down, by a step or by a review ({@code reason}: a {@code RejectionReason} name). */
 public record EnrollmentRejected(UUID eventId, Instant occurredAt, String businessKey, String reason, String detail)
-        implements CaseEvent {
+        implements SystemCaseEvent {
 
     @Override
     public String ruleId() {
@@ -21,10 +21,5 @@ public record EnrollmentRejected(UUID eventId, Instant occurredAt, String busine
     @Override
     public String summary() {
         return "不予参保（" + reason + "）" + (detail == null ? "" : "：" + detail);
-    }
-
-    @Override
-    public String actor() {
-        return "system";
     }
 }

@@ -1,6 +1,6 @@
 package com.yibaoflow.enrollment;
 
-import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,7 +18,7 @@ public record ReviewEscalated(
         int coverageYear,
         int reviewWorkingDays,
         String assignee)
-        implements CaseEvent {
+        implements SystemCaseEvent {
 
     @Override
     public String ruleId() {
@@ -33,10 +33,5 @@ public record ReviewEscalated(
     @Override
     public String summary() {
         return "审核超过" + reviewWorkingDays + "个工作日未办结，已升级至主管";
-    }
-
-    @Override
-    public String actor() {
-        return "system";
     }
 }

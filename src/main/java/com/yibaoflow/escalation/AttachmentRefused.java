@@ -15,6 +15,14 @@ class AttachmentRefused extends RuntimeException {
         this.reason = reason;
     }
 
+    /** A file of {@code sizeBytes}, over {@link AttachmentTypes#MAX_BYTES}. */
+    static AttachmentRefused tooLarge(long sizeBytes) {
+        return new AttachmentRefused(
+                Reason.TOO_LARGE,
+                "is " + sizeBytes + " bytes; an attachment may have at most 20 MB (" + AttachmentTypes.MAX_BYTES
+                        + " bytes)");
+    }
+
     Reason reason() {
         return reason;
     }

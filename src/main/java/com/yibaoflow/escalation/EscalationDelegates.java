@@ -16,7 +16,7 @@ class EscalationDelegates {
 
     /** R-MM-04: the request type decides the level, national filing, refusal and whether it is a report. */
     @Bean
-    JavaDelegate routeMajorMatter(DecisionService decisions, MajorMatterSteps steps) {
+    JavaDelegate routeMajorMatter(DecisionService decisions, PolicyActivationSteps activation) {
         return execution -> {
             Map<String, Object> result = decisions
                     .evaluateDecisionTableByKey(DECISION_ROUTING)
@@ -33,7 +33,7 @@ class EscalationDelegates {
                 execution.setVariable(ROUND, 1);
             }
             if (!Boolean.TRUE.equals(execution.getVariable(REFUSED))) {
-                steps.recordSubmission(execution); // R-MM-03: the figures the request asks to approve
+                activation.recordSubmission(execution); // R-MM-03: the figures the request asks to approve
             }
         };
     }
@@ -65,8 +65,8 @@ class EscalationDelegates {
 
     /** The approved request's last step: activates the policy version it names, in the transaction that ends it. */
     @Bean
-    JavaDelegate concludeApprovedMatter(MajorMatterSteps steps) {
-        return execution -> steps.conclude(execution);
+    JavaDelegate concludeApprovedMatter(PolicyActivationSteps activation) {
+        return activation::conclude;
     }
 
     /** R-MM-06: the fund-warning review task's listener (assignment: who may take it; complete: the decision). */

@@ -4,17 +4,14 @@ import com.yibaoflow.escalation.MajorMatterEvents.FundWarningDecided;
 import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.process.CandidateGroups;
 import com.yibaoflow.shared.process.ProcessVariables;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
@@ -23,7 +20,7 @@ import org.springframework.stereotype.Component;
  * R-MM-06, issue #18 §6: a recorded fund warning starts {@code processes/fund-warning.bpmn}, whose one task asks the
  * region's medical-security supervisors to judge the warning and either draft a benefit-adjustment request
  * (prefilled from the month's figures, editable) or record why no request is made. A "draft" decision submits the
- * request through {@link MajorMatterService#submit}, the same code as {@code POST /api/major-matters}, in the name of
+ * request through {@link MajorMatterSubmissions#submit}, the same code as {@code POST /api/major-matters}, in the name of
  * the supervisor who decided.
  */
 @Component
@@ -56,14 +53,14 @@ class FundWarnings {
     static final String NO_REQUEST = "NO_REQUEST";
 
     private final RuntimeService runtime;
-    private final MajorMatterService matters;
+    private final MajorMatterSubmissions matters;
     private final MajorMatterAccess access;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FundWarnings(
             RuntimeService runtime,
-            MajorMatterService matters,
+            MajorMatterSubmissions matters,
             MajorMatterAccess access,
             ApplicationEventPublisher events,
             Clock clock) {
@@ -172,7 +169,7 @@ class FundWarnings {
         String userId = ProcessVariables.string(execution, DECIDED_BY);
         StaffPrincipal user = access.principalOf(userId);
         MajorMatter m = matters.submit(
-                new MajorMatterService.Draft(
+                new MajorMatterSubmissions.Draft(
                         MajorMatterType.BENEFIT_ADJUSTMENT,
                         ProcessVariables.string(execution, DRAFT_TITLE).strip(),
                         ProcessVariables.string(execution, DRAFT_SITUATION).strip(),
@@ -185,15 +182,11 @@ class FundWarnings {
     }
 
     private void requireMayAct(DelegateTask task, String userId) {
-        Set<String> candidates = task.getCandidates().stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
         access.requireMayAct(
                 userId,
                 task.getTaskDefinitionKey(),
                 task.getName(),
-                candidates,
+                CandidateGroups.of(task.getCandidates()),
                 ProcessVariables.string(task, REGION_CODE));
     }
 

@@ -41,6 +41,10 @@ class MajorMatterAccess {
             TASK_FILE_STA, MajorMatterLevel.PROVINCE,
             TASK_REVISE, MajorMatterLevel.DRAFTER);
 
+    /** The departments that draft requests and attach their files: the region's medical security bureau. */
+    private static final Set<String> DRAFTERS =
+            Set.of(Department.MEDICAL_SECURITY.groupId(), Department.MEDICAL_SECURITY_SUPERVISORS.groupId());
+
     private final RegionDirectory regions;
     private final StaffMembers staff;
     private final IdentityService identity;
@@ -65,6 +69,11 @@ class MajorMatterAccess {
             return MajorMatterLevel.PROVINCE;
         }
         return MajorMatterLevel.COUNTY;
+    }
+
+    /** Whether the user works for a medical security bureau, whose staff draft requests and attach their files. */
+    static boolean isDrafter(StaffPrincipal user) {
+        return DRAFTERS.stream().anyMatch(user::isMemberOf);
     }
 
     /** The region whose staff act at a level on a request of the drafting region. */

@@ -9,8 +9,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The policy gate's answer (R-MM-03): an approval exists only for an approved request whose last step is running in
- * the calling thread and transaction ({@link #whileConcluding}, called by {@link MajorMatterSteps#conclude} alone).
- * An API call or another module's service call naming the same request gets none, whatever the request's state.
+ * the calling thread and transaction ({@link #whileConcluding}, called by {@link PolicyActivationSteps#conclude}
+ * alone). An API call or another module's service call naming the same request gets none, whatever the request's
+ * state.
  */
 @Component
 class MajorMatterApprovals implements ActivationApprovals {

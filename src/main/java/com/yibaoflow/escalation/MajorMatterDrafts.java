@@ -18,13 +18,13 @@ public class MajorMatterDrafts {
     /** A request as submitted: its id, document number (东医保〔2025〕3号) and process business key. */
     public record Submitted(long id, String documentNumber, String businessKey) {}
 
-    private final MajorMatterService service;
+    private final MajorMatterSubmissions service;
     private final FundIndicatorService indicators;
     private final MajorMatters matters;
     private final MajorMatterAccess access;
 
     MajorMatterDrafts(
-            MajorMatterService service,
+            MajorMatterSubmissions service,
             FundIndicatorService indicators,
             MajorMatters matters,
             MajorMatterAccess access) {
@@ -54,7 +54,7 @@ public class MajorMatterDrafts {
                 ? null
                 : new PolicyVersionRef(regionCode, policyCoverageYear, policyVersion);
         MajorMatter m = service.submit(
-                new MajorMatterService.Draft(
+                new MajorMatterSubmissions.Draft(
                         MajorMatterType.valueOf(matterType), title, situation, proposal, regionCode, policy),
                 access.principalOf(drafterUserId));
         return new Submitted(m.id(), m.documentNumber(), m.businessKey());

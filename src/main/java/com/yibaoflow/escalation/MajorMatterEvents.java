@@ -1,6 +1,7 @@
 package com.yibaoflow.escalation;
 
 import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -63,15 +64,10 @@ public final class MajorMatterEvents {
     /** A request ended: APPROVED, REJECTED, ACKNOWLEDGED, REFUSED (R-MM-04), WITHDRAWN. */
     public record MajorMatterClosed(
             UUID eventId, Instant occurredAt, String businessKey, String state, String ruleId, String summary)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String kind() {
             return "MAJOR_MATTER_" + state;
-        }
-
-        @Override
-        public String actor() {
-            return "system";
         }
     }
 
@@ -138,7 +134,7 @@ public final class MajorMatterEvents {
             String levelGroup,
             String recipientGroup,
             boolean escalated)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return "R-MM-02";
@@ -155,11 +151,6 @@ public final class MajorMatterEvents {
                     + (escalated
                             ? "，已报" + MajorMatterSteps.groupName(recipientGroup) + "督办"
                             : "，已提醒" + MajorMatterSteps.groupName(levelGroup));
-        }
-
-        @Override
-        public String actor() {
-            return "system";
         }
     }
 
@@ -192,7 +183,7 @@ public final class MajorMatterEvents {
     /** The approved request did not activate its version: the draft's figures are not those it approved (R-MM-03). */
     public record PolicyActivationRefused(
             UUID eventId, Instant occurredAt, String businessKey, String documentNumber, String reason)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return "R-MM-03";
@@ -206,11 +197,6 @@ public final class MajorMatterEvents {
         @Override
         public String summary() {
             return documentNumber + "未启用政策版本：" + reason;
-        }
-
-        @Override
-        public String actor() {
-            return "system";
         }
     }
 }

@@ -21,7 +21,8 @@ final class MajorMatterProcess {
     static final String OPINION = "opinion";
     static final String OPINION_HISTORY = "opinionHistory";
 
-    // the facts the forms show read-only, set at submission and on upload (MajorMatterService)
+    // the facts the forms show read-only, set at submission (MajorMatterSubmissions) and on upload
+    // (MajorMatterAttachmentUploads)
     static final String SITUATION = "situation";
     static final String PROPOSAL = "proposal";
     static final String MATTER_TYPE_LABEL = "matterTypeLabel";

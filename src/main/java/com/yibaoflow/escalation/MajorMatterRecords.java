@@ -6,6 +6,8 @@ import com.yibaoflow.escalation.MajorMatterEvents.MajorMatterClosed;
 import com.yibaoflow.escalation.MajorMatterEvents.MajorMatterStepRecorded;
 import com.yibaoflow.escalation.MajorMatterFiling.Authority;
 import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
+import com.yibaoflow.shared.process.CandidateGroups;
 import com.yibaoflow.shared.process.ProcessVariables;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -13,13 +15,10 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
@@ -98,7 +97,7 @@ class MajorMatterRecords {
         }
         MajorMatter m = found.get();
         String key = task.getTaskDefinitionKey();
-        MajorMatterLevel level = MajorMatterAccess.levelOf(key, candidateGroups(task));
+        MajorMatterLevel level = MajorMatterAccess.levelOf(key, CandidateGroups.of(task.getCandidates()));
         String decision = decisionOf(task);
         opinions.save(new MajorMatterOpinion(
                 m.id(), round(task), level, key, task.getName(), actor, decision, opinion, clock.instant()));
@@ -118,7 +117,7 @@ class MajorMatterRecords {
                 decision,
                 "第" + round(task) + "轮 " + task.getName() + "（" + (actor == null ? "系统" : actor) + "）：" + decision
                         + (opinion == null ? "" : "：" + opinion),
-                actor == null ? "system" : actor));
+                actor == null ? SystemCaseEvent.SYSTEM : actor));
     }
 
     /** The process reached an end event: the request is closed with the state that end event means. */
@@ -157,7 +156,12 @@ class MajorMatterRecords {
     private void requireMayAct(DelegateTask task, String userId) {
         String region = ProcessVariables.string(task, REGION_CODE);
         if (region != null) {
-            access.requireMayAct(userId, task.getTaskDefinitionKey(), task.getName(), candidateGroups(task), region);
+            access.requireMayAct(
+                    userId,
+                    task.getTaskDefinitionKey(),
+                    task.getName(),
+                    CandidateGroups.of(task.getCandidates()),
+                    region);
         }
     }
 
@@ -189,13 +193,6 @@ class MajorMatterRecords {
             return MajorMatterState.RETURNED;
         }
         return FILING_TASKS.contains(taskKey) ? MajorMatterState.FILING : MajorMatterState.IN_REVIEW;
-    }
-
-    private static Set<String> candidateGroups(DelegateTask task) {
-        return task.getCandidates().stream()
-                .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                .map(IdentityLink::getGroupId)
-                .collect(Collectors.toSet());
     }
 
     private static int round(VariableScope scope) {

@@ -1,6 +1,7 @@
 package com.yibaoflow.hardship;
 
 import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -21,7 +22,7 @@ public final class HardshipEvents {
             List<String> verifiedCategories,
             String appliedCategory,
             String summary)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return "R-SUB-09";
@@ -30,11 +31,6 @@ public final class HardshipEvents {
         @Override
         public String kind() {
             return "HARDSHIP_VERIFIED";
-        }
-
-        @Override
-        public String actor() {
-            return "system";
         }
     }
 
@@ -50,7 +46,7 @@ public final class HardshipEvents {
             String regionCode,
             String claim,
             boolean escalated)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return null;
@@ -64,11 +60,6 @@ public final class HardshipEvents {
         @Override
         public String summary() {
             return claim + (escalated ? "的核实已超时，已升级至医保主管" : "的核实已到期，已提醒核实部门");
-        }
-
-        @Override
-        public String actor() {
-            return "system";
         }
     }
 
@@ -101,7 +92,7 @@ public final class HardshipEvents {
             String category,
             boolean applied,
             String summary)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return "R-SUB-11";
@@ -110,11 +101,6 @@ public final class HardshipEvents {
         @Override
         public String kind() {
             return applied ? "SUBSIDY_ENTITLEMENT_APPLIED" : "SUBSIDY_ENTITLEMENT_LAPSED";
-        }
-
-        @Override
-        public String actor() {
-            return "system";
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.yibaoflow.monitoring;
 
 import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.events.SystemCaseEvent;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -67,7 +68,7 @@ public final class ReferralEvents {
     /** A department's task is due ({@code escalated} false) or overdue and open to its supervisors (true). */
     public record ReferralOverdue(
             UUID eventId, Instant occurredAt, String businessKey, String department, boolean escalated, String summary)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return null;
@@ -77,17 +78,12 @@ public final class ReferralEvents {
         public String kind() {
             return escalated ? "REFERRAL_ESCALATED" : "REFERRAL_REMINDED";
         }
-
-        @Override
-        public String actor() {
-            return "system";
-        }
     }
 
     /** An outcome made the person a hardship category: a hardship verification ({@code HV-HC-…}) was started. */
     public record ReferralHandedToHardship(
             UUID eventId, Instant occurredAt, String businessKey, String hardshipBusinessKey, String summary)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return "R-MON-03";
@@ -97,17 +93,12 @@ public final class ReferralEvents {
         public String kind() {
             return "REFERRAL_HARDSHIP_VERIFICATION";
         }
-
-        @Override
-        public String actor() {
-            return "system";
-        }
     }
 
     /** A routine follow-up check: cost since the referral and whether the person is still at risk. */
     public record ReferralChecked(
             UUID eventId, Instant occurredAt, String businessKey, boolean stillAtRisk, String summary)
-            implements CaseEvent {
+            implements SystemCaseEvent {
         @Override
         public String ruleId() {
             return "R-MON-03";
@@ -116,11 +107,6 @@ public final class ReferralEvents {
         @Override
         public String kind() {
             return stillAtRisk ? "REFERRAL_STILL_AT_RISK" : "REFERRAL_CLOSED";
-        }
-
-        @Override
-        public String actor() {
-            return "system";
         }
     }
 }

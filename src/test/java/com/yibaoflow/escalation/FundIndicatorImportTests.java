@@ -200,12 +200,12 @@ class FundIndicatorImportTests {
 
     @Test
     void monthsAreReadAsClerksWriteThem() {
-        assertThat(FundIndicatorImportService.parseMonth("2025-03")).contains(YearMonth.of(2025, 3));
-        assertThat(FundIndicatorImportService.parseMonth("2025/3")).contains(YearMonth.of(2025, 3));
-        assertThat(FundIndicatorImportService.parseMonth("2025年3月")).contains(YearMonth.of(2025, 3));
-        assertThat(FundIndicatorImportService.parseMonth("202503")).contains(YearMonth.of(2025, 3));
-        assertThat(FundIndicatorImportService.parseMonth("2025-03-01")).contains(YearMonth.of(2025, 3));
-        assertThat(FundIndicatorImportService.parseMonth("2025-03-15")).isEmpty();
-        assertThat(FundIndicatorImportService.parseMonth("2025-13")).isEmpty();
+        assertThat(FundIndicatorRows.parseMonth("2025-03")).contains(YearMonth.of(2025, 3));
+        assertThat(FundIndicatorRows.parseMonth("2025/3")).contains(YearMonth.of(2025, 3));
+        assertThat(FundIndicatorRows.parseMonth("2025年3月")).contains(YearMonth.of(2025, 3));
+        assertThat(FundIndicatorRows.parseMonth("202503")).contains(YearMonth.of(2025, 3));
+        assertThat(FundIndicatorRows.parseMonth("2025-03-01")).contains(YearMonth.of(2025, 3));
+        assertThat(FundIndicatorRows.parseMonth("2025-03-15")).isEmpty();
+        assertThat(FundIndicatorRows.parseMonth("2025-13")).isEmpty();
     }
 }

@@ -1,16 +1,9 @@
 package com.yibaoflow.shared.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.yibaoflow.shared.log.IdNumberMasking;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -19,7 +12,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -37,7 +29,10 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Every error of our REST API as an RFC 9457 problem detail ({@code application/problem+json}) with a stable
- * {@code type}, a human {@code detail} and, for validation, the offending fields. Never a stack trace.
+ * {@code type}, a human {@code detail} and, for validation, the offending fields. Never a stack trace. This advice
+ * decides which problem an error is (one advice, so the most specific handler always wins over the catch-all);
+ * {@link ValidationProblems} names the fields of a validation or binding failure, {@link UnreadableBodyProblems} those
+ * of a body Jackson could not read.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -76,11 +71,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> handleConstraintViolation(ConstraintViolationException e) {
-        List<DomainException.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new DomainException.FieldError(
-                        lastNode(v.getPropertyPath().toString()), v.getMessage()))
-                .toList();
-        return validation(errors);
+        return validation(ValidationProblems.of(e));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -105,47 +96,19 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return asObject(validation(fieldErrors(e)));
+        return asObject(validation(ValidationProblems.of(e)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<DomainException.FieldError> errors = new ArrayList<>();
-        e.getParameterValidationResults()
-                .forEach(result -> result.getResolvableErrors()
-                        .forEach(error -> errors.add(new DomainException.FieldError(
-                                result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
-        return asObject(validation(errors));
+        return asObject(validation(ValidationProblems.of(e)));
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getCause();
-        if (cause instanceof UnrecognizedPropertyException unknown) {
-            return asObject(validation(List.of(new DomainException.FieldError(path(unknown), "is not a known field"))));
-        }
-        if (cause instanceof InvalidFormatException invalid) {
-            return asObject(validation(List.of(new DomainException.FieldError(
-                    path(invalid),
-                    "has an invalid value '" + IdNumberMasking.mask(String.valueOf(invalid.getValue())) + "'"
-                            + allowedValues(invalid.getTargetType())))));
-        }
-        if (cause instanceof MismatchedInputException mismatched
-                && !mismatched.getPath().isEmpty()) {
-            return asObject(
-                    validation(List.of(new DomainException.FieldError(path(mismatched), "has the wrong type"))));
-        }
-        if (cause instanceof JsonMappingException mapping
-                && !mapping.getPath().isEmpty()
-                && mapping.getCause() instanceof IllegalArgumentException iae) {
-            return asObject(validation(List.of(new DomainException.FieldError(path(mapping), iae.getMessage()))));
-        }
-        String detail = cause instanceof JsonProcessingException
-                ? "The request body is not valid JSON."
-                : "The request body is missing or unreadable.";
-        return asObject(problem(ProblemType.MALFORMED_REQUEST, detail));
+        return asObject(UnreadableBodyProblems.of(e));
     }
 
     @Override
@@ -203,19 +166,9 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, body, headers, statusCode, request);
     }
 
-    static List<DomainException.FieldError> fieldErrors(BindException e) {
-        List<DomainException.FieldError> errors = new ArrayList<>();
-        e.getFieldErrors()
-                .forEach(f -> errors.add(new DomainException.FieldError(f.getField(), f.getDefaultMessage())));
-        e.getGlobalErrors()
-                .forEach(g -> errors.add(new DomainException.FieldError(g.getObjectName(), g.getDefaultMessage())));
-        return errors;
-    }
-
     /** A 400 problem naming every offending field; also for the modules' own handlers of their input errors. */
     public static ResponseEntity<ProblemDetail> validation(List<DomainException.FieldError> errors) {
-        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; "));
-        return ResponseEntity.badRequest().body(Problems.validation(detail, errors));
+        return ValidationProblems.problem(errors);
     }
 
     private static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
@@ -234,35 +187,5 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         return status.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL;
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!path.isEmpty()) {
-                    path.append('.');
-                }
-                path.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return path.isEmpty() ? "body" : path.toString();
-    }
-
-    private static String allowedValues(Class<?> type) {
-        if (type != null && type.isEnum()) {
-            return "; allowed: "
-                    + java.util.Arrays.stream(type.getEnumConstants())
-                            .map(Object::toString)
-                            .collect(Collectors.joining(", "));
-        }
-        return "";
-    }
-
-    private static String lastNode(String propertyPath) {
-        int dot = propertyPath.lastIndexOf('.');
-        return dot < 0 ? propertyPath : propertyPath.substring(dot + 1);
     }
 }
