@@ -63,6 +63,7 @@ class ModularityTests {
             entry("roster_version", "hardship"),
             entry("roster_entry", "hardship"),
             entry("roster_import_error", "hardship"),
+            entry("roster_import", "hardship"),
             entry("subsidy_entitlement", "hardship"),
             entry("hardship_claim", "hardship"),
             entry("hardship_verification", "hardship"),

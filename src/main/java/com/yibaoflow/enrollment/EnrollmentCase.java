@@ -1,8 +1,8 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.policy.calc.ExplanationStep;
-import com.yibaoflow.policy.calc.Residence;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -26,12 +26,15 @@ import org.hibernate.type.descriptor.java.Immutability;
 /**
  * One resident's application for one coverage year (参保登记), with the figures computed for it, the policy version
  * they came from and the explanation behind them. The process instance drives it; this row is what the office
- * lists, searches and audits.
+ * lists, searches and audits. The case itself holds its identity, where it came from and the state it is in; its
+ * value parts are embedded (same table, same columns): the applicant ({@link CaseApplicant}, read through
+ * {@link ApplicantDetails}), the computed figures ({@link CaseFigures}, {@link FigureDetails}) and the waiting period
+ * ({@link CaseWaiting}, {@link WaitingDetails}).
  */
 @Entity
 @Table(name = "enrollment_case")
 @DynamicUpdate // each process step changes a few columns; the explanation JSON is not rewritten every time
-public class EnrollmentCase {
+public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingDetails {
 
     /**
      * From the column's own sequence, 50 ids a call (V7): the id is known before the row is written, so a door
@@ -48,49 +51,14 @@ public class EnrollmentCase {
     @Column(name = "id_number", nullable = false, updatable = false)
     private String idNumber;
 
-    @Column(nullable = false)
-    private String name;
-
-    @Column(name = "birth_date")
-    private LocalDate birthDate;
-
-    private String sex;
-
     @Column(name = "region_code", nullable = false, updatable = false)
     private String regionCode;
 
     @Column(name = "coverage_year", nullable = false, updatable = false)
     private int coverageYear;
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false)
-    private Residence residence;
-
-    @Column(name = "residence_permit_number")
-    private String residencePermitNumber;
-
-    @Column(nullable = false)
-    private String township;
-
-    private String phone;
-    // The JSON lists are replaced, never changed in place (the getters hand out read-only views): declared
-    // immutable, Hibernate keeps no deep copy of each of them (a JSON write and read) at every load and persist.
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    @Column(name = "claimed_categories", nullable = false)
-    private List<String> claimedCategories = List.of();
-
-    @Column(name = "payer_id_number")
-    private String payerIdNumber;
-
-    @Column(name = "payer_name")
-    private String payerName;
-
-    @Column(name = "payer_relationship")
-    private String payerRelationship;
-
-    @Column(name = "paid_back_years", nullable = false)
-    private int paidBackYears;
+    @Embedded
+    private CaseApplicant applicant = new CaseApplicant();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
@@ -104,7 +72,7 @@ public class EnrollmentCase {
     private EnrollmentStatus status;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
+    @Mutability(Immutability.class) // replaced, never changed in place (see CaseApplicant)
     @Column(name = "review_reasons", nullable = false)
     private List<String> reviewReasons = List.of();
 
@@ -114,71 +82,11 @@ public class EnrollmentCase {
     @Column(name = "rejection_detail")
     private String rejectionDetail;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    @Column(name = "verified_categories", nullable = false)
-    private List<String> verifiedCategories = List.of();
+    @Embedded
+    private CaseFigures figures = new CaseFigures();
 
-    @Column(name = "applied_category")
-    private String appliedCategory;
-
-    @Column(name = "individual_standard")
-    private BigDecimal individualStandard;
-
-    private BigDecimal subsidy;
-
-    @Column(name = "personal_due")
-    private BigDecimal personalDue;
-
-    @Column(name = "fiscal_subsidy")
-    private BigDecimal fiscalSubsidy;
-
-    @Column(name = "central_fiscal_share")
-    private BigDecimal centralFiscalShare;
-
-    @Column(name = "local_fiscal_share")
-    private BigDecimal localFiscalShare;
-
-    @Column(name = "policy_version")
-    private String policyVersion;
-
-    @Column(name = "waiting_exempt")
-    private Boolean waitingExempt;
-
-    @Column(name = "waiting_fixed_months")
-    private Integer waitingFixedMonths;
-
-    @Column(name = "waiting_variable_months")
-    private Integer waitingVariableMonths;
-
-    @Column(name = "benefit_start_date")
-    private LocalDate benefitStartDate;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    @Column(nullable = false)
-    private List<ExplanationStep> explanation = List.of();
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    @Column(name = "waiting_explanation", nullable = false)
-    private List<ExplanationStep> waitingExplanation = List.of();
-
-    // ---- R-WAIT-04 back-payment charged (issue #17 item 1) ----
-
-    @Column(name = "current_year_due")
-    private BigDecimal currentYearDue;
-
-    @Column(name = "back_payment_due", nullable = false)
-    private BigDecimal backPaymentDue = BigDecimal.ZERO.setScale(2);
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
-    @Column(name = "back_payment_breakdown", nullable = false)
-    private List<BackPaidYear> backPaymentBreakdown = List.of();
-
-    @Column(name = "back_paid_years_confirmed")
-    private Integer backPaidYearsConfirmed;
+    @Embedded
+    private CaseWaiting waiting = new CaseWaiting();
 
     @Column(name = "payment_deadline")
     private LocalDate paymentDeadline;
@@ -219,23 +127,12 @@ public class EnrollmentCase {
 
     /** The applicant's data, at intake or after a correction. */
     void apply(Application a, Instant now) {
-        this.name = a.name();
-        this.residence = a.residence();
-        this.residencePermitNumber = a.residencePermitNumber();
-        this.township = a.township();
-        this.phone = a.phone();
-        this.claimedCategories = List.copyOf(a.claimedCategories());
-        this.payerIdNumber = a.payer() == null ? null : a.payer().idNumber();
-        this.payerName = a.payer() == null ? null : a.payer().name();
-        this.payerRelationship =
-                a.payer() == null ? null : a.payer().relationship().name();
-        this.paidBackYears = a.paidBackYears();
+        applicant.apply(a);
         this.updatedAt = now;
     }
 
     void identity(LocalDate birthDate, String sex) {
-        this.birthDate = birthDate;
-        this.sex = sex;
+        applicant.identity(birthDate, sex);
     }
 
     void moveTo(EnrollmentStatus status, Instant now) {
@@ -271,35 +168,23 @@ public class EnrollmentCase {
             LocalDate benefitStartDate,
             List<ExplanationStep> waitingExplanation,
             Instant now) {
-        this.waitingExempt = exempt;
-        this.waitingFixedMonths = fixedMonths;
-        this.waitingVariableMonths = variableMonths;
-        this.benefitStartDate = benefitStartDate;
-        this.waitingExplanation = List.copyOf(waitingExplanation);
+        waiting.set(exempt, fixedMonths, variableMonths, benefitStartDate, waitingExplanation);
         this.updatedAt = now;
     }
 
     /** The version number within {@link #policyVersion()} ("341721/2025 v1" → 1). */
     int policyVersionNumber() {
-        return Integer.parseInt(policyVersion.substring(policyVersion.lastIndexOf(" v") + 2));
+        return figures.policyVersionNumber();
     }
 
     void figures(Figures f, Instant now) {
-        this.verifiedCategories = List.copyOf(f.verifiedCategories());
-        this.appliedCategory = f.appliedCategory();
-        this.individualStandard = f.individualStandard();
-        this.subsidy = f.subsidy();
-        this.personalDue = f.personalDue();
-        this.fiscalSubsidy = f.fiscalSubsidy();
-        this.centralFiscalShare = f.centralFiscalShare();
-        this.localFiscalShare = f.localFiscalShare();
-        this.policyVersion = f.policyVersion();
-        this.waitingExempt = f.waitingExempt();
-        this.waitingFixedMonths = f.waitingFixedMonths();
-        this.waitingVariableMonths = f.waitingVariableMonths();
-        this.benefitStartDate = f.benefitStartDate();
-        this.explanation = List.copyOf(f.explanation());
-        this.waitingExplanation = List.copyOf(f.waitingExplanation());
+        figures.set(f);
+        waiting.set(
+                f.waitingExempt(),
+                f.waitingFixedMonths(),
+                f.waitingVariableMonths(),
+                f.benefitStartDate(),
+                f.waitingExplanation());
         this.updatedAt = now;
     }
 
@@ -308,33 +193,12 @@ public class EnrollmentCase {
      * {@link #figures}).
      */
     void backPayment(BigDecimal currentDue, List<BackPaidYear> years, BigDecimal total) {
-        this.currentYearDue = currentDue;
-        this.backPaymentBreakdown = List.copyOf(years);
-        this.backPaymentDue = total;
-        this.personalDue = currentDue.add(total);
+        figures.backPayment(currentDue, years, total);
     }
 
     /** R-WAIT-04: the whole back-paid years the confirmed payment covered. */
     void backPaidYearsConfirmed(int years) {
-        this.backPaidYearsConfirmed = years;
-    }
-
-    /** The coverage year's own personal due, without back-payment. */
-    public BigDecimal currentYearDue() {
-        return currentYearDue != null ? currentYearDue : personalDue;
-    }
-
-    public BigDecimal backPaymentDue() {
-        return backPaymentDue;
-    }
-
-    public List<BackPaidYear> backPaymentBreakdown() {
-        return Collections.unmodifiableList(backPaymentBreakdown);
-    }
-
-    /** {@code null} until a payment was confirmed and the coverage activated. */
-    public Integer backPaidYearsConfirmed() {
-        return backPaidYearsConfirmed;
+        figures.backPaidYearsConfirmed = years;
     }
 
     void linkProcess(String processInstanceId) {
@@ -359,6 +223,21 @@ public class EnrollmentCase {
             List<ExplanationStep> explanation,
             List<ExplanationStep> waitingExplanation) {}
 
+    @Override
+    public CaseApplicant applicant() {
+        return applicant;
+    }
+
+    @Override
+    public CaseFigures computedFigures() {
+        return figures;
+    }
+
+    @Override
+    public CaseWaiting waitingPeriod() {
+        return waiting;
+    }
+
     public Long id() {
         return id;
     }
@@ -371,60 +250,12 @@ public class EnrollmentCase {
         return idNumber;
     }
 
-    public String name() {
-        return name;
-    }
-
-    public LocalDate birthDate() {
-        return birthDate;
-    }
-
-    public String sex() {
-        return sex;
-    }
-
     public String regionCode() {
         return regionCode;
     }
 
     public int coverageYear() {
         return coverageYear;
-    }
-
-    public Residence residence() {
-        return residence;
-    }
-
-    public String residencePermitNumber() {
-        return residencePermitNumber;
-    }
-
-    public String township() {
-        return township;
-    }
-
-    public String phone() {
-        return phone;
-    }
-
-    public List<String> claimedCategories() {
-        return Collections.unmodifiableList(claimedCategories);
-    }
-
-    public String payerIdNumber() {
-        return payerIdNumber;
-    }
-
-    public String payerName() {
-        return payerName;
-    }
-
-    public String payerRelationship() {
-        return payerRelationship;
-    }
-
-    public int paidBackYears() {
-        return paidBackYears;
     }
 
     public EnrollmentSource source() {
@@ -449,66 +280,6 @@ public class EnrollmentCase {
 
     public String rejectionDetail() {
         return rejectionDetail;
-    }
-
-    public List<String> verifiedCategories() {
-        return Collections.unmodifiableList(verifiedCategories);
-    }
-
-    public String appliedCategory() {
-        return appliedCategory;
-    }
-
-    public BigDecimal individualStandard() {
-        return individualStandard;
-    }
-
-    public BigDecimal subsidy() {
-        return subsidy;
-    }
-
-    public BigDecimal personalDue() {
-        return personalDue;
-    }
-
-    public BigDecimal fiscalSubsidy() {
-        return fiscalSubsidy;
-    }
-
-    public BigDecimal centralFiscalShare() {
-        return centralFiscalShare;
-    }
-
-    public BigDecimal localFiscalShare() {
-        return localFiscalShare;
-    }
-
-    public String policyVersion() {
-        return policyVersion;
-    }
-
-    public Boolean waitingExempt() {
-        return waitingExempt;
-    }
-
-    public Integer waitingFixedMonths() {
-        return waitingFixedMonths;
-    }
-
-    public Integer waitingVariableMonths() {
-        return waitingVariableMonths;
-    }
-
-    public LocalDate benefitStartDate() {
-        return benefitStartDate;
-    }
-
-    public List<ExplanationStep> explanation() {
-        return Collections.unmodifiableList(explanation);
-    }
-
-    public List<ExplanationStep> waitingExplanation() {
-        return Collections.unmodifiableList(waitingExplanation);
     }
 
     public LocalDate paymentDeadline() {

@@ -56,7 +56,7 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
             select c from EnrollmentCase c
             where c.regionCode in :regions
               and (:coverageYear is null or c.coverageYear = :coverageYear)
-              and (:township is null or c.township = :township)
+              and (:township is null or c.applicant.township = :township)
               and (:status is null or c.status = :status)
             """)
     Page<EnrollmentCase> search(

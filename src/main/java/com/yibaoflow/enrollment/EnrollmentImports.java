@@ -1,10 +1,10 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.shared.imports.ImportNode;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Roster imports and their rejected rows: written while an import runs, read by the status endpoint. */
+/** Background imports (township rosters, payment files, registries) and their rejected rows: written while an import runs, read by the status endpoint. */
 @Repository
 class EnrollmentImports {
 
@@ -27,6 +27,7 @@ class EnrollmentImports {
             int total,
             int processed,
             int started,
+            int unchanged,
             int rejected,
             String failure,
             String createdBy,
@@ -47,8 +48,15 @@ class EnrollmentImports {
             int total,
             int processed,
             int started,
+            int unchanged,
             int rejected,
             int committedRow) {}
+
+    /** A new import's work: nothing done yet. */
+    static Work fresh(
+            long id, String kind, Path file, String regionCode, Integer coverageYear, String township, String userId) {
+        return new Work(id, kind, file, regionCode, coverageYear, township, userId, 0, 0, 0, 0, 0, 0);
+    }
 
     private final JdbcTemplate jdbc;
 
@@ -89,21 +97,14 @@ class EnrollmentImports {
         return ((Number) key.getKeys().get("id")).longValue();
     }
 
-    /**
-     * Takes over the RUNNING imports no worker looks after: released by an orderly shutdown, or whose worker has not
-     * reported for {@code lease} (its node is gone). Each is claimed by one node only (the update decides).
-     * Heartbeats are the database's time, not the application clock (which a demo may set), so every node agrees.
-     */
-    List<Work> claimOrphaned(String worker, Duration lease) {
-        return jdbc.query(
-                """
-                update yibao.enrollment_import set worker = ?, heartbeat_at = now()
-                where id in (select id from yibao.enrollment_import
-                             where status = 'RUNNING' and file_path is not null
-                               and (worker is null or heartbeat_at < now() - make_interval(secs => ?))
-                             for update skip locked)
-                returning id, kind, file_path, region_code, coverage_year, township, created_by, total, processed, started,
-                          rejected, committed_row""",
+    static final String TABLE = "yibao.enrollment_import";
+
+    /** Takes over the RUNNING imports no worker looks after (see {@link ImportNode#takeOver}). */
+    List<Work> claimOrphaned(ImportNode node) {
+        return node.takeOver(
+                TABLE,
+                "id, kind, file_path, region_code, coverage_year, township, created_by, total, processed, started, "
+                        + "unchanged, rejected, committed_row",
                 (rs, i) -> new Work(
                         rs.getLong("id"),
                         rs.getString("kind"),
@@ -115,15 +116,9 @@ class EnrollmentImports {
                         rs.getInt("total"),
                         rs.getInt("processed"),
                         rs.getInt("started"),
+                        rs.getInt("unchanged"),
                         rs.getInt("rejected"),
-                        rs.getInt("committed_row")),
-                worker,
-                (double) lease.toSeconds());
-    }
-
-    /** An orderly stop: the import stays RUNNING, released for the next node or start to resume at once. */
-    void release(long id) {
-        jdbc.update("update yibao.enrollment_import set worker = null where id = ? and status = 'RUNNING'", id);
+                        rs.getInt("committed_row")));
     }
 
     /**
@@ -131,7 +126,14 @@ class EnrollmentImports {
      * {@link EnrollmentImportService}), and renews the worker's heartbeat.
      */
     void progress(
-            long id, int total, int processed, int started, int rejected, List<RowError> newErrors, int committedRow) {
+            long id,
+            int total,
+            int processed,
+            int started,
+            int unchanged,
+            int rejected,
+            List<RowError> newErrors,
+            int committedRow) {
         if (!newErrors.isEmpty()) {
             jdbc.batchUpdate(
                     "insert into yibao.enrollment_import_error (import_id, row_number, field, reason) "
@@ -146,11 +148,12 @@ class EnrollmentImports {
                     });
         }
         jdbc.update(
-                "update yibao.enrollment_import set total = ?, processed = ?, started = ?, rejected = ?, "
-                        + "committed_row = ?, heartbeat_at = now() where id = ?",
+                "update yibao.enrollment_import set total = ?, processed = ?, started = ?, unchanged = ?, "
+                        + "rejected = ?, committed_row = ?, heartbeat_at = now() where id = ?",
                 total,
                 processed,
                 started,
+                unchanged,
                 rejected,
                 committedRow,
                 id);
@@ -180,6 +183,7 @@ class EnrollmentImports {
                                 rs.getInt("total"),
                                 rs.getInt("processed"),
                                 rs.getInt("started"),
+                                rs.getInt("unchanged"),
                                 rs.getInt("rejected"),
                                 rs.getString("failure"),
                                 rs.getString("created_by"),

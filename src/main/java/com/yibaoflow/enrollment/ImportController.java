@@ -142,11 +142,12 @@ class ImportController {
     @PostMapping(path = "/api/registries/employee-insurance/imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
     @Operation(summary = "Import an employee-insurance extract (R-ELIG-02); idempotent")
-    RegistryImportService.Report importEmployeeInsurance(
-            @RequestPart(name = "file", required = false) MultipartFile file) {
+    ResponseEntity<RegistryImportService.Report> importEmployeeInsurance(
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         requireFile(file);
         try (InputStream in = file.getInputStream()) {
-            return registries.importEmployeeInsurance(in);
+            return registryReport(registries.importEmployeeInsurance(in, uploader(file, principal)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,10 +158,12 @@ class ImportController {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'camunda-admin')")
     @Operation(summary = "Import enrollments of other pooling regions (R-ELIG-02); idempotent")
-    RegistryImportService.Report importOtherRegions(@RequestPart(name = "file", required = false) MultipartFile file) {
+    ResponseEntity<RegistryImportService.Report> importOtherRegions(
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         requireFile(file);
         try (InputStream in = file.getInputStream()) {
-            return registries.importOtherRegionEnrollments(in);
+            return registryReport(registries.importOtherRegionEnrollments(in, uploader(file, principal)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -181,14 +184,41 @@ class ImportController {
     @Operation(
             summary = "Import coverage from before this system (the provincial platform's export; R-WAIT-01/03/06); "
                     + "idempotent")
-    RegistryImportService.Report importCoverageHistory(
-            @RequestPart(name = "file", required = false) MultipartFile file) {
+    ResponseEntity<RegistryImportService.Report> importCoverageHistory(
+            @RequestPart(name = "file", required = false) MultipartFile file,
+            @AuthenticationPrincipal StaffPrincipal principal) {
         requireFile(file);
         try (InputStream in = file.getInputStream()) {
-            return registries.importCoverageHistory(in);
+            return registryReport(registries.importCoverageHistory(in, uploader(file, principal)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @GetMapping("/api/registries/imports/{id}")
+    @PreAuthorize("hasAnyRole('medical-security', 'medical-security-supervisors', 'auditors', 'camunda-admin')")
+    @Operation(summary = "A registry import: RUNNING (resumed after a crash), COMPLETED or FAILED, its counts and rows")
+    RegistryImportService.Report registryImport(@PathVariable long id) {
+        return registries.find(id);
+    }
+
+    private static RegistryImportService.Uploader uploader(MultipartFile file, StaffPrincipal principal) {
+        return new RegistryImportService.Uploader(
+                file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename(),
+                principal.regionCode(),
+                principal.userId());
+    }
+
+    /** 200 when the import completed; 202 while it is unfinished (this node stopped, another resumes it). */
+    private static ResponseEntity<RegistryImportService.Report> registryReport(RegistryImportService.Report report) {
+        return switch (report.status()) {
+            case "COMPLETED" -> ResponseEntity.ok(report);
+            case "RUNNING" ->
+                ResponseEntity.accepted()
+                        .location(java.net.URI.create("/api/registries/imports/" + report.importId()))
+                        .body(report);
+            default -> ResponseEntity.internalServerError().body(report);
+        };
     }
 
     private ImportView view(long id, int offset, int limit) {

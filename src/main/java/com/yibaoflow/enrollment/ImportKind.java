@@ -2,12 +2,13 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.TableSchema;
+import com.yibaoflow.shared.problem.DomainException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One kind of background import run by {@link ResumableImports}: the township roster ({@link EnrollmentImportService})
- * and the tax bureau's payment file ({@link PaymentImportService}). The runner keeps the file, counts, commits and
+ * One kind of import run by {@link ResumableImports}: the township roster ({@link EnrollmentImportService}), the tax
+ * bureau's payment file ({@link PaymentImportService}) and the registry extracts ({@link RegistryImportService}). The runner keeps the file, counts, commits and
  * resumes; a kind knows its columns and what a row does.
  */
 interface ImportKind {
@@ -38,6 +39,14 @@ interface ImportKind {
 
         /** A failure ended the run: drop the rows of the unfinished batch. */
         void discard();
+
+        /**
+         * True when {@link #commit} only writes our tables and may join the transaction that records the counters and
+         * the committed row: then a crash can never fall between the two, and no row comes again.
+         */
+        default boolean commitsWithProgress() {
+            return false;
+        }
     }
 
     /** The counters of an import and the row errors not yet recorded. */
@@ -45,6 +54,7 @@ interface ImportKind {
         int total;
         int processed;
         int succeeded;
+        int unchanged;
         int rejected;
         final List<EnrollmentImports.RowError> errors = new ArrayList<>();
 
@@ -52,6 +62,7 @@ interface ImportKind {
             this.total = work.total();
             this.processed = work.processed();
             this.succeeded = work.started();
+            this.unchanged = work.unchanged();
             this.rejected = work.rejected();
         }
 
@@ -60,10 +71,23 @@ interface ImportKind {
             succeeded++;
         }
 
+        /** The row was good and already on record: nothing changed. */
+        void unchanged() {
+            processed++;
+            unchanged++;
+        }
+
         void reject(int rowNumber, String field, String reason) {
             processed++;
             rejected++;
             errors.add(new EnrollmentImports.RowError(rowNumber, field, reason));
+        }
+
+        /** One rejected row, with every reason it has. */
+        void reject(int rowNumber, List<DomainException.FieldError> reasons) {
+            processed++;
+            rejected++;
+            reasons.forEach(r -> errors.add(new EnrollmentImports.RowError(rowNumber, r.field(), r.message())));
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.shared.imports.TabularReader;
@@ -8,19 +9,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,8 +29,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Background imports that survive a crash (issue #16 §3). The uploaded file is kept until the import ends; every
  * batch's outcome is committed with its counters, row errors and last row number ({@code committed_row}) and renews
  * the worker's heartbeat; an orderly stop ends a run at a batch boundary and releases the import; at start and every
- * {@code yibaoflow.imports.resume-sweep} each node takes over the imports left RUNNING without a worker and resumes
- * each after its last committed row. {@link ImportKind} says what a row does.
+ * {@code yibaoflow.imports.resume-sweep} each node takes over the imports left RUNNING without a worker
+ * ({@link ImportNode}) and resumes each after its last committed row. {@link ImportKind} says what a row does.
  */
 @Service
 class ResumableImports {
@@ -46,11 +43,7 @@ class ResumableImports {
     private final TaskExecutor workers;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Duration lease;
-    /** This node's name in {@code enrollment_import.worker}. */
-    private final String worker = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
-
-    private volatile boolean stopping;
+    private final ImportNode node;
 
     ResumableImports(
             List<ImportKind> kinds,
@@ -59,14 +52,14 @@ class ResumableImports {
             @Qualifier("importTaskExecutor") TaskExecutor workers,
             PlatformTransactionManager transactionManager,
             Clock clock,
-            @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
+            ImportNode node) {
         this.kinds = kinds.stream().collect(Collectors.toUnmodifiableMap(ImportKind::code, Function.identity()));
         this.imports = imports;
         this.uploads = uploads;
         this.workers = workers;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
-        this.lease = lease;
+        this.node = node;
     }
 
     /** The parameters of a new import besides its file. */
@@ -78,6 +71,22 @@ class ResumableImports {
      * the background. Returns the import id.
      */
     long start(ImportKind kind, InputStream upload, Request request) {
+        EnrollmentImports.Work work = record(kind, upload, request);
+        submit(work);
+        return work.id();
+    }
+
+    /**
+     * As {@link #start}, but runs the import in this thread; returns the import id once the run has ended (COMPLETED,
+     * FAILED, or still RUNNING when this node stops meanwhile: the next sweep resumes it).
+     */
+    long runHere(ImportKind kind, InputStream upload, Request request) {
+        EnrollmentImports.Work work = record(kind, upload, request);
+        run(work, node::keepGoing);
+        return work.id();
+    }
+
+    private EnrollmentImports.Work record(ImportKind kind, InputStream upload, Request request) {
         Path file = uploads.keepTable(upload, kind.code().toLowerCase(), kind.schema());
         long id = imports.create(
                 kind.code(),
@@ -87,22 +96,16 @@ class ResumableImports {
                 request.township(),
                 file,
                 request.userId(),
-                worker,
+                node.worker(),
                 clock.instant());
-        submit(new EnrollmentImports.Work(
+        return EnrollmentImports.fresh(
                 id,
                 kind.code(),
                 file,
                 request.regionCode(),
                 request.coverageYear(),
                 request.township(),
-                request.userId(),
-                0,
-                0,
-                0,
-                0,
-                0));
-        return id;
+                request.userId());
     }
 
     /** Takes over the imports left RUNNING without a worker and resumes each; returns how many it took over. */
@@ -111,10 +114,7 @@ class ResumableImports {
             initialDelayString = "${yibaoflow.imports.resume-sweep:30s}",
             fixedDelayString = "${yibaoflow.imports.resume-sweep:30s}")
     public int resumeOrphaned() {
-        if (stopping) {
-            return 0;
-        }
-        List<EnrollmentImports.Work> orphaned = imports.claimOrphaned(worker, lease);
+        List<EnrollmentImports.Work> orphaned = imports.claimOrphaned(node);
         for (EnrollmentImports.Work w : orphaned) {
             log.info(
                     "{} import {} resumes after row {} ({} rows done before)",
@@ -127,14 +127,8 @@ class ResumableImports {
         return orphaned.size();
     }
 
-    /** The context closes: running imports stop at their next batch boundary and are released for the next start. */
-    @EventListener(ContextClosedEvent.class)
-    void stopAtTheNextBatch() {
-        stopping = true;
-    }
-
     private void submit(EnrollmentImports.Work work) {
-        workers.execute(() -> run(work, () -> !stopping));
+        workers.execute(() -> run(work, node::keepGoing));
     }
 
     /**
@@ -173,7 +167,7 @@ class ResumableImports {
                     counters.succeeded,
                     counters.rejected);
         } catch (Stopped stopped) {
-            imports.release(id);
+            node.release(EnrollmentImports.TABLE, id);
             log.info("{} import {} stopped after row {}; the next start resumes it", work.kind(), id, stopped.row);
         } catch (RuntimeException e) {
             rows.discard();
@@ -188,15 +182,23 @@ class ResumableImports {
     }
 
     private void commit(long id, ImportKind.Rows rows, ImportKind.Counters counters, int lastRow) {
-        rows.commit(counters);
-        tx.executeWithoutResult(status -> imports.progress(
-                id,
-                counters.total,
-                counters.processed,
-                counters.succeeded,
-                counters.rejected,
-                counters.errors,
-                lastRow));
+        if (!rows.commitsWithProgress()) {
+            rows.commit(counters);
+        }
+        tx.executeWithoutResult(status -> {
+            if (rows.commitsWithProgress()) {
+                rows.commit(counters);
+            }
+            imports.progress(
+                    id,
+                    counters.total,
+                    counters.processed,
+                    counters.succeeded,
+                    counters.unchanged,
+                    counters.rejected,
+                    counters.errors,
+                    lastRow);
+        });
         counters.errors.clear();
     }
 
@@ -207,14 +209,6 @@ class ResumableImports {
         Stopped(int row) {
             super(null, null, false, false);
             this.row = row;
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
         }
     }
 }

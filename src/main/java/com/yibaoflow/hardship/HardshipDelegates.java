@@ -14,7 +14,7 @@ class HardshipDelegates {
     }
 
     @Bean
-    JavaDelegate recordHardshipClaimDecision(HardshipSteps steps) {
+    JavaDelegate recordHardshipClaimDecision(ClaimTaskSteps steps) {
         return steps::recordClaimDecision;
     }
 
@@ -24,12 +24,12 @@ class HardshipDelegates {
     }
 
     @Bean
-    JavaDelegate remindDepartmentOfClaim(HardshipSteps steps) {
+    JavaDelegate remindDepartmentOfClaim(ClaimTaskSteps steps) {
         return steps::remindDepartment;
     }
 
     @Bean
-    JavaDelegate escalateHardshipClaim(HardshipSteps steps) {
+    JavaDelegate escalateHardshipClaim(ClaimTaskSteps steps) {
         return steps::escalateClaim;
     }
 }

@@ -8,7 +8,6 @@ import static com.yibaoflow.shared.process.ProcessVariables.string;
 import static com.yibaoflow.shared.process.ProcessVariables.strings;
 
 import com.yibaoflow.identity.Department;
-import com.yibaoflow.identity.Roles;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.Residence;
@@ -24,18 +23,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.history.HistoricActivityInstance;
-import org.camunda.bpm.engine.history.UserOperationLogEntry;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What the steps of {@code processes/hardship-verification.bpmn} do (docs/process-contracts.md). */
+/**
+ * What the verification steps of {@code processes/hardship-verification.bpmn} do (docs/process-contracts.md): match
+ * the claimed categories against the departments' rosters and determine the subsidy that applies. The steps around a
+ * department's own verification task are {@link ClaimTaskSteps}.
+ */
 @Service
 @Transactional
 public class HardshipSteps {
@@ -45,8 +42,6 @@ public class HardshipSteps {
     private final Rosters rosters;
     private final PolicyService policies;
     private final ApplicationEventPublisher events;
-    private final TaskService tasks;
-    private final HistoryService history;
     private final ShiftableClock clock;
     private final ContributionCalculator contribution = new ContributionCalculator();
 
@@ -56,16 +51,12 @@ public class HardshipSteps {
             Rosters rosters,
             PolicyService policies,
             ApplicationEventPublisher events,
-            TaskService tasks,
-            HistoryService history,
             ShiftableClock clock) {
         this.verifications = verifications;
         this.claims = claims;
         this.rosters = rosters;
         this.policies = policies;
         this.events = events;
-        this.tasks = tasks;
-        this.history = history;
         this.clock = clock;
     }
 
@@ -121,25 +112,6 @@ public class HardshipSteps {
         execution.setVariable(HAS_PENDING_CLAIMS, !pending.isEmpty());
     }
 
-    // ---- Task_RecordClaimDecision -----------------------------------------------------------------------------
-
-    /** The department's decision on one claim, with the user who took it (the source of a verified category). */
-    public void recordClaimDecision(DelegateExecution execution) {
-        String decision = string(execution, DECISION);
-        if (!VERIFY.equals(decision) && !REFUSE.equals(decision)) {
-            throw new ProcessEngineException("Unknown verification decision: " + decision);
-        }
-        String category = requiredString(execution, CLAIM_CATEGORY);
-        HardshipClaim claim = claims.findByVerificationIdAndCategory(longValue(execution, VERIFICATION_ID), category)
-                .orElseThrow(() -> new IllegalStateException("No claim " + category));
-        claim.decidedByDepartment(
-                VERIFY.equals(decision),
-                deciderOf(execution),
-                string(execution, REFUSAL_REASON),
-                string(execution, EVIDENCE_NOTE),
-                clock.instant());
-    }
-
     // ---- Task_DetermineSubsidy --------------------------------------------------------------------------------
 
     /** The verified categories and the one whose subsidy applies: the highest, never a sum (R-SUB-09). */
@@ -189,88 +161,7 @@ public class HardshipSteps {
         execution.setVariable(APPLIED_CATEGORY, applied);
     }
 
-    // ---- Task_RemindDepartment / Task_EscalateClaim -----------------------------------------------------------
-
-    public void remindDepartment(DelegateExecution execution) {
-        events.publishEvent(new HardshipEvents.ClaimOverdue(
-                CaseEvent.newId(),
-                clock.instant(),
-                execution.getProcessBusinessKey(),
-                requiredString(execution, DEPARTMENT),
-                string(execution, REGION_CODE),
-                claimText(execution),
-                false));
-    }
-
-    /** Overdue verification: the medical security supervisors may take the task, and are told. */
-    public void escalateClaim(DelegateExecution execution) {
-        openVerifyTask(execution).ifPresent(task -> tasks.addCandidateGroup(task.getId(), Roles.SUPERVISOR));
-        events.publishEvent(new HardshipEvents.ClaimOverdue(
-                CaseEvent.newId(),
-                clock.instant(),
-                execution.getProcessBusinessKey(),
-                string(execution, DEPARTMENT),
-                string(execution, REGION_CODE),
-                claimText(execution),
-                true));
-    }
-
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private Optional<Task> openVerifyTask(DelegateExecution execution) {
-        String category = string(execution, CLAIM_CATEGORY);
-        return tasks
-                .createTaskQuery()
-                .processInstanceId(execution.getProcessInstanceId())
-                .taskDefinitionKey(TASK_VERIFY_CLAIM)
-                .list()
-                .stream()
-                .filter(t -> category != null && category.equals(tasks.getVariable(t.getId(), CLAIM_CATEGORY)))
-                .findFirst();
-    }
-
-    private String claimText(DelegateExecution execution) {
-        String category = string(execution, CLAIM_CATEGORY);
-        String label =
-                category == null ? "" : HardshipCategory.valueOf(category).chineseName();
-        return Optional.ofNullable(string(execution, PERSON_NAME)).orElse("") + "（"
-                + ResidentIdNumber.mask(string(execution, ID_NUMBER)) + "）" + label + "身份";
-    }
-
-    /**
-     * Who completed the verification task of this claim: the latest finished {@code Task_VerifyClaim} in the same
-     * sub-process instance as this step; its assignee, else the user the operation log names.
-     */
-    private String deciderOf(DelegateExecution execution) {
-        String scope = execution.getParentActivityInstanceId();
-        Optional<HistoricActivityInstance> task = history
-                .createHistoricActivityInstanceQuery()
-                .processInstanceId(execution.getProcessInstanceId())
-                .activityId(TASK_VERIFY_CLAIM)
-                .finished()
-                .orderByHistoricActivityInstanceEndTime()
-                .desc()
-                .list()
-                .stream()
-                .filter(a -> scope != null && scope.equals(a.getParentActivityInstanceId()))
-                .findFirst();
-        if (task.isEmpty() || task.get().getTaskId() == null) {
-            return "department:" + string(execution, DEPARTMENT);
-        }
-        if (task.get().getAssignee() != null) {
-            return task.get().getAssignee();
-        }
-        return history
-                .createUserOperationLogQuery()
-                .taskId(task.get().getTaskId())
-                .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE)
-                .list()
-                .stream()
-                .map(UserOperationLogEntry::getUserId)
-                .filter(u -> u != null)
-                .findFirst()
-                .orElse("department:" + string(execution, DEPARTMENT));
-    }
 
     private static List<HardshipCategory> categories(List<String> codes) {
         List<HardshipCategory> result = new ArrayList<>();

@@ -77,12 +77,27 @@ class RosterController {
             report = rosters.importRoster(in, file.getOriginalFilename(), owner, region, day, principal.userId());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (RosterImportService.Unfinished unfinished) {
+            // this node stops (or lost the import): it runs again from its kept file; follow it there
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/rosters/imports/" + unfinished.importId()))
+                    .build();
         }
         URI location = URI.create("/api/rosters/versions/" + report.versionId());
         // a version that removes too many people is kept, not applied: 202 until a supervisor confirms it
         return report.pending()
                 ? ResponseEntity.accepted().location(location).body(report)
                 : ResponseEntity.created(location).body(report);
+    }
+
+    @GetMapping("/api/rosters/imports/{id}")
+    @Operation(
+            summary = "A roster upload: RUNNING (also while it runs again after a crash), COMPLETED with its version, "
+                    + "or FAILED with why")
+    Map<String, Object> rosterImport(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
+        Map<String, Object> found = rosters.findImport(id);
+        regions.requireVisible(principal, (String) found.get("region_code"), "Roster import " + id);
+        return found;
     }
 
     @PostMapping("/api/rosters/versions/{id}/confirmation")

@@ -1,41 +1,47 @@
 package com.yibaoflow.hardship;
 
 import com.yibaoflow.identity.Department;
-import com.yibaoflow.policy.calc.HardshipCategory;
-import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.imports.ColumnSpec;
-import com.yibaoflow.shared.imports.ImportRow;
-import com.yibaoflow.shared.imports.NotATableException;
+import com.yibaoflow.shared.imports.ImportNode;
+import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.shared.imports.TableSchema;
-import com.yibaoflow.shared.imports.TabularReader;
-import com.yibaoflow.shared.imports.Uploads;
-import com.yibaoflow.shared.imports.Values;
 import com.yibaoflow.shared.problem.DomainException;
-import com.yibaoflow.shared.problem.DomainException.FieldError;
 import java.io.InputStream;
-import java.math.BigDecimal;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Department rosters (花名册, issue #5 §1): every upload is a new version of the department's roster for its region,
- * compared with the previous version (added, removed, changed people). Rows with a bad ID number, an unknown category
- * or a category the department does not own (R-SUB-12) are reported and left out. The new version becomes current in
- * the same transaction; then R-SUB-10 and R-SUB-11 are applied to the people it changed.
+ * read from the file ({@link RosterFile}) and compared with the previous version; it becomes current, or waits for a
+ * supervisor, in the same transaction ({@link RosterAdoption}).
+ *
+ * <p>Resumable (issue #16 §3), as the claims import: the upload is kept ({@link KeptUploads}) and the import recorded
+ * RUNNING ({@link RosterImports}); the version is written in one transaction while this node renews the import's
+ * heartbeat, and the transaction's last statement marks the import COMPLETED, only while this node still holds it. A
+ * crash leaves no version, only the RUNNING import with its file, which a node's sweep (at start and every
+ * {@code yibaoflow.imports.resume-sweep}) takes over once its worker is gone ({@link ImportNode}) and runs again.
  */
 @Service
 public class RosterImportService {
 
-    static final int MAX_LISTED_CHANGES = 1000;
+    private static final Logger log = LoggerFactory.getLogger(RosterImportService.class);
 
     public static final TableSchema ROSTER = TableSchema.of(
             "department roster",
@@ -69,15 +75,48 @@ public class RosterImportService {
 
     public record FieldErrorRow(int rowNumber, String field, String reason) {}
 
+    /**
+     * The import did not end on this node (it is stopping, or another node took the import over): the import stays
+     * RUNNING and is run again from its kept file; {@code GET /api/rosters/imports/{id}} follows it.
+     */
+    public static final class Unfinished extends RuntimeException {
+        private final long importId;
+
+        Unfinished(long importId, String why) {
+            super("Roster import " + importId + " " + why, null, false, false);
+            this.importId = importId;
+        }
+
+        public long importId() {
+            return importId;
+        }
+    }
+
+    private final RosterImports imports;
     private final RosterVersions versions;
-    private final RosterChanges changes;
-    private final RosterGuardProperties guard;
+    private final RosterAdoption adoption;
+    private final KeptUploads uploads;
+    private final ImportNode node;
+    private final TaskExecutor workers;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
-    RosterImportService(RosterVersions versions, RosterChanges changes, RosterGuardProperties guard, Clock clock) {
+    RosterImportService(
+            RosterImports imports,
+            RosterVersions versions,
+            RosterAdoption adoption,
+            KeptUploads uploads,
+            ImportNode node,
+            @Qualifier("importTaskExecutor") TaskExecutor workers,
+            PlatformTransactionManager transactionManager,
+            Clock clock) {
+        this.imports = imports;
         this.versions = versions;
-        this.changes = changes;
-        this.guard = guard;
+        this.adoption = adoption;
+        this.uploads = uploads;
+        this.node = node;
+        this.workers = workers;
+        this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -85,8 +124,8 @@ public class RosterImportService {
      * Reads the upload as the department's new roster version and compares it with the current one. It becomes
      * current at once and its changes are applied, unless it would remove more than the region's share of the
      * current entries (issue #16 §5): then it is kept pending, with its diff, for a supervisor of the department.
+     * A file that is not a roster is a 400 naming {@code file}, and nothing is recorded.
      */
-    @Transactional
     public Report importRoster(
             InputStream upload,
             String fileName,
@@ -94,188 +133,117 @@ public class RosterImportService {
             String regionCode,
             LocalDate asOf,
             String userId) {
-        Set<HardshipCategory> owned = CategoryOwnership.ownedBy(department);
-        if (owned.isEmpty()) {
+        if (CategoryOwnership.ownedBy(department).isEmpty()) {
             throw DomainException.invalidField(
                     "department",
                     department.groupId()
                             + " keeps no hardship roster (R-SUB-12: civil-affairs, agriculture-rural, veterans-affairs, "
                             + "health-commission, disabled-federation)");
         }
-        Path file = Uploads.spool(upload);
-        List<FieldErrorRow> errors = new ArrayList<>();
-        Long previous = versions.currentId(department.groupId(), regionCode).orElse(null);
-        long versionId = versions.create(department.groupId(), regionCode, asOf, fileName, userId, clock.instant());
-        int[] rows = {0};
-        int[] accepted = {0};
-        Map<String, Integer> seen = new HashMap<>();
-        List<RosterVersions.Entry> batch = new ArrayList<>();
-        try {
-            TabularReader.read(file, ROSTER, row -> {
-                rows[0]++;
-                Object parsed = parse(row, owned, department);
-                if (parsed instanceof FieldError e) {
-                    errors.add(new FieldErrorRow(row.rowNumber(), e.field(), e.message()));
-                    return;
-                }
-                RosterVersions.Entry entry = (RosterVersions.Entry) parsed;
-                Integer earlier = seen.putIfAbsent(entry.idNumber() + "/" + entry.category(), entry.rowNumber());
-                if (earlier != null) {
-                    errors.add(new FieldErrorRow(
-                            row.rowNumber(), "idNumber", "same person and category as row " + earlier));
-                    return;
-                }
-                accepted[0]++;
-                batch.add(entry);
-                if (batch.size() >= 1000) {
-                    versions.insert(versionId, batch);
+        Path file = uploads.keepTable(upload, "department-roster", ROSTER);
+        RosterImports.Work work =
+                imports.record(department.groupId(), regionCode, asOf, fileName, userId, clock.instant(), file);
+        return run(work, node::keepGoing);
+    }
+
+    /** A supervisor of the department confirms a pending version ({@link RosterAdoption#confirm}). */
+    @Transactional
+    public Report confirm(long versionId, String userId) {
+        return adoption.confirm(versionId, userId);
+    }
+
+    /** An import's record: RUNNING, COMPLETED (with its version) or FAILED (with why). */
+    public Map<String, Object> findImport(long id) {
+        return imports.find(id).orElseThrow(() -> DomainException.notFound("Roster import " + id + " not found"));
+    }
+
+    /** Takes over the imports left RUNNING without a live worker and runs each again; returns how many. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Scheduled(
+            initialDelayString = "${yibaoflow.imports.resume-sweep:30s}",
+            fixedDelayString = "${yibaoflow.imports.resume-sweep:30s}")
+    public int resumeOrphaned() {
+        List<RosterImports.Work> orphaned = imports.takeOverOrphaned();
+        for (RosterImports.Work w : orphaned) {
+            log.info("Roster import {} is taken over and runs again from its kept file", w.id());
+            workers.execute(() -> {
+                try {
+                    run(w, node::keepGoing);
+                } catch (RuntimeException e) {
+                    log.info("Roster import {} did not complete here: {}", w.id(), e.getMessage());
                 }
             });
-            versions.insert(versionId, batch);
-        } catch (NotATableException e) {
-            throw DomainException.invalidField("file", e.getMessage()); // rolls the new version back
-        } finally {
-            Uploads.delete(file);
         }
-
-        List<Change> diff = versions.diff(previous, versionId);
-        int removed = count(diff, "REMOVED");
-        versions.recordCounts(versionId, rows[0], errors, count(diff, "ADDED"), removed, count(diff, "CHANGED"));
-        String pendingReason = previous == null ? null : tooManyRemoved(removed, previous, regionCode);
-        versions.supersedePending(department.groupId(), regionCode);
-        if (pendingReason != null) {
-            versions.makePending(versionId, previous, pendingReason);
-            return report(
-                    versionId, rows[0], accepted[0], errors, diff, new RosterChanges.Applied(0, 0), pendingReason);
-        }
-        versions.makeCurrent(versionId, previous);
-        RosterChanges.Applied applied = changes.apply(versionId, previous, regionCode, asOf, userId);
-        return report(versionId, rows[0], accepted[0], errors, diff, applied, null);
+        return orphaned.size();
     }
 
     /**
-     * A supervisor of the department confirms a pending version: it becomes current and its changes are applied,
-     * provided the roster it was compared with is still the current one (409 otherwise: upload again). A version
-     * that is not pending is a 409 too.
+     * Runs the import whole in one transaction, renewing its heartbeat meanwhile. {@code keepGoing} is asked every
+     * {@link RosterFile#STOP_CHECK_ROWS} rows and before the version is adopted; when it says no, the transaction rolls
+     * back and the import is released, RUNNING, for the next sweep: what an orderly stop does, and what a crash leaves
+     * but the worker.
      */
-    @Transactional
-    public Report confirm(long versionId, String userId) {
-        RosterVersions.Version pending = versions.find(versionId, true);
-        if (pending == null) {
-            throw DomainException.notFound("Roster version " + versionId + " not found");
+    Report run(RosterImports.Work work, BooleanSupplier keepGoing) {
+        long id = work.id();
+        try (ImportNode.Heartbeat beating = node.heartbeat(RosterImports.TABLE, id)) {
+            Report report = tx.execute(status -> load(work, keepGoing));
+            uploads.discard(work.file());
+            log.info(
+                    "Roster import {}: version {}, {} rows, {} rejected",
+                    id,
+                    report.version(),
+                    report.rows(),
+                    report.rejected());
+            return report;
+        } catch (Stopped stopped) {
+            imports.release(id);
+            log.info("Roster import {} stopped; the next start runs it again", id);
+            throw new Unfinished(id, "stopped with this node; it runs again at the next start");
+        } catch (TakenOver e) {
+            log.warn("Roster import {} was taken over by another node; this run is rolled back", id);
+            throw new Unfinished(id, "was taken over by another node");
+        } catch (RuntimeException e) {
+            String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
+                    ? "the uploaded file kept for this import is gone ("
+                            + work.file().getFileName() + ")"
+                    : String.valueOf(e.getMessage());
+            imports.fail(id, reason, clock.instant());
+            uploads.discard(work.file());
+            log.warn("Roster import {} failed: {}", id, reason);
+            throw e;
         }
-        if (!pending.pending()) {
-            throw DomainException.conflict(
-                    "Roster version " + versionId + " is not waiting for confirmation",
-                    Map.of("current", pending.current()));
-        }
-        Long current =
-                versions.currentId(pending.department(), pending.regionCode()).orElse(null);
-        if (!java.util.Objects.equals(current, pending.comparedWith())) {
-            throw DomainException.conflict(
-                    "The roster of " + pending.department() + " changed after version " + pending.version()
-                            + " was uploaded; upload it again to compare it with the current roster",
-                    Map.of("currentVersionId", current == null ? "none" : current));
-        }
-        versions.makeCurrent(versionId, current);
-        versions.recordConfirmation(versionId, userId, clock.instant());
-        RosterChanges.Applied applied = changes.apply(versionId, current, pending.regionCode(), pending.asOf(), userId);
-        List<Change> diff = versions.diff(current, versionId);
-        int entries = versions.entryCount(versionId);
-        List<FieldErrorRow> errors = versions.errors(versionId);
-        return report(versionId, entries + errors.size(), entries, errors, diff, applied, null);
     }
 
-    /** Why the upload waits (issue #16 §5), or null if it removes no more than the region allows. */
-    private String tooManyRemoved(int removed, long previous, String regionCode) {
-        int before = versions.entryCount(previous);
-        BigDecimal share = guard.shareFor(regionCode);
-        if (removed == 0 || BigDecimal.valueOf(removed).compareTo(share.multiply(BigDecimal.valueOf(before))) <= 0) {
-            return null;
+    private Report load(RosterImports.Work work, BooleanSupplier keepGoing) {
+        Department department = Department.byGroupId(work.department()).orElseThrow();
+        Long previous = versions.currentId(work.department(), work.regionCode()).orElse(null);
+        long versionId = versions.create(
+                work.department(), work.regionCode(), work.asOf(), work.fileName(), work.userId(), work.uploadedAt());
+        RosterFile.Read read = RosterFile.read(work.file(), versionId, department, versions, keepGoing, () -> {
+            throw new Stopped();
+        });
+        if (!keepGoing.getAsBoolean()) {
+            throw new Stopped();
         }
-        return "would remove " + removed + " of the " + before + " current entries (more than "
-                + share.movePointRight(2).stripTrailingZeros().toPlainString()
-                + " %); a supervisor of the department confirms it";
+        Report report = adoption.adopt(
+                versionId, previous, work.department(), work.regionCode(), work.asOf(), work.userId(), read);
+        if (!imports.complete(work.id(), versionId, clock.instant())) {
+            throw new TakenOver();
+        }
+        return report;
     }
 
-    private Report report(
-            long versionId,
-            int rows,
-            int accepted,
-            List<FieldErrorRow> errors,
-            List<Change> diff,
-            RosterChanges.Applied applied,
-            String pendingReason) {
-        RosterVersions.Version v = versions.find(versionId, false);
-        return new Report(
-                versionId,
-                v.version(),
-                v.department(),
-                v.regionCode(),
-                v.asOf(),
-                rows,
-                accepted,
-                errors.size(),
-                count(diff, "ADDED"),
-                count(diff, "REMOVED"),
-                count(diff, "CHANGED"),
-                applied.entitlements(),
-                applied.historyEntries(),
-                pendingReason != null,
-                pendingReason,
-                errors,
-                diff.size() > MAX_LISTED_CHANGES ? diff.subList(0, MAX_LISTED_CHANGES) : diff);
+    /** Ends a run before its commit (an orderly stop, or a test playing a crash); the import stays RUNNING. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
-    private static int count(List<Change> diff, String change) {
-        return (int) diff.stream().filter(c -> c.change().equals(change)).count();
-    }
-
-    private static Object parse(ImportRow row, Set<HardshipCategory> owned, Department department) {
-        if (row.cellProblem() != null) {
-            return new FieldError(row.cellProblem().column(), row.cellProblem().reason());
+    /** Another node took the import over while this one ran (its heartbeat lapsed): this run rolls back. */
+    private static final class TakenOver extends RuntimeException {
+        TakenOver() {
+            super(null, null, false, false);
         }
-        String id = row.get("idNumber");
-        if (id == null || !ResidentIdNumber.isValid(id.toUpperCase(Locale.ROOT))) {
-            return new FieldError("idNumber", "is not a valid resident ID number (GB 11643 check digit)");
-        }
-        if (row.get("name") == null) {
-            return new FieldError("name", "is required");
-        }
-        HardshipCategory category = HardshipCategory.parse(row.get("category"));
-        if (category == null) {
-            return new FieldError("category", "is not a hardship category: " + row.get("category"));
-        }
-        if (!owned.contains(category)) {
-            return new FieldError(
-                    "category",
-                    "R-SUB-12: " + category.chineseName() + " is evidenced by "
-                            + CategoryOwnership.ownerOf(category).groupId() + ", not by " + department.groupId());
-        }
-        LocalDate from;
-        LocalDate to = null;
-        try {
-            from = Values.parseDate(row.get("validFrom"));
-        } catch (IllegalArgumentException e) {
-            return new FieldError("validFrom", e.getMessage());
-        }
-        if (row.get("validTo") != null) {
-            try {
-                to = Values.parseDate(row.get("validTo"));
-            } catch (IllegalArgumentException e) {
-                return new FieldError("validTo", e.getMessage());
-            }
-            if (to.isBefore(from)) {
-                return new FieldError("validTo", "is before validFrom");
-            }
-        }
-        return new RosterVersions.Entry(
-                row.rowNumber(),
-                id.toUpperCase(Locale.ROOT),
-                row.get("name"),
-                category.name(),
-                from,
-                to,
-                row.get("township"));
     }
 }

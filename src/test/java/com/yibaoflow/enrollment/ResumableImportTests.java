@@ -89,8 +89,7 @@ class ResumableImportTests {
                 "medical-security-user",
                 worker,
                 Instant.now());
-        return new EnrollmentImports.Work(
-                id, "ROSTER", roster.file(), "341721", 2025, "东流镇", "medical-security-user", 0, 0, 0, 0, 0);
+        return EnrollmentImports.fresh(id, "ROSTER", roster.file(), "341721", 2025, "东流镇", "medical-security-user");
     }
 
     /** Runs the import in this thread and stops it at its first batch boundary, as an orderly shutdown does. */

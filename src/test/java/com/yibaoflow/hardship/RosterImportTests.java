@@ -212,7 +212,7 @@ class RosterImportTests {
                         .andExpect(status().isCreated()));
         assertThat(report.get("rows").asInt()).isEqualTo(50_000);
         assertThat(report.get("accepted").asInt()).isEqualTo(50_000);
-        assertThat(report.get("changes").size()).isEqualTo(RosterImportService.MAX_LISTED_CHANGES);
+        assertThat(report.get("changes").size()).isEqualTo(RosterAdoption.MAX_LISTED_CHANGES);
     }
 
     // ---- issue #16 §5: an upload cannot wipe a roster by mistake ----------------------------------------------
