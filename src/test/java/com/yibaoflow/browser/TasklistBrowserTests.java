@@ -2,6 +2,7 @@ package com.yibaoflow.browser;
 
 import static com.yibaoflow.testsupport.TestUsers.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,9 @@ class TasklistBrowserTests {
 
     @Autowired
     HistoryService history;
+
+    @Autowired
+    TaskService tasks;
 
     Browser browser;
 
@@ -121,6 +126,68 @@ class TasklistBrowserTests {
                         .unfinished()
                         .count())
                 .isZero();
+    }
+
+    @Test
+    void R_MM_02_aSupervisorApprovesAMajorMatterRequestAndItMovesToTheCity() throws Exception {
+        JsonNode request = majorMatterWaitingAtTheCounty();
+        String countyTask = tasks.createTaskQuery()
+                .processInstanceId(request.get("processInstanceId").asText())
+                .taskDefinitionKey("Task_CountyReview")
+                .singleResult()
+                .getId();
+
+        TasklistPage tasklist = new TasklistPage(browser)
+                .open()
+                .login(TestUsers.userOf(Department.MEDICAL_SECURITY_SUPERVISORS), TestUsers.PASSWORD)
+                .filter(IdentityBootstrap.FILTER_DEPARTMENT_TASKS)
+                .taskWithId(countyTask)
+                .claim();
+        assertThat(tasklist.readOnlyValue("文号"))
+                .isEqualTo(request.get("documentNumber").asText());
+        assertThat(tasklist.readOnlyValue("事项类型")).isEqualTo("改革措施");
+        tasklist.choose("同意上报／同意").write("审核意见", "同意上报，请市局审核。");
+        browser.screenshot("major-matter-review", "major-matter-review.png");
+        tasklist.complete();
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode now = majorMatter(request.get("id").asLong());
+            assertThat(now.get("currentLevel").asText()).isEqualTo("CITY");
+            assertThat(now.get("opinions").get(0).get("userId").asText())
+                    .isEqualTo(TestUsers.userOf(Department.MEDICAL_SECURITY_SUPERVISORS));
+            assertThat(now.get("opinions").get(0).get("decision").asText()).isEqualTo("APPROVE");
+            assertThat(now.get("opinions").get(0).get("opinion").asText()).isEqualTo("同意上报，请市局审核。");
+        });
+        assertThat(tasks.createTaskQuery()
+                        .processInstanceId(request.get("processInstanceId").asText())
+                        .taskDefinitionKey("Task_CityReview")
+                        .count())
+                .isEqualTo(1);
+    }
+
+    /** A reform measure (decided by the province, R-MM-04) drafted by a county caseworker: the county reviews first. */
+    private JsonNode majorMatterWaitingAtTheCounty() throws Exception {
+        JsonNode created = json.readTree(mvc.perform(post("/api/major-matters")
+                        .with(as(Department.MEDICAL_SECURITY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"type":"REFORM_MEASURE","title":"关于推进门诊共济保障改革的请示",
+                                 "situation":"门诊费用负担较重。","proposal":"建议开展门诊共济改革试点。",
+                                 "regionCode":"341721"}"""))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        driver.runJobs(created.get("processInstanceId").asText());
+        return created;
+    }
+
+    private JsonNode majorMatter(long id) throws Exception {
+        return json.readTree(mvc.perform(get("/api/major-matters/" + id).with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 
     private String enrollment(String name, String residence, String claims) throws Exception {

@@ -2,6 +2,7 @@ package com.yibaoflow.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -69,6 +70,14 @@ final class TasklistPage {
         return this;
     }
 
+    /** Opens the task of the list whose link names {@code taskId}: the one of several alike-named tasks meant. */
+    TasklistPage taskWithId(String taskId) {
+        browser.await(ExpectedConditions.elementToBeClickable(
+                        By.cssSelector(".tasks-list li.task h4.task a[href*='task=" + taskId + "']")))
+                .click();
+        return this;
+    }
+
     TasklistPage claim() {
         browser.await(ExpectedConditions.elementToBeClickable(
                         By.xpath("//*[self::button or self::a][normalize-space()='认领']")))
@@ -86,6 +95,28 @@ final class TasklistPage {
         browser.await(d -> option.findElement(By.xpath(".//input|preceding-sibling::input[1]"))
                 .isSelected());
         return this;
+    }
+
+    /** Types into the Camunda Form's text field or text area labelled {@code label}. */
+    TasklistPage write(String label, String text) {
+        WebElement field = browser.await(ExpectedConditions.elementToBeClickable(
+                By.xpath("//*[contains(@class,'fjs-container')]//label[starts-with(normalize-space(),'" + label + "')]"
+                        + "/following::*[self::textarea or self::input][1]")));
+        field.clear();
+        // form-js debounces typing and takes the value on blur: leave the field, or "完成" submits it empty
+        field.sendKeys(text, Keys.TAB);
+        return this;
+    }
+
+    /** The value the Camunda Form shows in its read-only field labelled {@code label}; fails if it is editable. */
+    String readOnlyValue(String label) {
+        WebElement field = browser.await(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//*[contains(@class,'fjs-container')]//label[normalize-space()='" + label + "']"
+                        + "/following::*[self::textarea or self::input][1]")));
+        if (field.getDomAttribute("readonly") == null) {
+            throw new AssertionError(label + " is editable");
+        }
+        return field.getDomProperty("value");
     }
 
     void complete() {
