@@ -95,6 +95,8 @@ class BurdenScans {
             int warnings,
             int referralsOpened,
             int referralsRaised,
+            int referralsPending,
+            int referralProcessesStarted,
             List<Warning> warningList) {}
 
     /** A person's sums from the database: claims with every paid amount ({@code known…}) and those without. */
@@ -219,25 +221,14 @@ class BurdenScans {
             ps.setBigDecimal(11, w.warningLine());
             ps.setBoolean(12, w.layersComputed());
         });
-        // issue #19 §3: every warning opens a referral for a newly warned person, or raises the open one
-        int opened = 0;
-        int raised = 0;
-        for (Warning w : warnings) {
-            Referrals.Change change = referrals.onWarning(
-                    id,
-                    regionCode,
-                    coverageYear,
-                    asOf,
-                    w,
-                    Referrals.lineReached(lines.values(), w.warningLine(), w.outOfPocket()),
-                    userId);
-            opened += change == Referrals.Change.OPENED ? 1 : 0;
-            raised += change == Referrals.Change.RAISED ? 1 : 0;
-        }
+        // issue #19 §3: every warning opens a referral for a newly warned person, or raises the open one; the engine's
+        // part (the cases' processes and events) is queued for the background worker, so the scan returns at once
+        Referrals.Queued queued = referrals.queue(id, regionCode, coverageYear, asOf, lines.values(), userId);
         jdbc.update(
-                "update yibao.monitoring_scan set referrals_opened = ?, referrals_raised = ? where id = ?",
-                opened,
-                raised,
+                "update yibao.monitoring_scan set referrals_opened = ?, referrals_raised = ?, duration_ms = ? where id = ?",
+                queued.opened(),
+                queued.raised(),
+                (System.nanoTime() - started) / 1_000_000,
                 id);
         return find(id).orElseThrow();
     }
@@ -337,8 +328,11 @@ class BurdenScans {
                 .query(
                         """
                         select id, region_code, coverage_year, as_of, policy_label, started_by, started_at,
-                               duration_ms, scanned, candidates, warnings, referrals_opened, referrals_raised
-                        from yibao.monitoring_scan where id = ?""",
+                               duration_ms, scanned, candidates, warnings, referrals_opened, referrals_raised,
+                               (select count(*) from yibao.high_cost_referral_pending q where q.scan_id = s.id),
+                               (select count(*) from yibao.high_cost_referral r
+                                where r.first_scan_id = s.id and r.process_instance_id is not null)
+                        from yibao.monitoring_scan s where id = ?""",
                         (rs, i) -> new Scan(
                                 rs.getLong(1),
                                 rs.getString(2),
@@ -353,6 +347,8 @@ class BurdenScans {
                                 rs.getInt(11),
                                 rs.getInt(12),
                                 rs.getInt(13),
+                                rs.getInt(14),
+                                rs.getInt(15),
                                 warnings),
                         id)
                 .stream()
