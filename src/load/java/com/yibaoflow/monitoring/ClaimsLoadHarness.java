@@ -262,7 +262,12 @@ public final class ClaimsLoadHarness {
     private static String countsOf(String json) {
         StringBuilder out = new StringBuilder();
         for (String key : List.of(
-                "durationMs", "scanned", "candidates", "warnings", "referralsOpened", "referralsRaised",
+                "durationMs",
+                "scanned",
+                "candidates",
+                "warnings",
+                "referralsOpened",
+                "referralsRaised",
                 "referralsPending")) {
             int at = json.indexOf("\"" + key + "\":");
             if (at >= 0) {
