@@ -152,6 +152,10 @@ class HighCostReferralTests {
 
     /** Runs the jobs of every {@code high-cost-referral-openings} instance: the cases the scans queued open. */
     void openQueued() {
+        openQueued(runtime, driver);
+    }
+
+    static void openQueued(RuntimeService runtime, ProcessDriver driver) {
         runtime.createProcessInstanceQuery().processDefinitionKey(ReferralOpenings.KEY).list().stream()
                 .map(ProcessInstance::getId)
                 .forEach(driver::runJobs);

@@ -28,7 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,9 +140,7 @@ class ReferralOpeningTests {
     }
 
     void runOpeningJobs() {
-        runtime.createProcessInstanceQuery().processDefinitionKey(ReferralOpenings.KEY).list().stream()
-                .map(ProcessInstance::getId)
-                .forEach(driver::runJobs);
+        HighCostReferralTests.openQueued(runtime, driver);
     }
 
     @Test
