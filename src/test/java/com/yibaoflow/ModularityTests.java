@@ -94,7 +94,8 @@ class ModularityTests {
             entry("monitoring_warning", "monitoring"),
             entry("high_cost_referral", "monitoring"),
             entry("high_cost_referral_outcome", "monitoring"),
-            entry("high_cost_referral_check", "monitoring"));
+            entry("high_cost_referral_check", "monitoring"),
+            entry("high_cost_referral_pending", "monitoring"));
 
     @Test
     void noModuleNamesAnotherModulesTableInSql() throws IOException {

@@ -105,7 +105,13 @@ public final class ClaimsLoadHarness {
                 }
                 System.out.printf(
                         Locale.ROOT, "scan %d: %.2f s over HTTP; %s%n", i + 1, seconds, countsOf(scan.body()));
+                awaitReferrals(jdbc, number(scan.body(), "id"), s0);
             }
+            System.out.printf(
+                    Locale.ROOT,
+                    "before close: %d event publications not yet completed (audit still recording)%n",
+                    jdbc.queryForObject(
+                            "select count(*) from yibao.event_publication where completion_date is null", Long.class));
             System.out.println("\nPlan of the scan's per-person aggregation (EXPLAIN ANALYZE, main lines):");
             List<String> plan = jdbc.queryForList(
                     "explain (analyze, buffers, costs off) " + BurdenScans.PERSON_TOTALS,
@@ -205,10 +211,64 @@ public final class ClaimsLoadHarness {
         return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Waits for the background work of a scan (issue #19 §3): until its queued referral openings are all done (every
+     * case's process started, {@code referralsPending} 0), then until the job executor has run the cases' first
+     * continuation (the departments' tasks exist). Prints both times, counted from the scan request.
+     */
+    private static void awaitReferrals(JdbcTemplate jdbc, long scanId, long scanStarted) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
+        while (jdbc.queryForObject(
+                        "select count(*) from yibao.high_cost_referral_pending where scan_id = ?", Long.class, scanId)
+                > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("referrals of scan " + scanId + " still queued after 15 minutes");
+            }
+            Thread.sleep(200);
+        }
+        double opened = (System.nanoTime() - scanStarted) / 1e9;
+        long started = jdbc.queryForObject(
+                "select count(*) from yibao.high_cost_referral where first_scan_id = ? and process_instance_id is not null",
+                Long.class,
+                scanId);
+        String continuations = "select count(*) from act_ru_job where type_ = 'message' and process_def_key_ = ?";
+        while (jdbc.queryForObject(continuations, Long.class, ReferralProcess.KEY) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("referral start jobs still waiting after 15 minutes");
+            }
+            Thread.sleep(200);
+        }
+        double tasks = (System.nanoTime() - scanStarted) / 1e9;
+        System.out.printf(
+                Locale.ROOT,
+                "  referrals of scan %d: %d processes started %.1f s after the scan request; their tasks created "
+                        + "after %.1f s%n",
+                scanId,
+                started,
+                opened,
+                tasks);
+    }
+
+    private static long number(String json, String key) {
+        int at = json.indexOf("\"" + key + "\":") + key.length() + 3;
+        int end = at;
+        while (end < json.length() && Character.isDigit(json.charAt(end))) {
+            end++;
+        }
+        return Long.parseLong(json.substring(at, end));
+    }
+
     /** The scan's counts from its JSON answer, without a JSON library of the harness's own. */
     private static String countsOf(String json) {
         StringBuilder out = new StringBuilder();
-        for (String key : List.of("durationMs", "scanned", "candidates", "warnings")) {
+        for (String key : List.of(
+                "durationMs",
+                "scanned",
+                "candidates",
+                "warnings",
+                "referralsOpened",
+                "referralsRaised",
+                "referralsPending")) {
             int at = json.indexOf("\"" + key + "\":");
             if (at >= 0) {
                 int end = at + key.length() + 3;

@@ -2,35 +2,17 @@ package com.yibaoflow.monitoring;
 
 import com.yibaoflow.hardship.Rosters;
 import com.yibaoflow.policy.PolicyService;
-import com.yibaoflow.policy.calc.HardshipCategory;
-import com.yibaoflow.policy.calc.Money;
-import com.yibaoflow.policy.calc.ParameterUse;
 import com.yibaoflow.policy.calc.PolicyParameters.PopulationGroup;
 import com.yibaoflow.policy.calc.PolicySnapshot;
-import com.yibaoflow.policy.calc.ProvenanceText;
-import com.yibaoflow.policy.calc.benefit.Delivery;
-import com.yibaoflow.policy.calc.benefit.InpatientBenefitCalculator;
-import com.yibaoflow.policy.calc.benefit.InpatientInput;
-import com.yibaoflow.policy.calc.benefit.InpatientResult;
-import com.yibaoflow.policy.calc.burden.BurdenCalculator;
-import com.yibaoflow.policy.calc.burden.BurdenInput;
-import com.yibaoflow.policy.calc.burden.BurdenResult;
-import com.yibaoflow.policy.calc.burden.BurdenStatus;
 import com.yibaoflow.shared.problem.DomainException;
 import java.math.BigDecimal;
 import java.sql.Date;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -97,30 +79,26 @@ class BurdenScans {
             int warnings,
             int referralsOpened,
             int referralsRaised,
+            int referralsPending,
+            int referralProcessesStarted,
             List<Warning> warningList) {}
-
-    /** A person's sums from the database: claims with every paid amount ({@code known…}) and those without. */
-    record Totals(
-            String idNumber,
-            int claims,
-            BigDecimal total,
-            BigDecimal knownScope,
-            BigDecimal knownBasic,
-            BigDecimal knownCritical,
-            BigDecimal knownAssistance,
-            BigDecimal unknownTotal,
-            BigDecimal unknownScope,
-            boolean rural) {}
 
     private final JdbcTemplate jdbc;
     private final PolicyService policies;
     private final Rosters rosters;
     private final Clock clock;
     private final Referrals referrals;
-    private final BurdenCalculator burden = new BurdenCalculator();
-    private final InpatientBenefitCalculator benefits = new InpatientBenefitCalculator();
+    private final ScanRecords records;
+    private final BurdenAssessment assessment = new BurdenAssessment();
 
-    BurdenScans(JdbcTemplate jdbc, PolicyService policies, Rosters rosters, Clock clock, Referrals referrals) {
+    BurdenScans(
+            JdbcTemplate jdbc,
+            PolicyService policies,
+            Rosters rosters,
+            Clock clock,
+            Referrals referrals,
+            ScanRecords records) {
+        this.records = records;
         this.jdbc = jdbc;
         this.policies = policies;
         this.rosters = rosters;
@@ -137,24 +115,17 @@ class BurdenScans {
                     "asOf", "must lie in the coverage year " + coverageYear + ", was " + asOf);
         }
         PolicySnapshot snapshot = policies.activeSnapshot(regionCode, coverageYear);
-        Map<PopulationGroup, BigDecimal> lines = new EnumMap<>(PopulationGroup.class);
-        List<ParameterUse> lineParameters = new ArrayList<>();
-        for (PopulationGroup group : PopulationGroup.values()) {
-            BurdenResult line = burden.calculate(snapshot, new BurdenInput(group, Money.ZERO));
-            lines.put(group, line.warningLine());
-            line.explanation().forEach(step -> lineParameters.addAll(step.parameters()));
-        }
-        // the referral form shows the lines with their provenance state (issue #17 item 2)
-        String linesProvenance = ProvenanceText.of(lineParameters);
+        BurdenAssessment.Lines warningLines = assessment.lines(snapshot);
+        Map<PopulationGroup, BigDecimal> lines = warningLines.byGroup();
         BigDecimal lowest = lines.values().stream().min(BigDecimal::compareTo).orElseThrow();
 
         int[] scanned = {0};
-        List<Totals> candidates = new ArrayList<>();
+        List<BurdenAssessment.Totals> candidates = new ArrayList<>();
         jdbc.query(
                 PERSON_TOTALS,
                 rs -> {
                     scanned[0] = rs.getInt("scanned");
-                    candidates.add(new Totals(
+                    candidates.add(new BurdenAssessment.Totals(
                             rs.getString("id_number"),
                             rs.getInt("claims"),
                             rs.getBigDecimal("total"),
@@ -178,189 +149,33 @@ class BurdenScans {
         }
 
         Map<String, List<String>> categories = rosters.currentCategoriesOf(
-                candidates.stream().map(Totals::idNumber).toList(), regionCode, coverageYear, asOf);
+                candidates.stream().map(BurdenAssessment.Totals::idNumber).toList(), regionCode, coverageYear, asOf);
         List<Warning> warnings = new ArrayList<>();
-        for (Totals person : candidates) {
+        for (BurdenAssessment.Totals person : candidates) {
             List<String> listed = categories.getOrDefault(person.idNumber(), List.of());
-            Warning warning = assess(snapshot, person, listed);
+            Warning warning = assessment.assess(snapshot, person, listed);
             if (warning != null) {
                 warnings.add(warning);
             }
         }
 
         long durationMs = (System.nanoTime() - started) / 1_000_000;
-        long id = jdbc.queryForObject(
-                """
-                insert into yibao.monitoring_scan (region_code, coverage_year, as_of, policy_label, started_by,
-                    started_at, duration_ms, scanned, candidates, warnings)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""",
-                Long.class,
+        long id = records.record(
                 regionCode,
                 coverageYear,
-                Date.valueOf(asOf),
+                asOf,
                 snapshot.label(),
                 userId,
-                Timestamp.from(startedAt),
-                durationMs,
+                startedAt,
+                started,
                 scanned[0],
                 candidates.size(),
-                warnings.size());
-        jdbc.batchUpdate("""
-                insert into yibao.monitoring_warning (scan_id, id_number, population_group, categories, claims,
-                    total_cost, basic_paid, critical_paid, assistance_paid, out_of_pocket, warning_line,
-                    layers_computed)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", warnings, 500, (ps, w) -> {
-            ps.setLong(1, id);
-            ps.setString(2, w.idNumber());
-            ps.setString(3, w.populationGroup().name());
-            ps.setString(4, String.join(",", w.categories()));
-            ps.setInt(5, w.claims());
-            ps.setBigDecimal(6, w.totalCost());
-            ps.setBigDecimal(7, w.basicPaid());
-            ps.setBigDecimal(8, w.criticalIllnessPaid());
-            ps.setBigDecimal(9, w.assistancePaid());
-            ps.setBigDecimal(10, w.outOfPocket());
-            ps.setBigDecimal(11, w.warningLine());
-            ps.setBoolean(12, w.layersComputed());
-        });
-        // issue #19 §3: every warning opens a referral for a newly warned person, or raises the open one
-        int opened = 0;
-        int raised = 0;
-        for (Warning w : warnings) {
-            Referrals.Change change = referrals.onWarning(
-                    id,
-                    regionCode,
-                    coverageYear,
-                    asOf,
-                    w,
-                    Referrals.lineReached(lines.values(), w.warningLine(), w.outOfPocket()),
-                    linesProvenance,
-                    userId);
-            opened += change == Referrals.Change.OPENED ? 1 : 0;
-            raised += change == Referrals.Change.RAISED ? 1 : 0;
-        }
-        jdbc.update(
-                "update yibao.monitoring_scan set referrals_opened = ?, referrals_raised = ? where id = ?",
-                opened,
-                raised,
-                id);
-        return find(id).orElseThrow();
-    }
-
-    /** R-MON-01 out-of-pocket and R-MON-02 verdict for one candidate; null if below the line. */
-    private Warning assess(PolicySnapshot snapshot, Totals person, List<String> listed) {
-        Set<HardshipCategory> categories = listed.stream()
-                .map(HardshipCategory::parse)
-                .filter(c -> c != null)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(HardshipCategory.class)));
-        PopulationGroup group = PopulationGroups.of(categories, person.rural());
-        BigDecimal basic = person.knownBasic();
-        BigDecimal critical = person.knownCritical();
-        BigDecimal assistance = person.knownAssistance();
-        boolean computed = person.unknownTotal().signum() > 0;
-        if (computed) {
-            // R-BEN-01..06 over the yearly totals of the claims without paid amounts, after what the others paid
-            BigDecimal ciBase = Money.positivePart(person.knownScope().subtract(basic));
-            BigDecimal assistanceBase = Money.positivePart(ciBase.subtract(critical));
-            InpatientResult layers = benefits.calculate(
-                    snapshot,
-                    new InpatientInput(
-                            person.unknownTotal(),
-                            person.unknownScope(),
-                            Delivery.NONE,
-                            false,
-                            categories,
-                            null,
-                            basic,
-                            ciBase,
-                            critical,
-                            assistanceBase,
-                            assistance));
-            basic = basic.add(layers.basicFundPayment());
-            critical = critical.add(layers.criticalIllnessPayment());
-            assistance = assistance.add(layers.medicalAssistance());
-        }
-        BigDecimal outOfPocket = Money.positivePart(
-                person.total().subtract(basic).subtract(critical).subtract(assistance));
-        BurdenResult result = burden.calculate(snapshot, new BurdenInput(group, outOfPocket));
-        if (result.status() != BurdenStatus.WARNING) {
-            return null;
-        }
-        return new Warning(
-                person.idNumber(),
-                group,
-                listed,
-                person.claims(),
-                person.total(),
-                basic,
-                critical,
-                assistance,
-                outOfPocket,
-                result.warningLine(),
-                computed);
-    }
-
-    /** For each warned person of the scan: the referral of that person and year (the latest) and its state. */
-    Map<String, String[]> referralsOf(Scan scan) {
-        Map<String, String[]> result = new java.util.HashMap<>();
-        jdbc.query(
-                """
-                select distinct on (r.id_number) r.id_number, r.business_key, r.state
-                from yibao.high_cost_referral r
-                join yibao.monitoring_warning w on w.id_number = r.id_number and w.scan_id = ?
-                where r.coverage_year = ? order by r.id_number, r.id desc""",
-                rs -> {
-                    result.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
-                },
-                scan.id(),
-                scan.coverageYear());
-        return result;
-    }
-
-    Optional<Scan> find(long id) {
-        List<Warning> warnings = jdbc.query(
-                """
-                select id_number, population_group, categories, claims, total_cost, basic_paid, critical_paid,
-                       assistance_paid, out_of_pocket, warning_line, layers_computed
-                from yibao.monitoring_warning where scan_id = ? order by id_number""",
-                (rs, i) -> new Warning(
-                        rs.getString(1),
-                        PopulationGroup.valueOf(rs.getString(2)),
-                        rs.getString(3) == null || rs.getString(3).isEmpty()
-                                ? List.of()
-                                : List.of(rs.getString(3).split(",")),
-                        rs.getInt(4),
-                        rs.getBigDecimal(5),
-                        rs.getBigDecimal(6),
-                        rs.getBigDecimal(7),
-                        rs.getBigDecimal(8),
-                        rs.getBigDecimal(9),
-                        rs.getBigDecimal(10),
-                        rs.getBoolean(11)),
-                id);
-        return jdbc
-                .query(
-                        """
-                        select id, region_code, coverage_year, as_of, policy_label, started_by, started_at,
-                               duration_ms, scanned, candidates, warnings, referrals_opened, referrals_raised
-                        from yibao.monitoring_scan where id = ?""",
-                        (rs, i) -> new Scan(
-                                rs.getLong(1),
-                                rs.getString(2),
-                                rs.getInt(3),
-                                rs.getDate(4).toLocalDate(),
-                                rs.getString(5),
-                                rs.getString(6),
-                                rs.getTimestamp(7).toInstant(),
-                                rs.getLong(8),
-                                rs.getInt(9),
-                                rs.getInt(10),
-                                rs.getInt(11),
-                                rs.getInt(12),
-                                rs.getInt(13),
-                                warnings),
-                        id)
-                .stream()
-                .findFirst();
+                warnings,
+                warningLines.provenance());
+        // issue #19 §3: every warning opens a referral for a newly warned person, or raises the open one; the engine's
+        // part (the cases' processes and events) is queued for the background worker, so the scan returns at once
+        Referrals.Queued queued = referrals.queue(id, regionCode, coverageYear, asOf, lines.values(), userId);
+        records.finish(id, queued, started);
+        return records.find(id).orElseThrow();
     }
 }

@@ -1,21 +1,45 @@
 package com.yibaoflow.monitoring;
 
-import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.imports.ColumnSpec;
 import com.yibaoflow.shared.imports.ImportRow;
+import com.yibaoflow.shared.imports.TableSchema;
+import com.yibaoflow.shared.imports.TabularReader;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Locale;
+import java.util.function.IntConsumer;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Turns the rows of a claims file into lines of PostgreSQL {@code COPY} text for the import's temporary table
  * {@code claim_load}, typed: each cell is parsed once here, while the file streams, instead of by SQL functions over
  * staged text (docs/benchmarks.md: the functions cost most of the import). A cell that cannot be read (missing, not a
- * date, not an amount, a wrong ID number) is staged as null and named in the row's {@code problems}; the rules between
+ * date, not an amount, a wrong ID number; read by {@link ClaimCells}) is staged as null and named in the row's {@code problems}; the rules between
  * cells and rows (duplicates, regions, future days, amounts that do not add up) are checked set-based in SQL
  * ({@link ClaimImportService}). The readings are those of V20/V23's {@code lenient_date}, {@code lenient_amount} and
  * {@code resident_id_valid} ({@code ClaimStagingTests}, {@code ClaimChecksTests}).
  */
 final class ClaimStaging {
+
+    static final TableSchema CLAIMS = TableSchema.of(
+            "claims file",
+            ColumnSpec.required("claimId", "结算单号", "结算流水号", "结算编号", "单据号", "就诊流水号"),
+            ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
+            ColumnSpec.required("regionCode", "参保地区划", "参保区划", "统筹区划", "行政区划代码", "区划代码"),
+            ColumnSpec.required("settlementDate", "结算日期", "结算时间"),
+            ColumnSpec.required("hospitalLevel", "医院等级", "医疗机构等级", "医院级别"),
+            ColumnSpec.required("totalCost", "医疗总费用", "总费用", "费用总额"),
+            ColumnSpec.required("policyScopeCost", "政策范围内费用", "政策范围内金额", "政策内费用"),
+            ColumnSpec.optional("basicPaid", "基本医保支付", "统筹基金支付", "基本医疗保险统筹基金支出", "基本医保统筹支付"),
+            ColumnSpec.optional("criticalIllnessPaid", "大病保险支付", "大病保险支出"),
+            ColumnSpec.optional("assistancePaid", "医疗救助支付", "医疗救助支出", "医疗救助"),
+            ColumnSpec.optional("rural", "是否农村居民", "农村居民"));
+
+    private static final int COPY_BUFFER_CHARS = 256 * 1024;
 
     /** The temporary table of one import's transaction: nothing to delete afterwards, no WAL, no index. */
     static final String CREATE = """
@@ -50,6 +74,53 @@ final class ClaimStaging {
 
     private final StringBuilder problems = new StringBuilder();
 
+    /**
+     * Streams the rows of {@code file} into {@code claim_load} through COPY on {@code connection} (the import's
+     * transaction), flushing every 256 K characters, in constant memory; {@code everyRows} is told the row number every
+     * {@code interval} rows (where an orderly stop may end the run). Returns the row count.
+     */
+    static int copy(Connection connection, Path file, int interval, IntConsumer everyRows) {
+        try {
+            CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
+            int[] rows = {0};
+            ClaimStaging staging = new ClaimStaging();
+            StringBuilder buffer = new StringBuilder(COPY_BUFFER_CHARS + 4096);
+            try {
+                TabularReader.read(file, CLAIMS, row -> {
+                    staging.append(buffer, row);
+                    if (buffer.length() >= COPY_BUFFER_CHARS) {
+                        write(copy, buffer);
+                    }
+                    if (++rows[0] % interval == 0) {
+                        everyRows.accept(row.rowNumber());
+                    }
+                });
+                write(copy, buffer);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+            return rows[0];
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into claim_load failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static void write(CopyIn copy, StringBuilder buffer) {
+        if (buffer.isEmpty()) {
+            return;
+        }
+        byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+        } catch (SQLException e) {
+            throw new IllegalStateException("COPY into claim_load failed: " + e.getMessage(), e);
+        }
+        buffer.setLength(0);
+    }
+
     /** Appends the row as one COPY text line (tab-separated, {@code \N} for null) to {@code out}. */
     void append(StringBuilder out, ImportRow row) {
         problems.setLength(0);
@@ -72,7 +143,7 @@ final class ClaimStaging {
             problem("idNumber", "is required");
         } else {
             idNumber = idNumber.toUpperCase(Locale.ROOT);
-            if (!residentIdValid(idNumber)) {
+            if (!ClaimCells.residentIdValid(idNumber)) {
                 problem("idNumber", "is not a valid resident ID number (GB 11643)");
                 idNumber = null;
             }
@@ -90,7 +161,7 @@ final class ClaimStaging {
         if (dateText == null) {
             problem("settlementDate", "is required");
         } else {
-            day = isoDate(dateText);
+            day = ClaimCells.isoDate(dateText);
             if (day == null) {
                 problem("settlementDate", "is not a date: " + dateText + " (expected e.g. 2025-01-05)");
             }
@@ -115,7 +186,7 @@ final class ClaimStaging {
         String rural = row.get("rural");
         Boolean isRural = null;
         if (rural != null) {
-            isRural = rural(rural);
+            isRural = ClaimCells.rural(rural);
             if (isRural == null) {
                 problem("rural", "is neither 是 nor 否: " + rural);
             }
@@ -146,7 +217,7 @@ final class ClaimStaging {
                 problem(key, "is required");
             }
         } else {
-            value = amount(text);
+            value = ClaimCells.amount(text);
             if (value == null) {
                 problem(key, "is not an amount: " + text);
             } else if (value.abs().compareTo(TOO_LARGE) >= 0) {
@@ -179,146 +250,5 @@ final class ClaimStaging {
                 default -> out.append(c);
             }
         }
-    }
-
-    /** GB 11643 shape and check character, as {@code resident_id_valid} (upper case expected). */
-    static boolean residentIdValid(String n) {
-        if (n.length() != 18) {
-            return false;
-        }
-        for (int i = 0; i < 17; i++) {
-            char c = n.charAt(i);
-            if (c < '0' || c > '9') {
-                return false;
-            }
-        }
-        char last = n.charAt(17);
-        if ((last < '0' || last > '9') && last != 'X') {
-            return false;
-        }
-        return ResidentIdNumber.checkCharacter(n) == last;
-    }
-
-    /**
-     * The day as {@code yyyy-MM-dd}, or null: the spellings of {@code lenient_date} (2025-01-05, 2025/1/5, 2025.1.5,
-     * 20250105, 2025年1月5日; separators may mix, as its pattern allows), only real days.
-     */
-    static String isoDate(String text) {
-        String s = text.strip();
-        int y;
-        int m;
-        int d;
-        int n = s.length();
-        if (n == 8 && digits(s, 0, 8)) {
-            y = Integer.parseInt(s, 0, 4, 10);
-            m = Integer.parseInt(s, 4, 6, 10);
-            d = Integer.parseInt(s, 6, 8, 10);
-        } else {
-            if (n < 8 || !digits(s, 0, 4) || "-/.年".indexOf(s.charAt(4)) < 0) {
-                return null;
-            }
-            int i = 5;
-            int monthEnd = i;
-            while (monthEnd < n && monthEnd - i < 3 && isDigit(s.charAt(monthEnd))) {
-                monthEnd++;
-            }
-            if (monthEnd == i || monthEnd - i > 2 || monthEnd >= n || "-/.月".indexOf(s.charAt(monthEnd)) < 0) {
-                return null;
-            }
-            int j = monthEnd + 1;
-            int dayEnd = j;
-            while (dayEnd < n && dayEnd - j < 3 && isDigit(s.charAt(dayEnd))) {
-                dayEnd++;
-            }
-            if (dayEnd == j || dayEnd - j > 2) {
-                return null;
-            }
-            if (dayEnd != n && !(dayEnd == n - 1 && s.charAt(dayEnd) == '日')) {
-                return null;
-            }
-            y = Integer.parseInt(s, 0, 4, 10);
-            m = Integer.parseInt(s, i, monthEnd, 10);
-            d = Integer.parseInt(s, j, dayEnd, 10);
-        }
-        if (y < 1
-                || m < 1
-                || m > 12
-                || d < 1
-                || d > java.time.YearMonth.of(y, m).lengthOfMonth()) {
-            return null;
-        }
-        StringBuilder iso = new StringBuilder(10);
-        iso.append(y);
-        while (iso.length() < 4) {
-            iso.insert(0, '0');
-        }
-        return iso.append(m < 10 ? "-0" : "-")
-                .append(m)
-                .append(d < 10 ? "-0" : "-")
-                .append(d)
-                .toString();
-    }
-
-    /**
-     * The amount at 2 decimals (HALF_UP), or null: the readings of {@code lenient_amount} — thousands separators,
-     * ¥/￥ and 元 dropped, then an optional minus, digits, optionally a point and digits.
-     */
-    static BigDecimal amount(String text) {
-        StringBuilder s = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == ',' || c == '，' || c == '¥' || c == '￥' || c == '元') {
-                if (s == null) {
-                    s = new StringBuilder(text.length()).append(text, 0, i);
-                }
-            } else if (s != null) {
-                s.append(c);
-            }
-        }
-        String t = (s == null ? text : s.toString()).strip();
-        int n = t.length();
-        int i = n > 0 && t.charAt(0) == '-' ? 1 : 0;
-        int intStart = i;
-        while (i < n && isDigit(t.charAt(i))) {
-            i++;
-        }
-        if (i == intStart) {
-            return null;
-        }
-        if (i < n) {
-            if (t.charAt(i) != '.') {
-                return null;
-            }
-            int fracStart = ++i;
-            while (i < n && isDigit(t.charAt(i))) {
-                i++;
-            }
-            if (i == fracStart || i < n) {
-                return null;
-            }
-        }
-        return new BigDecimal(t).setScale(2, RoundingMode.HALF_UP);
-    }
-
-    /** 是/否 and their English spellings, as the import has always read them; null for anything else. */
-    static Boolean rural(String text) {
-        return switch (text.toUpperCase(Locale.ROOT)) {
-            case "是", "Y", "YES", "TRUE", "1" -> Boolean.TRUE;
-            case "否", "N", "NO", "FALSE", "0" -> Boolean.FALSE;
-            default -> null;
-        };
-    }
-
-    private static boolean digits(String s, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (!isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 }

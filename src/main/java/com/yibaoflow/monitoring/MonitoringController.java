@@ -41,11 +41,13 @@ class MonitoringController {
             "转介状态");
 
     private final BurdenScans scans;
+    private final ScanRecords scanRecords;
     private final ReferralQueries referrals;
     private final RegionScope regions;
 
-    MonitoringController(BurdenScans scans, ReferralQueries referrals, RegionScope regions) {
+    MonitoringController(BurdenScans scans, ScanRecords scanRecords, ReferralQueries referrals, RegionScope regions) {
         this.scans = scans;
+        this.scanRecords = scanRecords;
         this.referrals = referrals;
         this.regions = regions;
     }
@@ -67,7 +69,8 @@ class MonitoringController {
     @GetMapping("/api/monitoring/scans/{id}")
     @Operation(summary = "A scan: who ran it, when, with what, how many people, its warnings")
     BurdenScans.Scan scan(@PathVariable long id, @AuthenticationPrincipal StaffPrincipal principal) {
-        BurdenScans.Scan scan = scans.find(id).orElseThrow(() -> DomainException.notFound("Scan " + id + " not found"));
+        BurdenScans.Scan scan =
+                scanRecords.find(id).orElseThrow(() -> DomainException.notFound("Scan " + id + " not found"));
         regions.requireVisible(principal, scan.regionCode(), "Scan " + id);
         return scan;
     }
@@ -79,9 +82,10 @@ class MonitoringController {
             @PathVariable long id,
             @RequestParam(defaultValue = "csv") String format,
             @AuthenticationPrincipal StaffPrincipal principal) {
-        BurdenScans.Scan scan = scans.find(id).orElseThrow(() -> DomainException.notFound("Scan " + id + " not found"));
+        BurdenScans.Scan scan =
+                scanRecords.find(id).orElseThrow(() -> DomainException.notFound("Scan " + id + " not found"));
         regions.requireVisible(principal, scan.regionCode(), "Scan " + id);
-        Map<String, String[]> cases = scans.referralsOf(scan);
+        Map<String, String[]> cases = scanRecords.referralsOf(scan);
         List<List<String>> rows = scan.warningList().stream()
                 .map(w -> {
                     String[] referral = cases.getOrDefault(w.idNumber(), new String[] {"", ""});

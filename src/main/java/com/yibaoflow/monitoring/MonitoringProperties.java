@@ -17,6 +17,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                a quarter of the yearly line in a quarter, the pace at which they would reach it again)
  * @param monthlyScanCron         when the monthly scan of every region with claims runs (Quartz-style cron, default
  *                                02:00 on the 1st of each month)
+ * @param referralOpeningBatch    how many queued referral openings (or raises) one job of
+ *                                {@code high-cost-referral-openings} does in its transaction (default 200)
  */
 @ConfigurationProperties("yibaoflow.monitoring")
 record MonitoringProperties(
@@ -24,7 +26,8 @@ record MonitoringProperties(
         Integer escalationWorkingDays,
         String followUpPeriod,
         BigDecimal followUpRiskShare,
-        String monthlyScanCron) {
+        String monthlyScanCron,
+        Integer referralOpeningBatch) {
 
     public MonitoringProperties {
         verificationWorkingDays = verificationWorkingDays == null ? 10 : verificationWorkingDays;
@@ -32,6 +35,10 @@ record MonitoringProperties(
         followUpPeriod = followUpPeriod == null || followUpPeriod.isBlank() ? "P3M" : followUpPeriod;
         followUpRiskShare = followUpRiskShare == null ? new BigDecimal("0.25") : followUpRiskShare;
         monthlyScanCron = monthlyScanCron == null || monthlyScanCron.isBlank() ? "0 0 2 1 * ?" : monthlyScanCron;
+        referralOpeningBatch = referralOpeningBatch == null ? 200 : referralOpeningBatch;
+        if (referralOpeningBatch < 1) {
+            throw new IllegalArgumentException("yibaoflow.monitoring.referral-opening-batch must be at least 1");
+        }
         if (verificationWorkingDays < 1 || escalationWorkingDays <= verificationWorkingDays) {
             throw new IllegalArgumentException("yibaoflow.monitoring: verification-working-days must be at least 1 and "
                     + "escalation-working-days later than it");

@@ -6,8 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The delegate beans {@code processes/high-cost-referral.bpmn} and {@code processes/monitoring-monthly-scan.bpmn}
- * call by name; each hands over to a step.
+ * The delegate beans {@code processes/high-cost-referral.bpmn}, {@code processes/high-cost-referral-openings.bpmn}
+ * and {@code processes/monitoring-monthly-scan.bpmn} call by name; each hands over to a step.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferralDelegates {
@@ -45,6 +45,13 @@ class ReferralDelegates {
     @Bean
     JavaDelegate checkReferralRisk(ReferralSteps steps) {
         return steps::routineCheck;
+    }
+
+    /** One batch of the referral work scans queued; another job follows while the batch was full. */
+    @Bean
+    JavaDelegate openQueuedReferrals(ReferralOpenings openings) {
+        return execution -> execution.setVariable(
+                ReferralOpenings.MORE_QUEUED, openings.openBatch(openings.batchSize()) == openings.batchSize());
     }
 
     @Bean

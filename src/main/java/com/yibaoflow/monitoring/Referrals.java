@@ -1,103 +1,67 @@
 package com.yibaoflow.monitoring;
 
-import static com.yibaoflow.monitoring.ReferralProcess.*;
-
-import com.yibaoflow.shared.events.CaseEvent;
-import com.yibaoflow.shared.id.ResidentIdNumber;
-import com.yibaoflow.shared.time.ShiftableClock;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Opens a referral for a newly warned person and year, or raises the open one (issue #19 §3, R-MON-02). Called by
- * {@link BurdenScans} for every warning, inside the scan's transaction, so that a scan's warnings and its referrals
- * commit together. The partial unique index {@code high_cost_referral_one_open} decides races: of two scans warning the
- * same person at once, the second waits for the first's insert and then takes the update path, which changes
- * nothing unless it reaches a higher line; it never opens a second case.
+ * Opens a referral for every newly warned person and year of a scan, or raises the open one (issue #19 §3, R-MON-02):
+ * one set-based statement inside the scan's transaction, so that a scan's warnings and its referral rows commit
+ * together. What the engine has to do per case (start its process, update its facts, record the event) is queued in
+ * {@code high_cost_referral_pending} and done in batches by {@link ReferralOpenings}: the scan returns in seconds even
+ * when it refers tens of thousands of people.
+ *
+ * <p>The partial unique index {@code high_cost_referral_one_open} decides races: of two scans warning the same person
+ * at once, the second waits for the first's insert and then takes the update path, which changes nothing unless it
+ * reaches a higher line; it never opens a second case. The rows are inserted in ID-number order, so two scans of the
+ * same region lock them in the same order.
  *
  * <p>"Line reached" is the highest warning line of the policy (any group's line at or above the person's own) that
  * the out-of-pocket cost reaches. A later scan reaching a higher one updates the open case and says so in its history
  * ({@link ReferralEvents.ReferralRaised}). A person whose referral was closed is referred again in the same year only
  * when a scan finds them over a higher line than the closed case reached (the year-to-date cost never falls, so
- * otherwise every monthly scan would reopen it).
+ * otherwise every monthly scan would reopen it); the new case's business key gets {@code -2}, {@code -3}, ….
  */
 @Service
 class Referrals {
 
-    enum Change {
-        OPENED,
-        RAISED,
-        UNCHANGED
-    }
+    /** What a scan did to the referrals: cases opened and cases raised, each queued for {@link ReferralOpenings}. */
+    record Queued(int opened, int raised) {}
 
-    private final JdbcTemplate jdbc;
-    private final RuntimeService runtime;
-    private final ApplicationEventPublisher events;
-    private final ShiftableClock clock;
-    private final MonitoringProperties properties;
-
-    Referrals(
-            JdbcTemplate jdbc,
-            RuntimeService runtime,
-            ApplicationEventPublisher events,
-            ShiftableClock clock,
-            MonitoringProperties properties) {
-        this.jdbc = jdbc;
-        this.runtime = runtime;
-        this.events = events;
-        this.clock = clock;
-        this.properties = properties;
-    }
-
-    /** The highest of {@code lines} at or above {@code own} that {@code outOfPocket} reaches; at least {@code own}. */
-    static BigDecimal lineReached(Collection<BigDecimal> lines, BigDecimal own, BigDecimal outOfPocket) {
-        BigDecimal reached = own;
-        for (BigDecimal line : lines) {
-            if (line.compareTo(reached) > 0 && outOfPocket.compareTo(line) >= 0) {
-                reached = line;
-            }
-        }
-        return reached;
-    }
-
-    @Transactional(propagation = Propagation.MANDATORY)
-    Change onWarning(
-            long scanId,
-            String regionCode,
-            int coverageYear,
-            LocalDate asOf,
-            BurdenScans.Warning w,
-            BigDecimal lineReached,
-            String linesProvenance,
-            String actor) {
-        String id = w.idNumber();
-        int earlier = jdbc.queryForObject(
-                "select count(*) from yibao.high_cost_referral where id_number = ? and coverage_year = ?",
-                Integer.class,
-                id,
-                coverageYear);
-        String key = businessKey(regionCode, coverageYear, id) + (earlier == 0 ? "" : "-" + (earlier + 1));
-        Timestamp now = Timestamp.from(clock.instant());
-        List<Object[]> changed = jdbc.query(
-                """
+    /**
+     * Parameters: the policy's warning lines ({@code numeric[]} text), coverage year, scan id; business-key prefix,
+     * region, coverage year, scan id twice, as-of day, now; coverage year (closed cases); scan id, actor, now.
+     */
+    static final String QUEUE = """
+            with w as (
+                select w.*,
+                       greatest(w.warning_line, (select max(l) from unnest(?::numeric[]) l where l <= w.out_of_pocket))
+                           as reached,
+                       (select count(*) from yibao.high_cost_referral e
+                        where e.id_number = w.id_number and e.coverage_year = ?) as earlier
+                from yibao.monitoring_warning w where w.scan_id = ?),
+            changed as (
                 insert into yibao.high_cost_referral (business_key, id_number, region_code, coverage_year, state,
                     population_group, categories, warning_line, line_reached, out_of_pocket, total_cost, basic_paid,
                     critical_paid, assistance_paid, claims, first_scan_id, last_scan_id, referred_as_of, opened_at)
-                select ?, ?, ?, ?, 'VERIFYING', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-                where not exists (select 1 from yibao.high_cost_referral c where c.id_number = ?
-                    and c.coverage_year = ? and c.state = 'CLOSED' and c.line_reached >= ?)
+                select ? || w.id_number || case when w.earlier = 0 then '' else '-' || (w.earlier + 1) end,
+                       w.id_number, ?, ?, 'VERIFYING', w.population_group, w.categories, w.warning_line, w.reached,
+                       w.out_of_pocket, w.total_cost, w.basic_paid, w.critical_paid, w.assistance_paid, w.claims,
+                       ?, ?, ?, ?
+                from w
+                where not exists (select 1 from yibao.high_cost_referral c where c.id_number = w.id_number
+                    and c.coverage_year = ? and c.state = 'CLOSED' and c.line_reached >= w.reached)
+                order by w.id_number
                 on conflict (id_number, coverage_year) where state <> 'CLOSED' do update set
                     population_group = excluded.population_group, categories = excluded.categories,
                     warning_line = excluded.warning_line, line_reached = excluded.line_reached,
@@ -106,102 +70,59 @@ class Referrals {
                     assistance_paid = excluded.assistance_paid, claims = excluded.claims,
                     last_scan_id = excluded.last_scan_id, raised_at = excluded.opened_at
                 where excluded.line_reached > high_cost_referral.line_reached
-                returning id, business_key, process_instance_id, (xmax = 0) as inserted""",
-                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)},
-                key,
-                id,
+                returning id, (xmax = 0) as inserted),
+            queued as (
+                insert into yibao.high_cost_referral_pending (referral_id, scan_id, kind, actor, queued_at)
+                select id, ?, case when inserted then 'OPEN' else 'RAISE' end, ?, ? from changed order by id
+                returning kind)
+            select count(*) filter (where kind = 'OPEN'), count(*) filter (where kind = 'RAISE') from queued""";
+
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final Clock clock;
+
+    Referrals(JdbcTemplate jdbc, RuntimeService runtime, Clock clock) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens or raises the referrals of the scan's recorded warnings ({@code monitoring_warning}) and queues their
+     * engine work; when anything was queued, starts {@code high-cost-referral-openings}, whose first step is a job, so
+     * that the scan's transaction writes only that job (the queue itself is durable: a later run takes what is left).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Queued queue(
+            long scanId,
+            String regionCode,
+            int coverageYear,
+            LocalDate asOf,
+            Collection<BigDecimal> warningLines,
+            String actor) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String lines = warningLines.stream().map(BigDecimal::toPlainString).collect(Collectors.joining(",", "{", "}"));
+        Queued queued = jdbc.queryForObject(
+                QUEUE,
+                (rs, i) -> new Queued(rs.getInt(1), rs.getInt(2)),
+                lines,
+                coverageYear,
+                scanId,
+                ReferralProcess.businessKey(regionCode, coverageYear, ""),
                 regionCode,
                 coverageYear,
-                w.populationGroup().name(),
-                String.join(",", w.categories()),
-                w.warningLine(),
-                lineReached,
-                w.outOfPocket(),
-                w.totalCost(),
-                w.basicPaid(),
-                w.criticalIllnessPaid(),
-                w.assistancePaid(),
-                w.claims(),
                 scanId,
                 scanId,
                 Date.valueOf(asOf),
                 now,
-                id,
                 coverageYear,
-                lineReached);
-        if (changed.isEmpty()) {
-            return Change.UNCHANGED;
-        }
-        long referralId = (Long) changed.get(0)[0];
-        String businessKey = (String) changed.get(0)[1];
-        String masked = ResidentIdNumber.mask(id);
-        if ((Boolean) changed.get(0)[3]) {
-            VariableMap variables = facts(w, lineReached, asOf, linesProvenance)
-                    .putValue(REFERRAL_ID, referralId)
-                    .putValue(ID_NUMBER, id)
-                    .putValue(ID_NUMBER_MASKED, masked)
-                    .putValue(REGION_CODE, regionCode)
-                    .putValue(COVERAGE_YEAR, coverageYear)
-                    .putValue(DEPARTMENT_LIST, DEPARTMENTS)
-                    .putValue(VERIFICATION_WORKING_DAYS, properties.verificationWorkingDays())
-                    .putValue(ESCALATION_WORKING_DAYS, properties.escalationWorkingDays())
-                    .putValue(FOLLOW_UP_PERIOD, properties.followUpPeriod());
-            String pi = runtime.createProcessInstanceByKey(KEY)
-                    .businessKey(businessKey)
-                    .setVariables(variables)
-                    .execute()
-                    .getId();
-            jdbc.update("update yibao.high_cost_referral set process_instance_id = ? where id = ?", pi, referralId);
-            events.publishEvent(new ReferralEvents.ReferralOpened(
-                    CaseEvent.newId(),
-                    clock.instant(),
-                    businessKey,
-                    scanId,
-                    masked + "本年度截至" + asOf + "个人自付" + w.outOfPocket().toPlainString() + "元，达到"
-                            + ReferralOutcome.groupLabel(w.populationGroup()) + "预警线"
-                            + w.warningLine().toPlainString() + "元，已推送民政部门和农业农村部门核实（R-MON-02）",
-                    actor));
-            return Change.OPENED;
-        }
-        String pi = (String) changed.get(0)[2];
-        if (pi != null) {
-            runtime.setVariables(pi, facts(w, lineReached, asOf, linesProvenance));
-        }
-        events.publishEvent(new ReferralEvents.ReferralRaised(
-                CaseEvent.newId(),
-                clock.instant(),
-                businessKey,
                 scanId,
-                masked + "截至" + asOf + "个人自付" + w.outOfPocket().toPlainString() + "元，已达到更高预警线"
-                        + lineReached.toPlainString() + "元，案件已更新",
-                actor));
-        return Change.RAISED;
-    }
-
-    private static VariableMap facts(
-            BurdenScans.Warning w, BigDecimal lineReached, LocalDate asOf, String linesProvenance) {
-        return Variables.createVariables()
-                .putValue(WARNING_LINE_PROVENANCE, linesProvenance)
-                .putValue(COSTS_PROVENANCE, costsProvenance(w, asOf))
-                .putValue(POPULATION_GROUP_LABEL, ReferralOutcome.groupLabel(w.populationGroup()))
-                .putValue(CATEGORIES_LABEL, w.categories().isEmpty() ? "无" : String.join("、", w.categories()))
-                .putValue(OUT_OF_POCKET, w.outOfPocket().toPlainString())
-                .putValue(WARNING_LINE, w.warningLine().toPlainString())
-                .putValue(LINE_REACHED, lineReached.toPlainString())
-                .putValue(TOTAL_COST, w.totalCost().toPlainString())
-                .putValue(BASIC_PAID, w.basicPaid().toPlainString())
-                .putValue(CRITICAL_ILLNESS_PAID, w.criticalIllnessPaid().toPlainString())
-                .putValue(ASSISTANCE_PAID, w.assistancePaid().toPlainString())
-                .putValue(CLAIM_COUNT, w.claims())
-                .putValue(SCAN_AS_OF, asOf.toString());
-    }
-
-    /**
-     * The cost figures are settlement data, not policy figures; where a claim came without its paid amounts the
-     * scan computed the layers with the policy's inpatient calculator, and the form says so.
-     */
-    static String costsProvenance(BurdenScans.Warning w, LocalDate asOf) {
-        String settled = "来源：截至" + asOf + "已导入的医保结算数据（非政策参数）";
-        return w.layersComputed() ? settled + "；未报支付金额的结算按本年度政策参数测算，参数来源见政策版本" : settled;
+                actor,
+                now);
+        if (queued.opened() + queued.raised() > 0) {
+            runtime.startProcessInstanceByKey(
+                    ReferralOpenings.KEY, Variables.createVariables().putValue(ReferralOpenings.SCAN_ID, scanId));
+        }
+        return queued;
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The SQL functions the claims import checked every staged row with (V20, made cheaper in V23): the same answers as
  * the Java rules they mirror (GB 11643, the date spellings of {@code Values.parseDate}); and since V61 the import's
- * own Java readings of the cells ({@link ClaimStaging}) give the same answers as the functions.
+ * own Java readings of the cells ({@link ClaimCells}) give the same answers as the functions.
  */
 @IntegrationTest
 class ClaimChecksTests {
@@ -95,7 +95,7 @@ class ClaimChecksTests {
             })
     void theImportReadsDatesAsLenientDateDoes(String text) {
         LocalDate sql = jdbc.queryForObject("select yibao.lenient_date(?)", LocalDate.class, text);
-        String java = ClaimStaging.isoDate(text);
+        String java = ClaimCells.isoDate(text);
         assertThat(java == null ? null : LocalDate.parse(java)).as(text).isEqualTo(sql);
     }
 
@@ -124,7 +124,7 @@ class ClaimChecksTests {
             })
     void theImportReadsAmountsAsLenientAmountDoes(String text) {
         BigDecimal sql = jdbc.queryForObject("select yibao.lenient_amount(?)", BigDecimal.class, text);
-        BigDecimal java = ClaimStaging.amount(text);
+        BigDecimal java = ClaimCells.amount(text);
         if (sql == null) {
             assertThat(java).as(text).isNull();
         } else {
@@ -143,7 +143,7 @@ class ClaimChecksTests {
             valid.substring(1),
             "A" + valid.substring(1)
         }) {
-            assertThat(ClaimStaging.residentIdValid(candidate))
+            assertThat(ClaimCells.residentIdValid(candidate))
                     .as(candidate)
                     .isEqualTo(jdbc.queryForObject("select yibao.resident_id_valid(?)", Boolean.class, candidate));
         }

@@ -136,8 +136,9 @@ class HighCostReferralTests {
                 + "," + basic + ",0,0," + (rural ? "是" : "") + "\n");
     }
 
+    /** A scan over REST, then the referral work it queued, done as the job executor does it a moment later. */
     JsonNode scan() throws Exception {
-        return json.readTree(mvc.perform(post("/api/monitoring/scans")
+        JsonNode scan = json.readTree(mvc.perform(post("/api/monitoring/scans")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"regionCode\":\"" + REGION + "\",\"coverageYear\":2025,\"asOf\":\"" + AS_OF + "\"}")
                         .with(as(Department.CAMUNDA_ADMIN)))
@@ -145,6 +146,19 @@ class HighCostReferralTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
+        openQueued();
+        return scan;
+    }
+
+    /** Runs the jobs of every {@code high-cost-referral-openings} instance: the cases the scans queued open. */
+    void openQueued() {
+        openQueued(runtime, driver);
+    }
+
+    static void openQueued(RuntimeService runtime, ProcessDriver driver) {
+        runtime.createProcessInstanceQuery().processDefinitionKey(ReferralOpenings.KEY).list().stream()
+                .map(ProcessInstance::getId)
+                .forEach(driver::runJobs);
     }
 
     /** A new person of group OTHER warned at 27 000.00 out-of-pocket (30 000 − 3 000 ≥ 26 000), and their case. */
@@ -413,6 +427,7 @@ class HighCostReferralTests {
             for (Future<BurdenScans.Scan> run : runs) {
                 opened += run.get().referralsOpened();
             }
+            openQueued();
             assertThat(jdbc.queryForObject(
                             "select count(*) from yibao.high_cost_referral where id_number = ?", Integer.class, p))
                     .isEqualTo(1);
@@ -622,6 +637,7 @@ class HighCostReferralTests {
                         monthly.get("id"),
                         p))
                 .isEqualTo(1);
+        openQueued();
         assertThat(instanceOf(p)).isNotNull();
     }
 }

@@ -1,0 +1,238 @@
+package com.yibaoflow.monitoring;
+
+import static com.yibaoflow.monitoring.ReferralProcess.*;
+
+import com.yibaoflow.policy.calc.PolicyParameters.PopulationGroup;
+import com.yibaoflow.shared.events.CaseEvent;
+import com.yibaoflow.shared.id.ResidentIdNumber;
+import com.yibaoflow.shared.time.ShiftableClock;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The engine's part of the referrals a scan queued ({@link Referrals}, issue #19 §3): one batch of
+ * {@code high_cost_referral_pending} per call, in the caller's transaction (a job of
+ * {@code processes/high-cost-referral-openings.bpmn}). An {@code OPEN} starts the case's {@code high-cost-referral}
+ * process with its cost summary and records {@link ReferralEvents.ReferralOpened}; a {@code RAISE} writes the case's
+ * new figures into its process and records {@link ReferralEvents.ReferralRaised}. The batch's queue rows are deleted
+ * in the same transaction.
+ *
+ * <p>Crash-safe and never twice: the batch is taken {@code FOR UPDATE SKIP LOCKED} (two workers take different rows),
+ * and a node that dies mid-batch rolls back the process starts, the events and the deletes together, so the rows are
+ * queued again for the job's retry or the next scan's worker. A case whose process is already started (its
+ * {@code process_instance_id}, read under the row lock) is not started again.
+ */
+@Service
+class ReferralOpenings {
+
+    static final String KEY = "high-cost-referral-openings";
+    static final String SCAN_ID = "scanId";
+    static final String MORE_QUEUED = "moreQueued";
+
+    /** A queued piece of work with the case's current row (figures of its latest scan). */
+    private record Pending(
+            long queueId,
+            String kind,
+            String actor,
+            long scanId,
+            LocalDate scanAsOf,
+            long referralId,
+            String businessKey,
+            String idNumber,
+            String regionCode,
+            int coverageYear,
+            String processInstanceId,
+            Facts facts) {}
+
+    /** The cost summary the departments read, as the case row holds it. */
+    private record Facts(
+            String populationGroup,
+            String categories,
+            BigDecimal warningLine,
+            BigDecimal lineReached,
+            BigDecimal outOfPocket,
+            BigDecimal totalCost,
+            BigDecimal basicPaid,
+            BigDecimal criticalPaid,
+            BigDecimal assistancePaid,
+            int claims,
+            LocalDate asOf,
+            String linesProvenance,
+            boolean layersComputed) {}
+
+    private static final String BATCH = """
+            select q.id as queue_id, q.kind, q.actor, q.scan_id, qs.as_of as scan_as_of, r.id, r.business_key,
+                   r.id_number, r.region_code, r.coverage_year, r.process_instance_id, r.population_group,
+                   r.categories, r.warning_line, r.line_reached, r.out_of_pocket, r.total_cost, r.basic_paid,
+                   r.critical_paid, r.assistance_paid, r.claims, ls.as_of as last_as_of,
+                   ls.lines_provenance, coalesce(lw.layers_computed, false) as layers_computed
+            from yibao.high_cost_referral_pending q
+            join yibao.monitoring_scan qs on qs.id = q.scan_id
+            join yibao.high_cost_referral r on r.id = q.referral_id
+            join yibao.monitoring_scan ls on ls.id = r.last_scan_id
+            left join yibao.monitoring_warning lw on lw.scan_id = r.last_scan_id and lw.id_number = r.id_number
+            order by q.id limit ?
+            for update of q, r skip locked""";
+
+    private final JdbcTemplate jdbc;
+    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
+    private final ShiftableClock clock;
+    private final MonitoringProperties properties;
+
+    ReferralOpenings(
+            JdbcTemplate jdbc,
+            RuntimeService runtime,
+            ApplicationEventPublisher events,
+            ShiftableClock clock,
+            MonitoringProperties properties) {
+        this.jdbc = jdbc;
+        this.runtime = runtime;
+        this.events = events;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Does at most {@code max} queued pieces of work, oldest first; returns how many it took. */
+    @Transactional
+    public int openBatch(int max) {
+        List<Pending> batch = jdbc.query(BATCH, (rs, i) -> pending(rs), max);
+        List<Object[]> started = new ArrayList<>();
+        for (Pending p : batch) {
+            if ("OPEN".equals(p.kind())) {
+                if (p.processInstanceId() == null) {
+                    started.add(new Object[] {open(p), p.referralId()});
+                }
+            } else {
+                raise(p);
+            }
+        }
+        jdbc.batchUpdate("update yibao.high_cost_referral set process_instance_id = ? where id = ?", started);
+        jdbc.batchUpdate(
+                "delete from yibao.high_cost_referral_pending where id = ?",
+                batch.stream().map(p -> new Object[] {p.queueId()}).toList());
+        return batch.size();
+    }
+
+    /** How many pieces the worker's jobs take at a time ({@code yibaoflow.monitoring.referral-opening-batch}). */
+    int batchSize() {
+        return properties.referralOpeningBatch();
+    }
+
+    private String open(Pending p) {
+        Facts f = p.facts();
+        String masked = ResidentIdNumber.mask(p.idNumber());
+        VariableMap variables = facts(f).putValue(REFERRAL_ID, p.referralId())
+                .putValue(ID_NUMBER, p.idNumber())
+                .putValue(ID_NUMBER_MASKED, masked)
+                .putValue(REGION_CODE, p.regionCode())
+                .putValue(COVERAGE_YEAR, p.coverageYear())
+                .putValue(DEPARTMENT_LIST, DEPARTMENTS)
+                .putValue(VERIFICATION_WORKING_DAYS, properties.verificationWorkingDays())
+                .putValue(ESCALATION_WORKING_DAYS, properties.escalationWorkingDays())
+                .putValue(FOLLOW_UP_PERIOD, properties.followUpPeriod());
+        String pi = runtime.createProcessInstanceByKey(ReferralProcess.KEY)
+                .businessKey(p.businessKey())
+                .setVariables(variables)
+                .execute()
+                .getId();
+        events.publishEvent(new ReferralEvents.ReferralOpened(
+                CaseEvent.newId(),
+                clock.instant(),
+                p.businessKey(),
+                p.scanId(),
+                masked + "本年度截至" + f.asOf() + "个人自付" + f.outOfPocket().toPlainString() + "元，达到"
+                        + ReferralOutcome.groupLabel(PopulationGroup.valueOf(f.populationGroup())) + "预警线"
+                        + f.warningLine().toPlainString() + "元，已推送民政部门和农业农村部门核实（R-MON-02）",
+                p.actor()));
+        return pi;
+    }
+
+    /** The open case's new figures into its process; a case still to be opened gets them when it opens. */
+    private void raise(Pending p) {
+        if (p.processInstanceId() != null) {
+            runtime.setVariables(p.processInstanceId(), facts(p.facts()));
+        }
+        events.publishEvent(new ReferralEvents.ReferralRaised(
+                CaseEvent.newId(),
+                clock.instant(),
+                p.businessKey(),
+                p.scanId(),
+                ResidentIdNumber.mask(p.idNumber()) + "截至" + p.scanAsOf() + "个人自付"
+                        + p.facts().outOfPocket().toPlainString() + "元，已达到更高预警线"
+                        + p.facts().lineReached().toPlainString() + "元，案件已更新",
+                p.actor()));
+    }
+
+    private static VariableMap facts(Facts f) {
+        return Variables.createVariables()
+                .putValue(WARNING_LINE_PROVENANCE, f.linesProvenance())
+                .putValue(COSTS_PROVENANCE, costsProvenance(f))
+                .putValue(
+                        POPULATION_GROUP_LABEL,
+                        ReferralOutcome.groupLabel(PopulationGroup.valueOf(f.populationGroup())))
+                .putValue(
+                        CATEGORIES_LABEL,
+                        f.categories() == null || f.categories().isEmpty()
+                                ? "无"
+                                : f.categories().replace(",", "、"))
+                .putValue(OUT_OF_POCKET, f.outOfPocket().toPlainString())
+                .putValue(WARNING_LINE, f.warningLine().toPlainString())
+                .putValue(LINE_REACHED, f.lineReached().toPlainString())
+                .putValue(TOTAL_COST, f.totalCost().toPlainString())
+                .putValue(BASIC_PAID, f.basicPaid().toPlainString())
+                .putValue(CRITICAL_ILLNESS_PAID, f.criticalPaid().toPlainString())
+                .putValue(ASSISTANCE_PAID, f.assistancePaid().toPlainString())
+                .putValue(CLAIM_COUNT, f.claims())
+                .putValue(SCAN_AS_OF, f.asOf().toString());
+    }
+
+    /**
+     * The cost figures are settlement data, not policy figures; where a claim came without its paid amounts the
+     * scan computed the layers with the policy's inpatient calculator, and the form says so (issue #17 item 2).
+     */
+    private static String costsProvenance(Facts f) {
+        String settled = "来源：截至" + f.asOf() + "已导入的医保结算数据（非政策参数）";
+        return f.layersComputed() ? settled + "；未报支付金额的结算按本年度政策参数测算，参数来源见政策版本" : settled;
+    }
+
+    private static Pending pending(ResultSet rs) throws SQLException {
+        return new Pending(
+                rs.getLong("queue_id"),
+                rs.getString("kind"),
+                rs.getString("actor"),
+                rs.getLong("scan_id"),
+                rs.getDate("scan_as_of").toLocalDate(),
+                rs.getLong("id"),
+                rs.getString("business_key"),
+                rs.getString("id_number"),
+                rs.getString("region_code"),
+                rs.getInt("coverage_year"),
+                rs.getString("process_instance_id"),
+                new Facts(
+                        rs.getString("population_group"),
+                        rs.getString("categories"),
+                        rs.getBigDecimal("warning_line"),
+                        rs.getBigDecimal("line_reached"),
+                        rs.getBigDecimal("out_of_pocket"),
+                        rs.getBigDecimal("total_cost"),
+                        rs.getBigDecimal("basic_paid"),
+                        rs.getBigDecimal("critical_paid"),
+                        rs.getBigDecimal("assistance_paid"),
+                        rs.getInt("claims"),
+                        rs.getDate("last_as_of").toLocalDate(),
+                        rs.getString("lines_provenance"),
+                        rs.getBoolean("layers_computed")));
+    }
+}
