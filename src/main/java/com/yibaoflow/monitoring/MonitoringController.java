@@ -1,5 +1,6 @@
 package com.yibaoflow.monitoring;
 
+import com.yibaoflow.audit.PersonReads;
 import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.shared.id.ResidentIdNumber;
@@ -43,11 +44,13 @@ class MonitoringController {
     private final BurdenScans scans;
     private final ReferralQueries referrals;
     private final RegionScope regions;
+    private final PersonReads reads;
 
-    MonitoringController(BurdenScans scans, ReferralQueries referrals, RegionScope regions) {
+    MonitoringController(BurdenScans scans, ReferralQueries referrals, RegionScope regions, PersonReads reads) {
         this.scans = scans;
         this.referrals = referrals;
         this.regions = regions;
+        this.reads = reads;
     }
 
     @PostMapping("/api/monitoring/scans")
@@ -146,6 +149,7 @@ class MonitoringController {
         if (person == null) {
             throw DomainException.notFound("No claims, warnings or referrals of " + ResidentIdNumber.mask(id));
         }
+        reads.shown(PersonReads.PERSON_BURDEN, id, null); // who looked (issue #20 §6)
         return person;
     }
 }
