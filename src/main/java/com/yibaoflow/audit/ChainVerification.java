@@ -32,15 +32,25 @@ class ChainVerification {
         /** A signed checkpoint names a head the chain no longer has (deleted or recomputed entries). */
         CHECKPOINT_MISMATCH,
         /** A checkpoint's signature is not the signing key's. */
-        CHECKPOINT_SIGNATURE_INVALID
+        CHECKPOINT_SIGNATURE_INVALID,
+        /** A stored checkpoint has no exported file. */
+        EXPORT_MISSING,
+        /** An exported file is unreadable or says something else than its stored checkpoint. */
+        EXPORT_ALTERED,
+        /** An exported file names a checkpoint the database no longer has. */
+        CHECKPOINT_NOT_STORED
     }
 
     public record Break(Problem problem, Long chainSeq, Long entryId, String businessKey, String detail) {}
 
-    /** A checkpoint checked: one stored ({@code exported} false) or one given with the request (id 0). */
+    /**
+     * A checkpoint checked against the chain: one stored ({@code exported} false), one only in an exported file
+     * ({@code file}) or one given with the request (id 0).
+     */
     public record CheckpointCheck(
             long id,
             boolean exported,
+            String file,
             long chainSeq,
             String headHash,
             Instant signedAt,
@@ -54,15 +64,21 @@ class ChainVerification {
             String headHash,
             Break firstBreak,
             List<CheckpointCheck> checkpoints,
+            List<CheckpointExports.ExportCheck> exports,
             Instant verifiedAt) {}
+
+    /** A checkpoint to check, and where it came from. */
+    private record Signed(AuditCheckpoints.Checkpoint checkpoint, String file, boolean exported) {}
 
     private final JdbcTemplate jdbc;
     private final AuditCheckpoints checkpoints;
+    private final CheckpointExports exports;
     private final Clock clock;
 
-    ChainVerification(JdbcTemplate jdbc, AuditCheckpoints checkpoints, Clock clock) {
+    ChainVerification(JdbcTemplate jdbc, AuditCheckpoints checkpoints, CheckpointExports exports, Clock clock) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -73,14 +89,19 @@ class ChainVerification {
 
     /**
      * Also checks checkpoints exported earlier and kept outside the application (their signature against the signing
-     * key's public half), which still count when the stored ones have been deleted with the entries.
+     * key's public half), which still count when the stored ones have been deleted with the entries. The exported
+     * files must match the stored checkpoints, and a file whose checkpoint the database lost is checked as well.
      */
     @Transactional(readOnly = true)
     public Result verify(List<AuditCheckpoints.Checkpoint> exported) {
-        List<AuditCheckpoints.Checkpoint> signed = new ArrayList<>(checkpoints.all());
-        signed.addAll(exported);
+        List<AuditCheckpoints.Checkpoint> stored = checkpoints.all();
+        CheckpointExports.Comparison files = exports.compare(stored);
+        List<Signed> signed = new ArrayList<>();
+        stored.forEach(c -> signed.add(new Signed(c, null, false)));
+        files.notStored().forEach(f -> signed.add(new Signed(f.checkpoint(), f.file(), true)));
+        exported.forEach(c -> signed.add(new Signed(c, null, true)));
         Map<Long, String> hashAt = new HashMap<>();
-        signed.forEach(c -> hashAt.put(c.chainSeq(), null));
+        signed.forEach(s -> hashAt.put(s.checkpoint().chainSeq(), null));
 
         var walk = new Object() {
             long expectedSeq = 1;
@@ -178,7 +199,8 @@ class ChainVerification {
 
         String publicKey = checkpoints.publicKey();
         List<CheckpointCheck> checks = new ArrayList<>();
-        for (AuditCheckpoints.Checkpoint c : signed) {
+        for (Signed s : signed) {
+            AuditCheckpoints.Checkpoint c = s.checkpoint();
             String problem = null;
             if (!c.publicKey().equals(publicKey) || !c.signatureValid()) {
                 problem = "the signature is not the signing key's";
@@ -200,8 +222,34 @@ class ChainVerification {
                         "checkpoint " + c.id() + " signed " + c.headHash() + " at " + c.signedAt() + "; " + problem));
             }
             checks.add(new CheckpointCheck(
-                    c.id(), c.id() == 0, c.chainSeq(), c.headHash(), c.signedAt(), problem == null, problem));
+                    c.id(),
+                    s.exported(),
+                    s.file(),
+                    c.chainSeq(),
+                    c.headHash(),
+                    c.signedAt(),
+                    problem == null,
+                    problem));
         }
-        return new Result(walk.first == null, walk.entries, headSeq, headHash, walk.first, checks, clock.instant());
+        for (CheckpointExports.ExportCheck e : files.checks()) {
+            Problem problem = switch (e.status()) {
+                case OK -> null;
+                case MISSING -> Problem.EXPORT_MISSING;
+                case ALTERED -> Problem.EXPORT_ALTERED;
+                case NOT_STORED -> Problem.CHECKPOINT_NOT_STORED;
+            };
+            if (problem != null) {
+                walk.breakAt(new Break(problem, null, null, null, e.file() + ": " + e.detail()));
+            }
+        }
+        return new Result(
+                walk.first == null,
+                walk.entries,
+                headSeq,
+                headHash,
+                walk.first,
+                checks,
+                files.checks(),
+                clock.instant());
     }
 }
