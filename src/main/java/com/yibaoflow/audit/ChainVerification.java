@@ -2,7 +2,6 @@ package com.yibaoflow.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,9 +66,6 @@ class ChainVerification {
             List<CheckpointExports.ExportCheck> exports,
             Instant verifiedAt) {}
 
-    /** A checkpoint to check, and where it came from. */
-    private record Signed(AuditCheckpoints.Checkpoint checkpoint, String file, boolean exported) {}
-
     private final JdbcTemplate jdbc;
     private final AuditCheckpoints checkpoints;
     private final CheckpointExports exports;
@@ -94,14 +90,9 @@ class ChainVerification {
      */
     @Transactional(readOnly = true)
     public Result verify(List<AuditCheckpoints.Checkpoint> exported) {
-        List<AuditCheckpoints.Checkpoint> stored = checkpoints.all();
-        CheckpointExports.Comparison files = exports.compare(stored);
-        List<Signed> signed = new ArrayList<>();
-        stored.forEach(c -> signed.add(new Signed(c, null, false)));
-        files.notStored().forEach(f -> signed.add(new Signed(f.checkpoint(), f.file(), true)));
-        exported.forEach(c -> signed.add(new Signed(c, null, true)));
+        SignedCheckpoints signed = SignedCheckpoints.collect(checkpoints.all(), exports, exported);
         Map<Long, String> hashAt = new HashMap<>();
-        signed.forEach(s -> hashAt.put(s.checkpoint().chainSeq(), null));
+        signed.chainSeqs().forEach(seq -> hashAt.put(seq, null));
 
         var walk = new Object() {
             long expectedSeq = 1;
@@ -197,51 +188,8 @@ class ChainVerification {
                             + walk.prev + ")"));
         }
 
-        String publicKey = checkpoints.publicKey();
-        List<CheckpointCheck> checks = new ArrayList<>();
-        for (Signed s : signed) {
-            AuditCheckpoints.Checkpoint c = s.checkpoint();
-            String problem = null;
-            if (!c.publicKey().equals(publicKey) || !c.signatureValid()) {
-                problem = "the signature is not the signing key's";
-                walk.breakAt(new Break(
-                        Problem.CHECKPOINT_SIGNATURE_INVALID,
-                        c.chainSeq(),
-                        null,
-                        null,
-                        "checkpoint " + c.id() + ": " + problem));
-            } else if (!c.headHash().equals(hashAt.get(c.chainSeq()))) {
-                problem = hashAt.get(c.chainSeq()) == null
-                        ? "the chain has no entry " + c.chainSeq() + " any more"
-                        : "entry " + c.chainSeq() + " now hashes to " + hashAt.get(c.chainSeq());
-                walk.breakAt(new Break(
-                        Problem.CHECKPOINT_MISMATCH,
-                        c.chainSeq(),
-                        null,
-                        null,
-                        "checkpoint " + c.id() + " signed " + c.headHash() + " at " + c.signedAt() + "; " + problem));
-            }
-            checks.add(new CheckpointCheck(
-                    c.id(),
-                    s.exported(),
-                    s.file(),
-                    c.chainSeq(),
-                    c.headHash(),
-                    c.signedAt(),
-                    problem == null,
-                    problem));
-        }
-        for (CheckpointExports.ExportCheck e : files.checks()) {
-            Problem problem = switch (e.status()) {
-                case OK -> null;
-                case MISSING -> Problem.EXPORT_MISSING;
-                case ALTERED -> Problem.EXPORT_ALTERED;
-                case NOT_STORED -> Problem.CHECKPOINT_NOT_STORED;
-            };
-            if (problem != null) {
-                walk.breakAt(new Break(problem, null, null, null, e.file() + ": " + e.detail()));
-            }
-        }
+        List<CheckpointCheck> checks = signed.check(hashAt, checkpoints.publicKey(), walk::breakAt);
+        signed.exportProblems().forEach(walk::breakAt);
         return new Result(
                 walk.first == null,
                 walk.entries,
@@ -249,7 +197,7 @@ class ChainVerification {
                 headHash,
                 walk.first,
                 checks,
-                files.checks(),
+                signed.exportChecks(),
                 clock.instant());
     }
 }
