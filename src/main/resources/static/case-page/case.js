@@ -8,8 +8,14 @@ const KINDS = {
   TIMER_FIRED: '定时触发', INCIDENT: '异常', DOMAIN_EVENT: '业务事件'
 };
 
+// the business key (in the URL) carries the full ID number: the server writes it into the header masked, and every
+// ID number in the trail's texts is shown masked too (first four and last four characters, as ResidentIdNumber.mask)
 const businessKey = decodeURIComponent(location.pathname.replace(/^\/cases\//, '').replace(/\/$/, ''));
-document.getElementById('businessKey').textContent = businessKey;
+const ID_LIKE = /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g;
+
+function masked(text) {
+  return String(text).replace(ID_LIKE, id => id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4));
+}
 const status = document.getElementById('status');
 
 function duration(ms) {
@@ -74,7 +80,7 @@ function drawTrail(rows) {
     [time(row.at), KINDS[row.kind] || row.kind, row.name || row.elementId || '', row.actor || '',
       row.ruleId || '', row.detail || '', duration(row.durationMillis)].forEach(text => {
       const td = document.createElement('td');
-      td.textContent = text;
+      td.textContent = masked(text);
       tr.append(td);
     });
     body.append(tr);

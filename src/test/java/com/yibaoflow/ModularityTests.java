@@ -73,6 +73,7 @@ class ModularityTests {
             entry("audit_read", "audit"),
             entry("audit_chain_head", "audit"),
             entry("audit_checkpoint", "audit"),
+            entry("case_search_indexes", "audit"),
             entry("notification", "notification"),
             entry("claim", "monitoring"),
             entry("claim_import", "monitoring"),

@@ -8,15 +8,20 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Signed checkpoints of the chain head (issue #20 §4): on demand and every night. The signed text is
- * {@code yibaoflow-audit-checkpoint|v1|<chain seq>|<head hash>|<signed at, UTC>}, Ed25519, Base64.
+ * {@code yibaoflow-audit-checkpoint|v1|<chain seq>|<head hash>|<signed at, UTC>}, Ed25519, Base64. Each is exported
+ * to its file ({@link CheckpointExports}) once its row has committed.
  */
 @Service
 class AuditCheckpoints {
@@ -43,11 +48,13 @@ class AuditCheckpoints {
     private final JdbcTemplate jdbc;
     private final CheckpointSigner signer;
     private final Clock clock;
+    private final CheckpointExports exports;
 
-    AuditCheckpoints(JdbcTemplate jdbc, CheckpointSigner signer, Clock clock) {
+    AuditCheckpoints(JdbcTemplate jdbc, CheckpointSigner signer, Clock clock, CheckpointExports exports) {
         this.jdbc = jdbc;
         this.signer = signer;
         this.clock = clock;
+        this.exports = exports;
     }
 
     static String signedText(long chainSeq, String headHash, Instant signedAt) {
@@ -75,7 +82,7 @@ class AuditCheckpoints {
                 signature,
                 publicKey);
         log.info("Signed audit checkpoint {} of the chain head {} ({})", id, seq, hash);
-        return new Checkpoint(
+        Checkpoint checkpoint = new Checkpoint(
                 id,
                 seq,
                 hash,
@@ -85,6 +92,32 @@ class AuditCheckpoints {
                 signedText(seq, hash, at),
                 signature,
                 publicKey);
+        // a file only for a committed row: a rolled-back checkpoint must not be left behind as an export
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                export(checkpoint);
+            }
+        });
+        return checkpoint;
+    }
+
+    /** A failed export does not undo the signed checkpoint: the verification reports its file as missing. */
+    private void export(Checkpoint checkpoint) {
+        try {
+            exports.write(checkpoint);
+        } catch (RuntimeException e) {
+            log.error(
+                    "Checkpoint {} is signed but could not be exported to {}", checkpoint.id(), exports.directory(), e);
+        }
+    }
+
+    /** A new export directory (first start with it, or moved): the checkpoints signed before are exported into it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void exportEarlierCheckpoints() {
+        if (exports.createdNow()) {
+            all().forEach(this::export);
+        }
     }
 
     /** Every night at 00:30 (Asia/Shanghai); {@code yibaoflow.audit.checkpoint-cron} changes it. */

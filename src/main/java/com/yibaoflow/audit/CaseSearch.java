@@ -5,18 +5,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 /**
@@ -89,64 +84,10 @@ class CaseSearch {
             throw DomainException.invalidField("size", "must be 1 … " + MAX_SIZE);
         }
         Instant now = clock.instant();
-        HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery();
-        if (c.type() != null) {
-            query.processDefinitionKey(c.type());
-        }
-        String q = c.q() == null ? "" : c.q().trim().replaceAll("[%_\\\\]", "");
-        if (c.regionCode() != null) {
-            if (!c.regionCode().matches("\\d{6}")) {
-                throw DomainException.invalidField("regionCode", "must be a six-digit region code");
-            }
-            // business keys carry the region: ENR-{region}-{year}-{id}, HV-ENR-{region}-…
-            query.processInstanceBusinessKeyLike("%-" + c.regionCode() + "-%" + (q.isEmpty() ? "" : q + "%"));
-        } else if (!q.isEmpty()) {
-            query.processInstanceBusinessKeyLike("%" + q + "%");
-        }
-        if (c.state() != null) {
-            switch (c.state()) {
-                case "ACTIVE" -> query.active();
-                case "SUSPENDED" -> query.suspended();
-                case "COMPLETED" -> query.completed();
-                case "EXTERNALLY_TERMINATED" -> query.externallyTerminated();
-                case "INTERNALLY_TERMINATED" -> query.internallyTerminated();
-                case "OPEN" -> query.unfinished();
-                case "ENDED" -> query.finished();
-                default ->
-                    throw DomainException.invalidField(
-                            "state",
-                            "must be OPEN, ENDED, ACTIVE, SUSPENDED, COMPLETED, EXTERNALLY_TERMINATED or INTERNALLY_TERMINATED");
-            }
-        }
-        if (c.from() != null) {
-            query.startedAfter(Date.from(c.from()));
-        }
-        if (c.to() != null) {
-            query.startedBefore(Date.from(c.to()));
-        }
-        if (c.department() != null || Boolean.TRUE.equals(c.overdue())) {
-            TaskQuery open = tasks.createTaskQuery().active();
-            if (c.department() != null) {
-                open.taskCandidateGroup(c.department()).includeAssignedTasks();
-            }
-            if (Boolean.TRUE.equals(c.overdue())) {
-                open.dueBefore(Date.from(now));
-            }
-            Set<String> ids = new HashSet<>();
-            open.list().forEach(t -> ids.add(t.getProcessInstanceId()));
-            if (ids.isEmpty()) {
-                return new Page(List.of(), 0, page, size);
-            }
-            query.processInstanceIds(ids);
-        }
-        switch (sort) {
-            case STARTED_ASC -> query.orderByProcessInstanceStartTime().asc();
-            case BUSINESS_KEY -> query.orderByProcessInstanceBusinessKey().asc();
-            default -> query.orderByProcessInstanceStartTime().desc();
-        }
-        long total = query.count();
+        CaseSearchSql sql = new CaseSearchSql(c, sort, now);
+        long total = sql.count(history).count();
         List<CaseSummary> items = new ArrayList<>();
-        for (HistoricProcessInstance p : query.listPage(page * size, size)) {
+        for (HistoricProcessInstance p : sql.list(history).listPage(page * size, size)) {
             items.add(new CaseSummary(
                     p.getBusinessKey(),
                     p.getProcessDefinitionKey(),

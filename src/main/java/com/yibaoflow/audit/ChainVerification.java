@@ -2,7 +2,6 @@ package com.yibaoflow.audit;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,15 +31,25 @@ class ChainVerification {
         /** A signed checkpoint names a head the chain no longer has (deleted or recomputed entries). */
         CHECKPOINT_MISMATCH,
         /** A checkpoint's signature is not the signing key's. */
-        CHECKPOINT_SIGNATURE_INVALID
+        CHECKPOINT_SIGNATURE_INVALID,
+        /** A stored checkpoint has no exported file. */
+        EXPORT_MISSING,
+        /** An exported file is unreadable or says something else than its stored checkpoint. */
+        EXPORT_ALTERED,
+        /** An exported file names a checkpoint the database no longer has. */
+        CHECKPOINT_NOT_STORED
     }
 
     public record Break(Problem problem, Long chainSeq, Long entryId, String businessKey, String detail) {}
 
-    /** A checkpoint checked: one stored ({@code exported} false) or one given with the request (id 0). */
+    /**
+     * A checkpoint checked against the chain: one stored ({@code exported} false), one only in an exported file
+     * ({@code file}) or one given with the request (id 0).
+     */
     public record CheckpointCheck(
             long id,
             boolean exported,
+            String file,
             long chainSeq,
             String headHash,
             Instant signedAt,
@@ -54,15 +63,18 @@ class ChainVerification {
             String headHash,
             Break firstBreak,
             List<CheckpointCheck> checkpoints,
+            List<CheckpointExports.ExportCheck> exports,
             Instant verifiedAt) {}
 
     private final JdbcTemplate jdbc;
     private final AuditCheckpoints checkpoints;
+    private final CheckpointExports exports;
     private final Clock clock;
 
-    ChainVerification(JdbcTemplate jdbc, AuditCheckpoints checkpoints, Clock clock) {
+    ChainVerification(JdbcTemplate jdbc, AuditCheckpoints checkpoints, CheckpointExports exports, Clock clock) {
         this.jdbc = jdbc;
         this.checkpoints = checkpoints;
+        this.exports = exports;
         this.clock = clock;
     }
 
@@ -73,14 +85,14 @@ class ChainVerification {
 
     /**
      * Also checks checkpoints exported earlier and kept outside the application (their signature against the signing
-     * key's public half), which still count when the stored ones have been deleted with the entries.
+     * key's public half), which still count when the stored ones have been deleted with the entries. The exported
+     * files must match the stored checkpoints, and a file whose checkpoint the database lost is checked as well.
      */
     @Transactional(readOnly = true)
     public Result verify(List<AuditCheckpoints.Checkpoint> exported) {
-        List<AuditCheckpoints.Checkpoint> signed = new ArrayList<>(checkpoints.all());
-        signed.addAll(exported);
+        SignedCheckpoints signed = SignedCheckpoints.collect(checkpoints.all(), exports, exported);
         Map<Long, String> hashAt = new HashMap<>();
-        signed.forEach(c -> hashAt.put(c.chainSeq(), null));
+        signed.chainSeqs().forEach(seq -> hashAt.put(seq, null));
 
         var walk = new Object() {
             long expectedSeq = 1;
@@ -176,32 +188,16 @@ class ChainVerification {
                             + walk.prev + ")"));
         }
 
-        String publicKey = checkpoints.publicKey();
-        List<CheckpointCheck> checks = new ArrayList<>();
-        for (AuditCheckpoints.Checkpoint c : signed) {
-            String problem = null;
-            if (!c.publicKey().equals(publicKey) || !c.signatureValid()) {
-                problem = "the signature is not the signing key's";
-                walk.breakAt(new Break(
-                        Problem.CHECKPOINT_SIGNATURE_INVALID,
-                        c.chainSeq(),
-                        null,
-                        null,
-                        "checkpoint " + c.id() + ": " + problem));
-            } else if (!c.headHash().equals(hashAt.get(c.chainSeq()))) {
-                problem = hashAt.get(c.chainSeq()) == null
-                        ? "the chain has no entry " + c.chainSeq() + " any more"
-                        : "entry " + c.chainSeq() + " now hashes to " + hashAt.get(c.chainSeq());
-                walk.breakAt(new Break(
-                        Problem.CHECKPOINT_MISMATCH,
-                        c.chainSeq(),
-                        null,
-                        null,
-                        "checkpoint " + c.id() + " signed " + c.headHash() + " at " + c.signedAt() + "; " + problem));
-            }
-            checks.add(new CheckpointCheck(
-                    c.id(), c.id() == 0, c.chainSeq(), c.headHash(), c.signedAt(), problem == null, problem));
-        }
-        return new Result(walk.first == null, walk.entries, headSeq, headHash, walk.first, checks, clock.instant());
+        List<CheckpointCheck> checks = signed.check(hashAt, checkpoints.publicKey(), walk::breakAt);
+        signed.exportProblems().forEach(walk::breakAt);
+        return new Result(
+                walk.first == null,
+                walk.entries,
+                headSeq,
+                headHash,
+                walk.first,
+                checks,
+                signed.exportChecks(),
+                clock.instant());
     }
 }

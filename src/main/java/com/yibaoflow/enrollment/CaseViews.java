@@ -1,6 +1,7 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.audit.CaseHistory;
+import com.yibaoflow.audit.PersonReads;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
@@ -21,6 +22,7 @@ class CaseViews {
     private final HistoryService processHistory;
     private final CaseHistory history;
     private final CaseNotices notices;
+    private final PersonReads reads;
 
     CaseViews(
             Payments payments,
@@ -28,17 +30,20 @@ class CaseViews {
             TaskService tasks,
             HistoryService processHistory,
             CaseHistory history,
-            CaseNotices notices) {
+            CaseNotices notices,
+            PersonReads reads) {
         this.payments = payments;
         this.coverages = coverages;
         this.tasks = tasks;
         this.processHistory = processHistory;
         this.history = history;
         this.notices = notices;
+        this.reads = reads;
     }
 
     @Transactional(readOnly = true)
     EnrollmentView of(EnrollmentCase c) {
+        reads.shown(PersonReads.ENROLLMENT_CASE, c.businessKey(), null); // the view has the full ID number (#20 §6)
         return EnrollmentView.of(
                 c,
                 payments.findByCaseIdOrderByReceivedAtAsc(c.id()),

@@ -1,5 +1,6 @@
 package com.yibaoflow.monitoring;
 
+import com.yibaoflow.audit.PersonReads;
 import com.yibaoflow.identity.RegionScope;
 import com.yibaoflow.identity.StaffPrincipal;
 import com.yibaoflow.shared.id.ResidentIdNumber;
@@ -44,12 +45,19 @@ class MonitoringController {
     private final ScanRecords scanRecords;
     private final ReferralQueries referrals;
     private final RegionScope regions;
+    private final PersonReads reads;
 
-    MonitoringController(BurdenScans scans, ScanRecords scanRecords, ReferralQueries referrals, RegionScope regions) {
+    MonitoringController(
+            BurdenScans scans,
+            ScanRecords scanRecords,
+            ReferralQueries referrals,
+            RegionScope regions,
+            PersonReads reads) {
         this.scans = scans;
         this.scanRecords = scanRecords;
         this.referrals = referrals;
         this.regions = regions;
+        this.reads = reads;
     }
 
     @PostMapping("/api/monitoring/scans")
@@ -150,6 +158,7 @@ class MonitoringController {
         if (person == null) {
             throw DomainException.notFound("No claims, warnings or referrals of " + ResidentIdNumber.mask(id));
         }
+        reads.shown(PersonReads.PERSON_BURDEN, id, null); // who looked (issue #20 §6)
         return person;
     }
 }

@@ -201,6 +201,29 @@ class CaseTrailTests {
                 .andExpect(status().isOk());
     }
 
+    /** Business keys carry the full ID number (docs/audit.md): the page shows it masked, the key itself unchanged. */
+    @Test
+    void theCasePageShowsTheIdNumberInTheBusinessKeyMasked() throws Exception {
+        String idNumber = TestIds.adult();
+        String page = mvc.perform(
+                        get("/cases/{bk}", "ENR-341721-2025-" + idNumber).with(as(Department.AUDITORS)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("<span id=\"businessKey\">ENR-341721-2025-"
+                        + com.yibaoflow.shared.id.ResidentIdNumber.mask(idNumber) + "</span>")
+                .doesNotContain(idNumber);
+        // the key is text, never markup
+        assertThat(mvc.perform(get("/cases/{bk}", "<b>x<i>").with(as(Department.AUDITORS)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("&lt;b&gt;x&lt;i&gt;")
+                .doesNotContain("<b>x<i>");
+    }
+
     @Test
     void aCaseworkerMayNotOpenTheCasePageNorItsDiagrams() throws Exception {
         mvc.perform(get("/cases/{bk}", "ENR-none").with(as(Department.MEDICAL_SECURITY)))

@@ -14,6 +14,8 @@ import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.testsupport.IntegrationTest;
 import com.yibaoflow.testsupport.SchemaOwner;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
@@ -83,6 +85,9 @@ class ChainTamperTests {
 
     @Autowired
     TransactionTemplate transactions;
+
+    @Autowired
+    CheckpointExports exports;
 
     @BeforeEach
     void everyEarlierEventIsRecorded() {
@@ -247,6 +252,9 @@ class ChainTamperTests {
         Map<String, Object> checkpointRow = jdbc.queryForMap(
                 "select * from yibao.audit_checkpoint where id = ?",
                 checkpoint.get("id").asLong());
+        Path exportFile = exports.directory()
+                .resolve(CheckpointExports.fileName(checkpoint.get("id").asLong()));
+        byte[] exportBytes = Files.readAllBytes(exportFile);
 
         try {
             // the owner deletes entry A and recomputes the chain after it, head included: the chain itself is whole
@@ -279,8 +287,26 @@ class ChainTamperTests {
                 assertThat(c.get("valid").asBoolean()).isFalse();
             });
 
-            // the owner deletes the stored checkpoint too: only the copy the auditor exported still shows it
+            // the owner deletes the stored checkpoint too: its exported file still shows the recomputed chain
             owner.update("delete from yibao.audit_checkpoint where id = ?", checkpointRow.get("id"));
+            JsonNode fromFile = verification();
+            assertThat(fromFile.get("intact").asBoolean()).isFalse();
+            assertThat(fromFile.get("firstBreak").get("problem").asText()).isEqualTo("CHECKPOINT_MISMATCH");
+            assertThat(fromFile.get("firstBreak").get("chainSeq").asLong()).isEqualTo(seqB);
+            assertThat(fromFile.get("checkpoints")).anySatisfy(c -> {
+                assertThat(c.get("file").asText())
+                        .isEqualTo(exportFile.getFileName().toString());
+                assertThat(c.get("exported").asBoolean()).isTrue();
+                assertThat(c.get("valid").asBoolean()).isFalse();
+            });
+            assertThat(fromFile.get("exports")).anySatisfy(e -> {
+                assertThat(e.get("file").asText())
+                        .isEqualTo(exportFile.getFileName().toString());
+                assertThat(e.get("status").asText()).isEqualTo("NOT_STORED");
+            });
+
+            // and the file (which should be out of their reach): only the copy the auditor kept still shows it
+            Files.delete(exportFile);
             assertThat(verification().get("intact").asBoolean()).isTrue();
             JsonNode againstExport = verificationAgainst(
                     exported.get("chainSeq").asLong(),
@@ -302,6 +328,9 @@ class ChainTamperTests {
             assertThat(forgedExport.get("firstBreak").get("problem").asText())
                     .isEqualTo("CHECKPOINT_SIGNATURE_INVALID");
         } finally {
+            if (Files.notExists(exportFile)) {
+                Files.write(exportFile, exportBytes);
+            }
             if (jdbc.queryForObject(
                             "select count(*) from yibao.audit_checkpoint where id = ?",
                             Long.class,

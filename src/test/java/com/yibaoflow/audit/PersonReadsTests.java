@@ -1,0 +1,136 @@
+package com.yibaoflow.audit;
+
+import static com.yibaoflow.testsupport.TestUsers.as;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.yibaoflow.identity.Department;
+import com.yibaoflow.testsupport.InCollectionPeriod;
+import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.TestIds;
+import com.yibaoflow.testsupport.TestUsers;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue #20 §6 "who looked": a case shown with the full ID number and a person's burden are logged reads (who, when,
+ * what); an auditor lists the reads of a person by ID number, a caseworker may not.
+ */
+@IntegrationTest
+@InCollectionPeriod
+class PersonReadsTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void readingAnEnrollmentCaseWithTheFullIdNumberIsLogged() throws Exception {
+        String idNumber = TestIds.adult();
+        JsonNode created = body(mvc.perform(post("/api/enrollments")
+                        .with(as(Department.MEDICAL_SECURITY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"张三",
+                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13800000000"}""".formatted(idNumber)))
+                .andExpect(status().isCreated()));
+        String businessKey = created.get("businessKey").asText();
+        long before = readsOf(businessKey).size();
+
+        mvc.perform(get("/api/enrollments/{id}", created.get("id").asLong()).with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.idNumber").value(idNumber));
+
+        List<Map<String, Object>> rows = readsOf(businessKey);
+        assertThat(rows).hasSize((int) before + 1);
+        Map<String, Object> read = rows.get(rows.size() - 1);
+        assertThat(read.get("what")).isEqualTo(PersonReads.ENROLLMENT_CASE);
+        assertThat(read.get("read_by")).isEqualTo(TestUsers.userOf(Department.MEDICAL_SECURITY));
+        assertThat(read.get("read_at")).isNotNull();
+
+        // the auditor finds the read by the person's ID number (the business key ends with it)
+        assertThat(listedReads(idNumber)).anySatisfy(r -> {
+            assertThat(r.get("what").asText()).isEqualTo(PersonReads.ENROLLMENT_CASE);
+            assertThat(r.get("subject").asText()).isEqualTo(businessKey);
+            assertThat(r.get("readBy").asText()).isEqualTo(TestUsers.userOf(Department.MEDICAL_SECURITY));
+        });
+    }
+
+    @Test
+    void readingAPersonsBurdenIsLoggedAndOnlyAuditorsListTheReads() throws Exception {
+        String idNumber = TestIds.adult();
+        // one small claim of 2023 (a year no scan of the tests looks at): the person has a burden history
+        String csv = "claimId,idNumber,regionCode,settlementDate,hospitalLevel,totalCost,policyScopeCost,basicPaid,"
+                + "criticalIllnessPaid,assistancePaid\nREAD-" + System.nanoTime() + "," + idNumber
+                + ",341721,2023-03-01,三级,100,100,90,0,0\n";
+        mvc.perform(multipart("/api/claims/imports")
+                        .file(new MockMultipartFile(
+                                "file", "claims.csv", "text/csv", csv.getBytes(StandardCharsets.UTF_8)))
+                        .with(as(Department.CAMUNDA_ADMIN)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.rejected").value(0));
+        assertThat(readsOf(idNumber)).isEmpty();
+
+        mvc.perform(get("/api/monitoring/persons/{id}", idNumber).with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isOk());
+
+        assertThat(readsOf(idNumber)).singleElement().satisfies(r -> {
+            assertThat(r.get("what")).isEqualTo(PersonReads.PERSON_BURDEN);
+            assertThat(r.get("read_by")).isEqualTo(TestUsers.userOf(Department.MEDICAL_SECURITY));
+        });
+        assertThat(listedReads(idNumber)).singleElement().satisfies(r -> {
+            assertThat(r.get("what").asText()).isEqualTo(PersonReads.PERSON_BURDEN);
+            assertThat(r.get("readAt").asText()).isNotBlank();
+        });
+
+        // a person without data is not found, and nothing was shown: no read
+        String nobody = TestIds.adult();
+        mvc.perform(get("/api/monitoring/persons/{id}", nobody).with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isNotFound());
+        assertThat(readsOf(nobody)).isEmpty();
+
+        // only auditors (and admins) list who looked
+        mvc.perform(get("/api/audit/reads").param("subject", idNumber).with(as(Department.MEDICAL_SECURITY)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/reads").param("subject", idNumber).with(as(Department.CIVIL_AFFAIRS_SUPERVISORS)))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/audit/reads").param("subject", idNumber)).andExpect(status().isUnauthorized());
+    }
+
+    private List<Map<String, Object>> readsOf(String subject) {
+        return jdbc.queryForList(
+                "select read_by, read_at, what, subject, detail from yibao.audit_read where subject = ? order by id",
+                subject);
+    }
+
+    private List<JsonNode> listedReads(String subject) throws Exception {
+        List<JsonNode> reads = new ArrayList<>();
+        body(mvc.perform(get("/api/audit/reads").param("subject", subject).with(as(Department.AUDITORS)))
+                        .andExpect(status().isOk()))
+                .forEach(reads::add);
+        return reads;
+    }
+
+    private JsonNode body(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+}
