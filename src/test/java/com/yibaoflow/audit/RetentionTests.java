@@ -34,6 +34,7 @@ class RetentionTests {
             entry("high-cost-referral", MONEY), // the assistance given to a high-cost patient (R-MON-03)
             entry("monitoring-monthly-scan", 180), // a monthly technical sweep; its scans are recorded in monitoring
             entry("payment-deadline-sweep", 180), // an hourly technical sweep; its effects are in the enrollment
+            entry("high-cost-referral-openings", 180), // a technical batch; the referrals it opened keep their own
             entry("hardship-routing", MONEY), // decided inside a hardship verification
             entry("major-matter-routing", MONEY)); // decided inside a major-matter request
 
