@@ -23,17 +23,9 @@ create table enrollment_tally (
         (region_code, coverage_year, township, status, applied_category, applied_on)
 );
 
--- append-only between folds; read whole by every dashboard request (a few hundred rows at most between two folds)
-create table enrollment_tally_delta (
-    region_code      varchar(6)     not null,
-    coverage_year    int            not null,
-    township         varchar(100)   not null,
-    status           varchar(20)    not null,
-    applied_category varchar(30),
-    applied_on       date           not null,
-    cases            bigint         not null,
-    subsidy          numeric(16, 2) not null
-);
+-- The same columns, no key (several deltas of one key until they are folded); append-only between folds, scanned by
+-- every dashboard request: the fold keeps it short (2 000 pending deltas add about 1 ms, docs/benchmarks.md)
+create table enrollment_tally_delta (like enrollment_tally);
 
 -- Inserts and deletes: one statement-level trigger each, one delta row per key however many cases the statement
 -- wrote (imports, SQL seeds).
