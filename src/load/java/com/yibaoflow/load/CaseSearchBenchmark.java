@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -148,7 +147,7 @@ public final class CaseSearchBenchmark {
                 int at = response.body().lastIndexOf("\"total\":");
                 total = response.body().substring(at + 8).split("[,}]")[0];
             }
-            report(search.getKey() + " (total " + total + ")", millis);
+            Timings.report(search.getKey() + " (total " + total + ")", millis);
         }
     }
 
@@ -222,21 +221,5 @@ public final class CaseSearchBenchmark {
                     lo,
                     hi);
         }
-    }
-
-    private static void report(String what, List<Double> millis) {
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        StringBuilder each = new StringBuilder();
-        millis.forEach(m -> each.append(String.format(Locale.ROOT, " %.0f", m)));
-        System.out.printf(
-                Locale.ROOT,
-                "%s, ms:%s%n  first %.0f, min %.0f, median %.0f, max %.0f%n",
-                what,
-                each,
-                millis.get(0),
-                sorted.get(0),
-                sorted.get(sorted.size() / 2),
-                sorted.get(sorted.size() - 1));
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -24,12 +23,15 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The supervisor dashboard's benchmark (issue #21 §4, docs/benchmarks.md): starts the application on a throw-away
  * embedded PostgreSQL, writes {@code rows} enrollment cases of 东至县 (341721) for coverage year 2025 straight into
- * the table by SQL (and {@code previousYearRows} for 2024, which the dashboard reads as its reference), then times
- * {@code GET /api/dashboard} over HTTP and the one grouped statement alone, {@code runs} times each, and prints the
- * numbers. Not a test: nothing is asserted.
+ * the table by SQL (and {@code previousYearRows} for 2024, which the dashboard reads as its reference), folds the
+ * tally's deltas the seed's triggers appended (migration V64), then times {@code GET /api/dashboard} over HTTP and the
+ * one grouped statement alone, {@code runs} times each; then 1 000 single-row updates with and without the trigger,
+ * and the statement again with their 2 000 deltas not folded. The database is durable (a data directory of its own:
+ * fsync and synchronous commit on); the scheduled fold is off, the benchmark folds itself. Prints the numbers; not a
+ * test: nothing is asserted.
  *
  * <p>{@code ./mvnw -Pload test-compile exec:exec -Dload.main=com.yibaoflow.load.DashboardBenchmark
- * -Dload.args="450000 450000 10"}
+ * -Dload.args="450000 450000 20"}
  */
 public final class DashboardBenchmark {
 
@@ -51,6 +53,7 @@ public final class DashboardBenchmark {
                 "--yibaoflow.admin.user-id=" + USER,
                 "--yibaoflow.admin.password=" + PASSWORD,
                 "--yibaoflow.clock.start-date=2024-11-15",
+                "--yibaoflow.enrollment.tally-fold-interval=1h", // the benchmark folds itself, between its phases
                 "--logging.level.root=WARN",
                 "--logging.level.com.yibaoflow=WARN");
         try {
@@ -67,14 +70,29 @@ public final class DashboardBenchmark {
             long t0 = System.nanoTime();
             seed(jdbc, YEAR, rows, 0);
             seed(jdbc, YEAR - 1, previousYearRows, rows);
+            double seeded = (System.nanoTime() - t0) / 1e9;
+            long f0 = System.nanoTime();
+            long folded = fold(jdbc);
+            double foldSeconds = (System.nanoTime() - f0) / 1e9;
             jdbc.execute("vacuum analyze yibao.enrollment_case");
+            jdbc.execute("vacuum analyze yibao.enrollment_tally");
             System.out.printf(
                     Locale.ROOT,
-                    "seeded and analysed in %.1f s; enrollment_case holds %d rows (%s)%n%n",
-                    (System.nanoTime() - t0) / 1e9,
+                    "seeded in %.1f s (the tally's triggers included); enrollment_case holds %d rows (%s); the seed's"
+                            + " %d delta rows folded in %.1f s; enrollment_tally holds %d rows (%s); %s%n%n",
+                    seeded,
                     jdbc.queryForObject("select count(*) from yibao.enrollment_case", Long.class),
                     jdbc.queryForObject(
-                            "select pg_size_pretty(pg_total_relation_size('yibao.enrollment_case'))", String.class));
+                            "select pg_size_pretty(pg_total_relation_size('yibao.enrollment_case'))", String.class),
+                    folded,
+                    foldSeconds,
+                    jdbc.queryForObject("select count(*) from yibao.enrollment_tally", Long.class),
+                    jdbc.queryForObject(
+                            "select pg_size_pretty(pg_total_relation_size('yibao.enrollment_tally'))", String.class),
+                    jdbc.queryForObject(
+                            "select string_agg(name || '=' || setting, ', ' order by name) from pg_settings "
+                                    + "where name in ('fsync', 'synchronous_commit', 'full_page_writes')",
+                            String.class));
 
             String base = "http://localhost:"
                     + ((WebServerApplicationContext) context).getWebServer().getPort();
@@ -100,21 +118,59 @@ public final class DashboardBenchmark {
                 }
                 bytes = response.body().length();
             }
-            report("GET /api/dashboard over HTTP (" + bytes + " characters)", endpoint);
+            Timings.report("GET /api/dashboard over HTTP (" + bytes + " characters)", endpoint);
+            System.out.println();
 
             EnrollmentStatistics statistics = context.getBean(EnrollmentStatistics.class);
-            List<Double> query = new ArrayList<>();
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                statistics.of(REGION, YEAR);
-                query.add((System.nanoTime() - start) / 1e6);
-            }
-            report("EnrollmentStatistics.of (the grouped statement alone)", query);
+            Timings.report(
+                    "EnrollmentStatistics.of (the grouped statement alone)",
+                    Timings.time(runs, () -> statistics.of(REGION, YEAR)));
+            System.out.println();
+            List<Long> ids = jdbc.queryForList(
+                    "select id from yibao.enrollment_case where coverage_year = ? and status = 'AWAITING_PAYMENT' "
+                            + "order by id limit 1000",
+                    Long.class,
+                    YEAR);
+            updates(
+                    jdbc,
+                    "single-row updates of an uncounted column (name: the trigger is not entered)",
+                    ids,
+                    "name = '压测改'");
+            updates(
+                    jdbc,
+                    "single-row status changes (the trigger appends two delta rows each)",
+                    ids,
+                    "status = 'ENROLLED'");
+            Timings.report(
+                    "EnrollmentStatistics.of with those " + 2 * ids.size() + " deltas not folded",
+                    Timings.time(runs, () -> statistics.of(REGION, YEAR)));
+            long p0 = System.nanoTime();
+            long n = fold(jdbc);
+            System.out.printf(Locale.ROOT, "their fold: %d delta rows in %.0f ms%n", n, (System.nanoTime() - p0) / 1e6);
         } finally {
             context.close();
             FileSystemUtils.deleteRecursively(dataDirectory);
         }
         System.exit(0);
+    }
+
+    /** One fold of the pending tally deltas (V64), waiting while another holds the lock; the delta rows it folded. */
+    private static long fold(JdbcTemplate jdbc) {
+        long folded;
+        while ((folded = jdbc.queryForObject("select yibao.enrollment_tally_fold()", Long.class)) < 0) {
+            Thread.onSpinWait();
+        }
+        return folded;
+    }
+
+    /** Sets {@code assignment} on each case, one autocommitted (durable) statement each, and prints the time taken. */
+    private static void updates(JdbcTemplate jdbc, String what, List<Long> ids, String assignment) {
+        long start = System.nanoTime();
+        for (long id : ids) {
+            jdbc.update("update yibao.enrollment_case set " + assignment + " where id = ?", id);
+        }
+        double millis = (System.nanoTime() - start) / 1e6;
+        System.out.printf(Locale.ROOT, "%d %s: %.0f ms, %.3f ms each%n", ids.size(), what, millis, millis / ids.size());
     }
 
     /**
@@ -146,21 +202,5 @@ public final class DashboardBenchmark {
                     from (select i, 'B' || lpad((i + ?)::text, 17, '0') as id
                           from generate_series(?, ?) as i) s""", year, year, year, offset, from, to);
         }
-    }
-
-    private static void report(String what, List<Double> millis) {
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        StringBuilder each = new StringBuilder();
-        millis.forEach(m -> each.append(String.format(Locale.ROOT, " %.0f", m)));
-        System.out.printf(
-                Locale.ROOT,
-                "%s, ms:%s%n  first %.0f, min %.0f, median %.0f, max %.0f%n%n",
-                what,
-                each,
-                millis.get(0),
-                sorted.get(0),
-                sorted.get(sorted.size() / 2),
-                sorted.get(sorted.size() - 1));
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The campaign's figures for a region and coverage year (the supervisor dashboard, issue #21 §4), in one grouped
- * statement over the region's cases of the year and the year before: one scan of the cases, three groupings.
+ * statement over the region's tally of the year and the year before (migration V64: cases counted per township,
+ * status, category and day) plus the changes not folded into it yet ({@link EnrollmentTallyFold}): a few thousand
+ * rows instead of every case, and in one statement, so always exactly the figures of the cases themselves.
  */
 @Service
 @Transactional(readOnly = true)
@@ -40,6 +42,34 @@ public class EnrollmentStatistics {
     public record Statistics(
             List<TownshipProgress> townships, List<CategorySubsidy> categories, List<WeeklyIntake> weeks) {}
 
+    /**
+     * The three groupings over the tally and the pending deltas (parameters: year, year, region, year, year before,
+     * region, year, year before). Keys left without cases (a delta cancelling the tally) are no group.
+     */
+    static final String TALLY_SQL = """
+            select grouping(township) as by_other_than_township, grouping(applied_category) as by_other_than_category,
+                   township, applied_category, week,
+                   coalesce(sum(cases) filter (where this_year and status = 'ENROLLED'), 0) as enrolled,
+                   coalesce(sum(cases) filter (where this_year and status = 'AWAITING_PAYMENT'), 0) as awaiting,
+                   coalesce(sum(cases) filter (where this_year and status = 'LAPSED'), 0) as lapsed,
+                   coalesce(sum(cases) filter (where this_year and status in ('RECEIVED', 'IN_REVIEW')), 0)
+                       as in_review,
+                   coalesce(sum(cases) filter (where not this_year and status = 'ENROLLED'), 0) as previous_enrolled,
+                   coalesce(sum(cases) filter (where this_year), 0) as received,
+                   coalesce(sum(subsidy) filter (where this_year and status = 'ENROLLED'), 0) as subsidy
+            from (select township, applied_category, status, cases, subsidy, coverage_year = ? as this_year,
+                         case when coverage_year = ? then date_trunc('week', applied_on::timestamp)::date end as week
+                  from (select township, applied_category, status, cases, subsidy, coverage_year, applied_on
+                        from yibao.enrollment_tally
+                        where region_code = ? and coverage_year in (?, ?)
+                        union all
+                        select township, applied_category, status, cases, subsidy, coverage_year, applied_on
+                        from yibao.enrollment_tally_delta
+                        where region_code = ? and coverage_year in (?, ?)) counted) c
+            group by grouping sets ((township), (applied_category), (week))
+            having sum(cases) > 0
+            order by township, applied_category, week""";
+
     private final JdbcTemplate jdbc;
 
     EnrollmentStatistics(JdbcTemplate jdbc) {
@@ -47,27 +77,29 @@ public class EnrollmentStatistics {
     }
 
     public Statistics of(String regionCode, int coverageYear) {
+        return grouped(
+                jdbc,
+                TALLY_SQL,
+                coverageYear,
+                coverageYear,
+                regionCode,
+                coverageYear,
+                coverageYear - 1,
+                regionCode,
+                coverageYear,
+                coverageYear - 1);
+    }
+
+    /**
+     * The figures of a statement grouped by {@code grouping sets ((township), (applied_category), (week))} with the
+     * columns of {@link #TALLY_SQL} (the tests' oracle over the cases themselves reads through it too).
+     */
+    static Statistics grouped(JdbcTemplate jdbc, String sql, Object... args) {
         List<TownshipProgress> townships = new ArrayList<>();
         List<CategorySubsidy> categories = new ArrayList<>();
         List<WeeklyIntake> weeks = new ArrayList<>();
         jdbc.query(
-                """
-                select grouping(township) as by_other_than_township, grouping(applied_category) as by_other_than_category,
-                       township, applied_category, week,
-                       count(*) filter (where this_year and status = 'ENROLLED') as enrolled,
-                       count(*) filter (where this_year and status = 'AWAITING_PAYMENT') as awaiting,
-                       count(*) filter (where this_year and status = 'LAPSED') as lapsed,
-                       count(*) filter (where this_year and status in ('RECEIVED', 'IN_REVIEW')) as in_review,
-                       count(*) filter (where not this_year and status = 'ENROLLED') as previous_enrolled,
-                       count(*) filter (where this_year) as received,
-                       coalesce(sum(subsidy) filter (where this_year and status = 'ENROLLED'), 0) as subsidy
-                from (select township, applied_category, status, subsidy, coverage_year = ? as this_year,
-                             case when coverage_year = ?
-                                  then date_trunc('week', created_at at time zone 'Asia/Shanghai')::date end as week
-                      from yibao.enrollment_case
-                      where region_code = ? and coverage_year in (?, ?)) c
-                group by grouping sets ((township), (applied_category), (week))
-                order by township, applied_category, week""",
+                sql,
                 rs -> {
                     boolean byTownship = rs.getInt("by_other_than_township") == 0;
                     boolean byCategory = rs.getInt("by_other_than_category") == 0;
@@ -94,11 +126,7 @@ public class EnrollmentStatistics {
                         }
                     }
                 },
-                coverageYear,
-                coverageYear,
-                regionCode,
-                coverageYear,
-                coverageYear - 1);
+                args);
         return new Statistics(List.copyOf(townships), List.copyOf(categories), List.copyOf(weeks));
     }
 }
