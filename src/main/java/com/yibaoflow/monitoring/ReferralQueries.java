@@ -1,6 +1,11 @@
 package com.yibaoflow.monitoring;
 
-import com.yibaoflow.policy.calc.FigureSource;
+import com.yibaoflow.monitoring.ReferralViews.CheckView;
+import com.yibaoflow.monitoring.ReferralViews.MonthView;
+import com.yibaoflow.monitoring.ReferralViews.OutcomeView;
+import com.yibaoflow.monitoring.ReferralViews.PersonView;
+import com.yibaoflow.monitoring.ReferralViews.ReferralView;
+import com.yibaoflow.monitoring.ReferralViews.WarningView;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.web.PageView;
 import java.math.BigDecimal;
@@ -8,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,75 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 class ReferralQueries {
-
-    record OutcomeView(
-            String department,
-            String outcome,
-            String outcomeName,
-            String category,
-            String reason,
-            String decidedBy,
-            Instant decidedAt) {}
-
-    record CheckView(
-            Instant checkedAt,
-            LocalDate periodFrom,
-            LocalDate periodTo,
-            BigDecimal costSinceReferral,
-            BigDecimal costInPeriod,
-            BigDecimal riskThreshold,
-            boolean stillAtRisk) {}
-
-    record ReferralView(
-            long id,
-            String businessKey,
-            String idNumberMasked,
-            String regionCode,
-            int coverageYear,
-            String state,
-            String populationGroup,
-            BigDecimal warningLine,
-            BigDecimal lineReached,
-            BigDecimal outOfPocket,
-            long firstScanId,
-            long lastScanId,
-            LocalDate referredAsOf,
-            Instant openedAt,
-            Instant raisedAt,
-            Instant closedAt,
-            String processInstanceId,
-            String hardshipBusinessKey,
-            List<String> awaitingDepartments,
-            List<OutcomeView> outcomes,
-            List<CheckView> checks,
-            String policyLabel,
-            Map<String, List<FigureSource>> provenance) {}
-
-    record MonthView(
-            String month,
-            int claims,
-            BigDecimal totalCost,
-            BigDecimal paid,
-            BigDecimal outOfPocket,
-            BigDecimal outOfPocketYearToDate,
-            int claimsWithoutPaidAmounts) {}
-
-    record WarningView(
-            long scanId,
-            LocalDate asOf,
-            int coverageYear,
-            String regionCode,
-            String populationGroup,
-            BigDecimal outOfPocket,
-            BigDecimal warningLine,
-            String policyLabel,
-            Map<String, List<FigureSource>> provenance) {}
-
-    record PersonView(
-            String idNumberMasked,
-            List<MonthView> burdenByMonth,
-            List<WarningView> warnings,
-            List<ReferralView> referrals) {}
 
     private static final String REFERRAL_COLUMNS = """
             id, business_key, id_number, region_code, coverage_year, state, population_group, warning_line,
