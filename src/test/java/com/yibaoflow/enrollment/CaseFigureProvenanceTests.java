@@ -45,14 +45,12 @@ class CaseFigureProvenanceTests {
     @Autowired
     ShiftableClock clock;
 
+    /** A Dongzhi 2025 application of a local adult with no category (as {@link EnrollmentApiTests} makes it). */
     long applied(String idNumber) throws Exception {
         String response = mvc.perform(post("/api/enrollments")
                         .with(as(Department.MEDICAL_SECURITY))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"陈七",
-                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13900000000",
-                                 "claimedCategories":[]}""".formatted(idNumber)))
+                        .content(EnrollmentApiTests.body(idNumber, "341721")))
                 .andExpect(status().isCreated())
                 .andReturn()
                 .getResponse()
