@@ -2,12 +2,14 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.FigureSource;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /** A case as the API shows it: state, figures with their explanation, payments, coverage and open tasks. */
 record EnrollmentView(
@@ -69,7 +71,9 @@ record EnrollmentView(
             BigDecimal currentYearDue,
             BigDecimal backPaymentDue,
             List<BackPaidYear> backPaymentBreakdown,
-            Integer backPaidYearsConfirmed) {}
+            Integer backPaidYearsConfirmed,
+            // issue #17 item 2: figure field → the parameters it was computed from, with their provenance state
+            Map<String, List<FigureSource>> provenance) {}
 
     public record PaymentView(
             String paymentReference,
@@ -101,8 +105,9 @@ record EnrollmentView(
             LocalDate benefitStartDate,
             LocalDate benefitEndDate,
             boolean coveredFromBirth,
-            String policyVersion) {
-        static CoverageView of(Coverage c) {
+            String policyVersion,
+            Map<String, List<FigureSource>> provenance) {
+        static CoverageView of(Coverage c, EnrollmentCase of) {
             return new CoverageView(
                     c.id(),
                     c.appliedCategory(),
@@ -113,7 +118,8 @@ record EnrollmentView(
                     c.benefitStartDate(),
                     c.benefitEndDate(),
                     c.coveredFromBirth(),
-                    c.policyVersion());
+                    c.policyVersion(),
+                    CaseProvenance.coverage(of));
         }
     }
 
@@ -203,10 +209,11 @@ record EnrollmentView(
                         c.currentYearDue(),
                         c.backPaymentDue(),
                         c.backPaymentBreakdown(),
-                        c.backPaidYearsConfirmed()),
+                        c.backPaidYearsConfirmed(),
+                        CaseProvenance.figures(c)),
                 c.paymentDeadline(),
                 payments.stream().map(PaymentView::of).toList(),
-                coverage == null ? null : CoverageView.of(coverage),
+                coverage == null ? null : CoverageView.of(coverage, c),
                 tasks,
                 history,
                 notifications,

@@ -22,10 +22,13 @@ class SubsidyEntitlementController {
             + "'health-commission-supervisors', 'disabled-federation-supervisors')";
 
     private final SubsidyEntitlements entitlements;
+    private final EntitlementSubsidies subsidies;
     private final RegionScope regions;
 
-    SubsidyEntitlementController(SubsidyEntitlements entitlements, RegionScope regions) {
+    SubsidyEntitlementController(
+            SubsidyEntitlements entitlements, EntitlementSubsidies subsidies, RegionScope regions) {
         this.entitlements = entitlements;
+        this.subsidies = subsidies;
         this.regions = regions;
     }
 
@@ -34,7 +37,8 @@ class SubsidyEntitlementController {
     @Operation(
             summary = "R-SUB-11 subsidy entitlements to a coverage year: APPLIED (still on the department's roster at "
                     + "next year's enrollment), LAPSED (no longer on it: reported, not applied) or PENDING (not "
-                    + "checked yet); lapsed first. regionCode defaults to the user's region")
+                    + "checked yet); lapsed first, with each category's subsidy that year and its provenance. regionCode "
+                    + "defaults to the user's region")
     SubsidyEntitlements.Report entitlements(
             @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String coverageYear,
@@ -50,6 +54,13 @@ class SubsidyEntitlementController {
         }
         String region = regionCode == null || regionCode.isBlank() ? principal.regionCode() : regionCode.strip();
         regions.requireVisible(principal, region, "Region " + region);
-        return entitlements.report(region, year);
+        SubsidyEntitlements.Report report = entitlements.report(region, year);
+        // issue #17 item 2: each entitled category's subsidy that year, with its provenance state
+        return report.withSubsidies(subsidies.of(
+                region,
+                year,
+                report.items().stream()
+                        .map(SubsidyEntitlements.Entitlement::category)
+                        .toList()));
     }
 }

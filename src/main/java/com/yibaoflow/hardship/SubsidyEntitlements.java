@@ -59,7 +59,20 @@ class SubsidyEntitlements implements SubsidyEntitlementCheck {
             Instant checkedAt,
             Instant createdAt) {}
 
-    record Report(String regionCode, int coverageYear, int applied, int lapsed, int pending, List<Entitlement> items) {}
+    /** The report; {@code subsidies}: what each listed category's subsidy is worth that year, with its provenance. */
+    record Report(
+            String regionCode,
+            int coverageYear,
+            int applied,
+            int lapsed,
+            int pending,
+            List<Entitlement> items,
+            Map<String, EntitlementSubsidies.Subsidy> subsidies) {
+
+        Report withSubsidies(Map<String, EntitlementSubsidies.Subsidy> figures) {
+            return new Report(regionCode, coverageYear, applied, lapsed, pending, items, figures);
+        }
+    }
 
     private record Row(
             long id, String category, Status status, String checkedCase, int grantedVersion, LocalDate grantedAsOf) {}
@@ -199,7 +212,8 @@ class SubsidyEntitlements implements SubsidyEntitlementCheck {
                 counts.getOrDefault(Status.APPLIED, 0L).intValue(),
                 counts.getOrDefault(Status.LAPSED, 0L).intValue(),
                 counts.getOrDefault(Status.PENDING, 0L).intValue(),
-                items);
+                items,
+                Map.of());
     }
 
     private Optional<Version> currentVersion(Department owner, String regionCode) {

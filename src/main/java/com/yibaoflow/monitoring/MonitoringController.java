@@ -121,7 +121,7 @@ class MonitoringController {
     @Operation(
             summary = "Referrals in the regions the user sees, newest first; department keeps those still awaiting "
                     + "that department's outcome")
-    PageView<ReferralQueries.ReferralView> referrals(
+    PageView<ReferralViews.ReferralView> referrals(
             @RequestParam(required = false) String regionCode,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) String department,
@@ -148,13 +148,12 @@ class MonitoringController {
 
     @GetMapping("/api/monitoring/persons/{idNumber}")
     @Operation(summary = "A person's burden history by month, the scans that warned them, referrals and outcomes")
-    ReferralQueries.PersonView person(
-            @PathVariable String idNumber, @AuthenticationPrincipal StaffPrincipal principal) {
+    ReferralViews.PersonView person(@PathVariable String idNumber, @AuthenticationPrincipal StaffPrincipal principal) {
         String id = idNumber.strip().toUpperCase(Locale.ROOT);
         if (!ResidentIdNumber.isValid(id)) {
             throw DomainException.invalidField("idNumber", "is not a valid resident ID number");
         }
-        ReferralQueries.PersonView person = referrals.person(id, regions.visibleRegions(principal));
+        ReferralViews.PersonView person = referrals.person(id, regions.visibleRegions(principal));
         if (person == null) {
             throw DomainException.notFound("No claims, warnings or referrals of " + ResidentIdNumber.mask(id));
         }

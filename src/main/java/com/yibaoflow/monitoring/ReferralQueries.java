@@ -1,5 +1,11 @@
 package com.yibaoflow.monitoring;
 
+import com.yibaoflow.monitoring.ReferralViews.CheckView;
+import com.yibaoflow.monitoring.ReferralViews.MonthView;
+import com.yibaoflow.monitoring.ReferralViews.OutcomeView;
+import com.yibaoflow.monitoring.ReferralViews.PersonView;
+import com.yibaoflow.monitoring.ReferralViews.ReferralView;
+import com.yibaoflow.monitoring.ReferralViews.WarningView;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.web.PageView;
 import java.math.BigDecimal;
@@ -7,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,80 +27,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ReferralQueries {
 
-    record OutcomeView(
-            String department,
-            String outcome,
-            String outcomeName,
-            String category,
-            String reason,
-            String decidedBy,
-            Instant decidedAt) {}
-
-    record CheckView(
-            Instant checkedAt,
-            LocalDate periodFrom,
-            LocalDate periodTo,
-            BigDecimal costSinceReferral,
-            BigDecimal costInPeriod,
-            BigDecimal riskThreshold,
-            boolean stillAtRisk) {}
-
-    record ReferralView(
-            long id,
-            String businessKey,
-            String idNumberMasked,
-            String regionCode,
-            int coverageYear,
-            String state,
-            String populationGroup,
-            BigDecimal warningLine,
-            BigDecimal lineReached,
-            BigDecimal outOfPocket,
-            long firstScanId,
-            long lastScanId,
-            LocalDate referredAsOf,
-            Instant openedAt,
-            Instant raisedAt,
-            Instant closedAt,
-            String processInstanceId,
-            String hardshipBusinessKey,
-            List<String> awaitingDepartments,
-            List<OutcomeView> outcomes,
-            List<CheckView> checks) {}
-
-    record MonthView(
-            String month,
-            int claims,
-            BigDecimal totalCost,
-            BigDecimal paid,
-            BigDecimal outOfPocket,
-            BigDecimal outOfPocketYearToDate,
-            int claimsWithoutPaidAmounts) {}
-
-    record WarningView(
-            long scanId,
-            LocalDate asOf,
-            int coverageYear,
-            String regionCode,
-            String populationGroup,
-            BigDecimal outOfPocket,
-            BigDecimal warningLine) {}
-
-    record PersonView(
-            String idNumberMasked,
-            List<MonthView> burdenByMonth,
-            List<WarningView> warnings,
-            List<ReferralView> referrals) {}
-
     private static final String REFERRAL_COLUMNS = """
             id, business_key, id_number, region_code, coverage_year, state, population_group, warning_line,
             line_reached, out_of_pocket, first_scan_id, last_scan_id, referred_as_of, opened_at, raised_at, closed_at,
-            process_instance_id, hardship_business_key""";
+            process_instance_id, hardship_business_key,
+            (select s.policy_label from yibao.monitoring_scan s where s.id = r.last_scan_id) as policy_label""";
 
     private final JdbcTemplate jdbc;
+    private final LineProvenance lines;
 
-    ReferralQueries(JdbcTemplate jdbc) {
+    ReferralQueries(JdbcTemplate jdbc, LineProvenance lines) {
         this.jdbc = jdbc;
+        this.lines = lines;
     }
 
     /**
@@ -163,10 +106,11 @@ class ReferralQueries {
                 },
                 idNumber,
                 regions);
+        LineProvenance.Lookup provenance = lines.lookup();
         List<WarningView> warnings = jdbc.query(
                 """
                 select w.scan_id, s.as_of, s.coverage_year, s.region_code, w.population_group, w.out_of_pocket,
-                       w.warning_line
+                       w.warning_line, s.policy_label
                 from yibao.monitoring_warning w join yibao.monitoring_scan s on s.id = w.scan_id
                 where w.id_number = ? and s.region_code = any(?) order by s.as_of, w.scan_id""",
                 (rs, i) -> new WarningView(
@@ -176,7 +120,9 @@ class ReferralQueries {
                         rs.getString(4),
                         rs.getString(5),
                         rs.getBigDecimal(6),
-                        rs.getBigDecimal(7)),
+                        rs.getBigDecimal(7),
+                        rs.getString(8),
+                        provenance.of(rs.getString(8), rs.getString(5))),
                 idNumber,
                 regions);
         List<ReferralView> referrals = withDetails(jdbc.query(
@@ -233,6 +179,7 @@ class ReferralQueries {
                 },
                 (Object) ids);
         List<ReferralView> result = new ArrayList<>();
+        LineProvenance.Lookup provenance = lines.lookup();
         for (ReferralView r : referrals) {
             List<OutcomeView> answered = outcomes.getOrDefault(r.id(), List.of());
             List<String> awaiting = "VERIFYING".equals(r.state())
@@ -262,7 +209,9 @@ class ReferralQueries {
                     r.hardshipBusinessKey(),
                     awaiting,
                     answered,
-                    checks.getOrDefault(r.id(), List.of())));
+                    checks.getOrDefault(r.id(), List.of()),
+                    r.policyLabel(),
+                    provenance.of(r.policyLabel(), r.populationGroup())));
         }
         return result;
     }
@@ -289,7 +238,9 @@ class ReferralQueries {
                 rs.getString("hardship_business_key"),
                 List.of(),
                 List.of(),
-                List.of());
+                List.of(),
+                rs.getString("policy_label"),
+                Map.of());
     }
 
     private static Instant instant(Timestamp t) {

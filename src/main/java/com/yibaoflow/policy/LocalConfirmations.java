@@ -16,7 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Local confirmations: an office confirms an EXTERNAL or SAMPLE figure of a version by its own document (number and
- * date), recorded with who did it; the figure and its provenance state stay as they are.
+ * date), recorded with who did it; the figure and its provenance state stay as they are. The version's snapshot is
+ * read again, so every calculation after the confirmation carries it with the figure (explanation and
+ * {@code provenance}); figures computed before keep what they were computed with.
  */
 @Service
 class LocalConfirmations {
@@ -25,11 +27,13 @@ class LocalConfirmations {
 
     private final PolicyService policies;
     private final PolicyConfirmations confirmations;
+    private final PolicySnapshots cached;
     private final Clock clock;
 
-    LocalConfirmations(PolicyService policies, PolicyConfirmations confirmations, Clock clock) {
+    LocalConfirmations(PolicyService policies, PolicyConfirmations confirmations, PolicySnapshots cached, Clock clock) {
         this.policies = policies;
         this.confirmations = confirmations;
+        this.cached = cached;
         this.clock = clock;
     }
 
@@ -89,8 +93,11 @@ class LocalConfirmations {
                     Map.of("parameterPath", parameterPath));
         }
         try {
-            return confirmations.saveAndFlush(new PolicyConfirmation(
+            PolicyConfirmation saved = confirmations.saveAndFlush(new PolicyConfirmation(
                     target.id(), parameterPath, documentNumber.strip(), documentDate, userId, clock.instant()));
+            // calculations from now on carry the confirmation with the figure (when this transaction commits)
+            cached.confirmationsChanged(target.id());
+            return saved;
         } catch (DataIntegrityViolationException e) {
             throw DomainException.conflict(
                     parameterPath + " of " + target.label() + " is already confirmed",

@@ -1,11 +1,14 @@
 package com.yibaoflow.policy;
 
+import com.yibaoflow.policy.calc.LocalConfirmation;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.region.Region;
 import com.yibaoflow.region.RegionDirectory;
 import com.yibaoflow.shared.problem.DomainException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
@@ -30,14 +33,20 @@ class PolicySnapshots {
     record Loaded(PolicySnapshot snapshot, boolean mutable) {}
 
     private final PolicyVersions versions;
+    private final PolicyConfirmations confirmations;
     private final RegionDirectory regions;
     private final TransactionTemplate readOnly;
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    PolicySnapshots(PolicyVersions versions, RegionDirectory regions, PlatformTransactionManager transactionManager) {
+    PolicySnapshots(
+            PolicyVersions versions,
+            PolicyConfirmations confirmations,
+            RegionDirectory regions,
+            PlatformTransactionManager transactionManager) {
         this.versions = versions;
+        this.confirmations = confirmations;
         this.regions = regions;
         this.readOnly = new TransactionTemplate(transactionManager);
         this.readOnly.setReadOnly(true);
@@ -79,8 +88,14 @@ class PolicySnapshots {
     public Loaded load(long id) {
         return readOnly.execute(status -> {
             PolicyVersion version = versions.findById(id).orElseThrow();
+            Map<String, LocalConfirmation> confirmed = new HashMap<>();
+            confirmations
+                    .findByPolicyVersionIdOrderByParameterPath(id)
+                    .forEach(c -> confirmed.put(
+                            c.parameterPath(),
+                            new LocalConfirmation(c.documentNumber(), c.documentDate(), c.confirmedBy())));
             PolicySnapshot snapshot =
-                    version.toSnapshot(region(version.regionCode()).fiscalTier());
+                    version.toSnapshot(region(version.regionCode()).fiscalTier(), confirmed);
             entityManager.detach(version);
             return new Loaded(snapshot, version.status() == PolicyStatus.DRAFT);
         });
@@ -92,6 +107,10 @@ class PolicySnapshots {
                 .findFirst()
                 .orElseThrow(() -> DomainException.notFound("No region with code " + regionCode));
     }
+
+    /** Forgets the snapshot of a version whose figures an office confirmed (when the transaction commits). */
+    @CacheEvict(cacheNames = SNAPSHOTS, key = "#id")
+    public void confirmationsChanged(long id) {}
 
     /** Forgets which versions are active (after the activating transaction commits). */
     @CacheEvict(cacheNames = ACTIVE_VERSION, allEntries = true)

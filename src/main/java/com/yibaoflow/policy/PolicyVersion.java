@@ -1,5 +1,6 @@
 package com.yibaoflow.policy;
 
+import com.yibaoflow.policy.calc.LocalConfirmation;
 import com.yibaoflow.policy.calc.PolicyParameters;
 import com.yibaoflow.policy.calc.PolicySnapshot;
 import com.yibaoflow.policy.calc.Provenance;
@@ -136,7 +137,13 @@ public class PolicyVersion {
     }
 
     public PolicySnapshot toSnapshot(FiscalTier fiscalTier) {
-        return new PolicySnapshot(regionCode, coverageYear, version, fiscalTier, parameters, Map.copyOf(provenance));
+        return toSnapshot(fiscalTier, Map.of());
+    }
+
+    /** The snapshot with the offices' confirmations of its figures by local document (issue #17 item 2). */
+    public PolicySnapshot toSnapshot(FiscalTier fiscalTier, Map<String, LocalConfirmation> confirmations) {
+        return new PolicySnapshot(
+                regionCode, coverageYear, version, fiscalTier, parameters, Map.copyOf(provenance), confirmations);
     }
 
     public Long id() {

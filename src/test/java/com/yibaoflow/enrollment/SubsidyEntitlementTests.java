@@ -336,6 +336,12 @@ class SubsidyEntitlementTests {
         assertThat(on.get("status").asText()).isEqualTo("APPLIED");
         assertThat(on.get("checkedCase").asText()).isEqualTo(applied.businessKey());
         assertThat(on.get("outcome").asText()).contains("资助适用");
+        // issue #17 item 2: what the entitlement is worth in 2026, with the provenance of the subsidy
+        JsonNode worth = after.get("subsidies").get("MINIMUM_LIVING");
+        assertThat(worth.get("subsidy").decimalValue()).isEqualByComparingTo("360.00");
+        assertThat(worth.get("policyVersion").asText()).startsWith(REGION + "/2026 v");
+        assertThat(worth.at("/provenance/subsidy/0/parameter").asText()).isEqualTo("subsidies.MINIMUM_LIVING");
+        assertThat(worth.at("/provenance/subsidy/0/state").asText()).isEqualTo("SEED");
 
         // the event, in each case's history
         assertThat(r_sub_11_historyOf(applied)).singleElement().satisfies(e -> {

@@ -22,11 +22,17 @@ public final class Explanation {
     /** A parameter use of the snapshot: path, rendered value and provenance. */
     public ParameterUse param(String path, Object value) {
         Provenance provenance = snapshot.provenanceOf(path);
-        return new ParameterUse(path, ParameterPaths.render(value), provenance.label(), provenance.state());
+        return new ParameterUse(
+                path,
+                ParameterPaths.render(value),
+                provenance.label(),
+                provenance.state(),
+                snapshot.confirmationOf(path));
     }
 
     /**
-     * Adds a step. The stored text is "{@code R-ID clause: text [path = value (provenance); …]}".
+     * Adds a step. The stored text is "{@code R-ID clause: text [path = value (provenance); …]}", a locally confirmed
+     * figure "{@code path = value (provenance; CONFIRMED by local document … of …)}".
      */
     public Explanation step(Rule rule, String text, ParameterUse... parameters) {
         List<ParameterUse> uses = List.of(parameters);
@@ -37,7 +43,10 @@ public final class Explanation {
                 .append(text);
         if (!uses.isEmpty()) {
             line.append(Arrays.stream(parameters)
-                    .map(p -> p.path() + " = " + p.value() + " (" + p.provenance() + ")")
+                    .map(p -> p.path() + " = " + p.value() + " (" + p.provenance()
+                            + (p.confirmation() == null
+                                    ? ""
+                                    : "; " + p.confirmation().text()) + ")")
                     .collect(Collectors.joining("; ", " [", "]")));
         }
         steps.add(new ExplanationStep(rule.id(), rule.clause(), line.toString(), uses));

@@ -1,9 +1,12 @@
 package com.yibaoflow.policy.calc.benefit;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.FigureSource;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Payments for one stay (CNY scale 2) and the person's new year-to-date figures, to pass into the next stay.
@@ -26,4 +29,11 @@ public record InpatientResult(
         BigDecimal criticalIllnessPaidYtd,
         BigDecimal assistanceBaseYtd,
         BigDecimal assistancePaidYtd,
-        List<ExplanationStep> explanation) {}
+        List<ExplanationStep> explanation) {
+
+    /** Each figure's provenance (issue #17 item 2), keyed by field name, from the explanation ({@link BenefitProvenance}). */
+    @JsonProperty("provenance")
+    public Map<String, List<FigureSource>> provenance() {
+        return BenefitProvenance.of(explanation);
+    }
+}

@@ -1,9 +1,12 @@
 package com.yibaoflow.policy.calc.burden;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.FigureSource;
 import com.yibaoflow.policy.calc.PolicyParameters.PopulationGroup;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Result of {@link BurdenCalculator}, amounts CNY scale 2; exactly one of {@code amountOverLine},
@@ -16,4 +19,11 @@ public record BurdenResult(
         BurdenStatus status,
         BigDecimal amountOverLine,
         BigDecimal amountBelowLine,
-        List<ExplanationStep> explanation) {}
+        List<ExplanationStep> explanation) {
+
+    /** Each figure's provenance (issue #17 item 2), keyed by field name, from the explanation ({@link BurdenProvenance}). */
+    @JsonProperty("provenance")
+    public Map<String, List<FigureSource>> provenance() {
+        return BurdenProvenance.of(explanation);
+    }
+}

@@ -1,10 +1,13 @@
 package com.yibaoflow.policy.calc.contribution;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.FigureSource;
 import com.yibaoflow.policy.calc.HardshipCategory;
 import com.yibaoflow.policy.calc.ParameterUse;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Result of {@link ContributionCalculator}; all amounts CNY at scale 2. {@code subsidy + personalDue =
@@ -28,6 +31,15 @@ public record ContributionResult(
         Payer payer,
         String policyVersion,
         List<ExplanationStep> explanation) {
+
+    /**
+     * Each figure's provenance (issue #17 item 2), keyed by its field name, derived from the explanation
+     * ({@link ContributionProvenance}).
+     */
+    @JsonProperty("provenance")
+    public Map<String, List<FigureSource>> provenance() {
+        return ContributionProvenance.of(explanation, appliedCategory == null ? null : appliedCategory.name());
+    }
 
     /**
      * The parameters {@code personalDue} is computed from — the standard and the applied category's subsidy — with

@@ -1,8 +1,11 @@
 package com.yibaoflow.policy.calc.incentive;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.FigureSource;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Result of {@link CriticalIllnessLimitCalculator}, amounts CNY scale 2. {@code totalRaise} is what
@@ -20,4 +23,11 @@ public record CriticalIllnessLimitResult(
         BigDecimal totalRaise,
         BigDecimal raisedLimit,
         boolean uncapped,
-        List<ExplanationStep> explanation) {}
+        List<ExplanationStep> explanation) {
+
+    /** Each figure's provenance (issue #17 item 2), keyed by field name, from the explanation ({@link IncentiveProvenance}). */
+    @JsonProperty("provenance")
+    public Map<String, List<FigureSource>> provenance() {
+        return IncentiveProvenance.of(explanation);
+    }
+}

@@ -1,8 +1,11 @@
 package com.yibaoflow.policy.calc.waiting;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.policy.calc.FigureSource;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Result of {@link WaitingPeriodCalculator}.
@@ -25,4 +28,14 @@ public record WaitingPeriodResult(
         LocalDate benefitStartDate,
         boolean coveredFromBirth,
         boolean benefitsInCoverageYear,
-        List<ExplanationStep> explanation) {}
+        List<ExplanationStep> explanation) {
+
+    /**
+     * Each figure's provenance (issue #17 item 2), keyed by its field name, derived from the explanation
+     * ({@link WaitingProvenance}).
+     */
+    @JsonProperty("provenance")
+    public Map<String, List<FigureSource>> provenance() {
+        return WaitingProvenance.of(explanation);
+    }
+}
