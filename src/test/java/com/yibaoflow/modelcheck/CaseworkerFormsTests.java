@@ -35,30 +35,13 @@ class CaseworkerFormsTests {
      * What each form asks for; every other input field is a fact and read-only. The start form and the correction
      * form ask for the application itself, the revision form for the revised request.
      */
+    /** What a resident applies with: the correction form asks for it again. */
+    static final Set<String> APPLICATION = Set.of(
+            "name", "residence", "residencePermitNumber", "township", "phone", "claimedCategories", "paidBackYears");
+
     static final Map<String, Set<String>> EDITABLE = Map.ofEntries(
-            Map.entry(
-                    "enrollment-start",
-                    Set.of(
-                            "idNumber",
-                            "regionCode",
-                            "coverageYear",
-                            "name",
-                            "residence",
-                            "residencePermitNumber",
-                            "township",
-                            "phone",
-                            "claimedCategories",
-                            "paidBackYears")),
-            Map.entry(
-                    "correct-enrollment",
-                    Set.of(
-                            "name",
-                            "residence",
-                            "residencePermitNumber",
-                            "township",
-                            "phone",
-                            "claimedCategories",
-                            "paidBackYears")),
+            Map.entry("enrollment-start", with(APPLICATION, "idNumber", "regionCode", "coverageYear")),
+            Map.entry("correct-enrollment", APPLICATION),
             Map.entry("review-enrollment", Set.of("reviewDecision", "reviewReasonCode", "reviewComment")),
             Map.entry("verify-hardship-claim", Set.of("decision", "refusalReason", "evidenceRequest")),
             Map.entry("provide-hardship-evidence", Set.of("evidenceNote")),
@@ -219,6 +202,12 @@ class CaseworkerFormsTests {
                 flatten(c.get("components"), into);
             }
         }
+    }
+
+    private static Set<String> with(Set<String> keys, String... more) {
+        Set<String> all = new java.util.HashSet<>(keys);
+        all.addAll(List.of(more));
+        return Set.copyOf(all);
     }
 
     private static List<Path> forms() throws IOException {
