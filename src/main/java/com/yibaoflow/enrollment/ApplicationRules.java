@@ -35,50 +35,49 @@ final class ApplicationRules {
             Integer paidBackYears) {
         List<FieldError> errors = new ArrayList<>();
         if (idNumber == null || idNumber.isBlank()) {
-            errors.add(new FieldError("idNumber", "is required"));
+            errors.add(new FieldError("idNumber", "未填写"));
         } else if (!ResidentIdNumber.isValid(idNumber)) {
-            errors.add(new FieldError("idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
+            errors.add(new FieldError("idNumber", "不是有效的公民身份号码（校验位不符，GB 11643）"));
         }
         if (name == null || name.isBlank()) {
-            errors.add(new FieldError("name", "is required"));
+            errors.add(new FieldError("name", "未填写"));
         } else if (name.strip().length() > 100) {
-            errors.add(new FieldError("name", "must be at most 100 characters"));
+            errors.add(new FieldError("name", "不能超过 100 个字符"));
         }
         if (residence == null) {
-            errors.add(new FieldError("residence", "is required (LOCAL_HUKOU, NON_LOCAL_RESIDENT, STUDENT, NEWBORN)"));
+            errors.add(new FieldError("residence", "未填写（本县户籍、外地户籍常住人口、在校学生 或 新生儿）"));
         }
         if (township == null || township.isBlank()) {
-            errors.add(new FieldError("township", "is required"));
+            errors.add(new FieldError("township", "未填写"));
         } else if (township.strip().length() > 100) {
-            errors.add(new FieldError("township", "must be at most 100 characters"));
+            errors.add(new FieldError("township", "不能超过 100 个字符"));
         }
         if (phone != null && !phone.isBlank() && !PHONE.matcher(phone.strip()).matches()) {
-            errors.add(new FieldError("phone", "is not a phone number"));
+            errors.add(new FieldError("phone", "不是电话号码"));
         }
         if (claimedCategories != null) {
             for (int i = 0; i < claimedCategories.size(); i++) {
                 if (category(claimedCategories.get(i)) == null) {
                     errors.add(new FieldError(
-                            "claimedCategories[" + i + "]", "is not a hardship category: " + claimedCategories.get(i)));
+                            "claimedCategories[" + i + "]", "申报的困难类别不是已知类别：" + claimedCategories.get(i)));
                 }
             }
         }
         if (payer != null) {
             if (payer.idNumber() == null || !ResidentIdNumber.isValid(payer.idNumber())) {
-                errors.add(
-                        new FieldError("payer.idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
+                errors.add(new FieldError("payer.idNumber", "代缴人的公民身份号码无效（校验位不符，GB 11643）"));
             } else if (payer.idNumber().equalsIgnoreCase(idNumber)) {
-                errors.add(new FieldError("payer.idNumber", "must be a relative, not the applicant (R-FUND-06)"));
+                errors.add(new FieldError("payer.idNumber", "代缴人须为申请人的近亲属，不能是申请人本人"));
             }
             if (payer.name() == null || payer.name().isBlank()) {
-                errors.add(new FieldError("payer.name", "is required"));
+                errors.add(new FieldError("payer.name", "代缴人姓名未填写"));
             }
             if (payer.relationship() == null) {
-                errors.add(new FieldError("payer.relationship", "is required (R-FUND-06 close relatives only)"));
+                errors.add(new FieldError("payer.relationship", "代缴人与申请人的关系未填写（仅限近亲属代缴）"));
             }
         }
         if (paidBackYears != null && (paidBackYears < 0 || paidBackYears > MAX_BACK_PAID_YEARS)) {
-            errors.add(new FieldError("paidBackYears", "must be between 0 and " + MAX_BACK_PAID_YEARS));
+            errors.add(new FieldError("paidBackYears", "补缴年数应在 0 至 " + MAX_BACK_PAID_YEARS + " 之间"));
         }
         return errors;
     }

@@ -64,8 +64,7 @@ class BackPayments {
             if (!found.containsKey(year)) {
                 throw DomainException.invalidField(
                         "paidBackYears",
-                        "R-WAIT-04: back-paid coverage year " + year + " has no policy version on record in region "
-                                + regionCode + "; its individual standard is unknown");
+                        "补缴的" + year + "年度在本地区（" + regionCode + "）没有政策参数版本，无法确定当年个人缴费标准，" + "请先录入该年度政策参数");
             }
         }
     }

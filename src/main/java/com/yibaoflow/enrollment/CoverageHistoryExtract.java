@@ -38,8 +38,7 @@ class CoverageHistoryExtract extends RegistryKind {
         Integer year = year(row, errors);
         String scheme = scheme(row.get("scheme"));
         if (scheme == null) {
-            errors.add(new FieldError(
-                    "scheme", "is not a scheme (居民 / 职工, or RESIDENT / EMPLOYEE): " + row.get("scheme")));
+            errors.add(new FieldError("scheme", "不是险种：" + row.get("scheme") + "（应填写 居民 或 职工）"));
         }
         LocalDate from = date(row, "validFrom", errors, false);
         LocalDate to = date(row, "validTo", errors, false);
@@ -52,7 +51,7 @@ class CoverageHistoryExtract extends RegistryKind {
             return null;
         }
         if (from != null && to != null && to.isBefore(from)) {
-            errors.add(new FieldError("validTo", "is before validFrom"));
+            errors.add(new FieldError("validTo", "早于参保开始日期"));
             return null;
         }
         return new Object[] {id, region, year, scheme, sqlDate(from), sqlDate(to)};

@@ -34,7 +34,7 @@ class EmployeeInsuranceExtract extends RegistryKind {
             return null;
         }
         if (to != null && to.isBefore(from)) {
-            errors.add(new FieldError("validTo", "is before validFrom"));
+            errors.add(new FieldError("validTo", "早于参保开始日期"));
             return null;
         }
         return new Object[] {id, row.get("name"), sqlDate(from), sqlDate(to), row.get("employer")};

@@ -29,7 +29,7 @@ class EnrollmentImportService implements ImportKind {
 
     /** The township roster: Chinese headers as townships write them, or the English keys. */
     public static final TableSchema ROSTER = TableSchema.of(
-            "township enrollment roster",
+            "乡镇参保登记名单",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.required("name", "姓名"),
             ColumnSpec.optional("residence", "户籍类型", "参保身份", "人员类别", "户籍性质"),
@@ -108,7 +108,7 @@ class EnrollmentImportService implements ImportKind {
                 Application a = (Application) parsed;
                 Integer earlier = seen.putIfAbsent(a.idNumber(), row.rowNumber());
                 if (earlier != null) {
-                    counters.reject(row.rowNumber(), "idNumber", "same person as row " + earlier + " of this file");
+                    counters.reject(row.rowNumber(), "idNumber", "与本文件第 " + earlier + " 行是同一人");
                 } else {
                     batch.add(a);
                     batchRows.add(row);
@@ -133,11 +133,10 @@ class EnrollmentImportService implements ImportKind {
                     counters.reject(
                             batchRows.get(i).rowNumber(),
                             "idNumber",
-                            "R-ELIG-02: already has a "
-                                    + o.existing().status() + " enrollment for "
-                                    + o.existing().coverageYear()
-                                    + " (case " + o.existing().id() + ", region "
-                                    + o.existing().regionCode() + ")");
+                            "该居民" + o.existing().coverageYear() + "年度已有参保登记（登记编号 "
+                                    + o.existing().id() + "，参保地区 "
+                                    + o.existing().regionCode()
+                                    + "，" + o.existing().status().chineseName() + "），不能重复登记");
                 }
             }
             discard();
@@ -174,7 +173,7 @@ class EnrollmentImportService implements ImportKind {
         String residenceText = row.get("residence");
         Residence residence = residenceText == null ? Residence.LOCAL_HUKOU : ApplicationRules.residence(residenceText);
         if (residence == null) {
-            return new FieldError("residence", "is not a residence category: " + residenceText);
+            return new FieldError("residence", "不是参保身份：" + residenceText + "（应填写 本县户籍、外地户籍常住人口、在校学生 或 新生儿）");
         }
         List<String> categories = new ArrayList<>();
         String categoryText = row.get("claimedCategories");
@@ -194,7 +193,7 @@ class EnrollmentImportService implements ImportKind {
             try {
                 paidBack = Integer.valueOf(row.get("paidBackYears"));
             } catch (NumberFormatException e) {
-                return new FieldError("paidBackYears", "is not a whole number: " + row.get("paidBackYears"));
+                return new FieldError("paidBackYears", "不是整数：" + row.get("paidBackYears"));
             }
         }
         List<FieldError> errors = ApplicationRules.check(

@@ -1,8 +1,10 @@
 package com.yibaoflow.enrollment;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -51,5 +53,26 @@ public class EnrollmentQueries {
                 regionCode,
                 fromYear,
                 toYear);
+    }
+
+    /**
+     * The names on these people's latest coverage, any region or year (people never covered are absent): what a task
+     * names a person by (issue #21 §3). One lookup by the coverage's unique (ID number, year) index.
+     */
+    public Map<String, String> names(Collection<String> idNumbers) {
+        Map<String, String> names = new HashMap<>();
+        if (idNumbers.isEmpty()) {
+            return names;
+        }
+        jdbc.query(
+                """
+                        select distinct on (id_number) id_number, name from yibao.coverage
+                        where id_number = any (?)
+                        order by id_number, coverage_year desc""",
+                rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                },
+                (Object) idNumbers.toArray(String[]::new));
+        return names;
     }
 }

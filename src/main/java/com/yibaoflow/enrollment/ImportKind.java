@@ -58,7 +58,11 @@ interface ImportKind {
         int rejected;
         final List<EnrollmentImports.RowError> errors = new ArrayList<>();
 
-        Counters(EnrollmentImports.Work work) {
+        /** The file's columns: each reason names its column as the clerk knows it (issue #21 §3). */
+        private final TableSchema schema;
+
+        Counters(EnrollmentImports.Work work, TableSchema schema) {
+            this.schema = schema;
             this.total = work.total();
             this.processed = work.processed();
             this.succeeded = work.started();
@@ -80,14 +84,15 @@ interface ImportKind {
         void reject(int rowNumber, String field, String reason) {
             processed++;
             rejected++;
-            errors.add(new EnrollmentImports.RowError(rowNumber, field, reason));
+            errors.add(new EnrollmentImports.RowError(rowNumber, field, schema.reason(field, reason)));
         }
 
         /** One rejected row, with every reason it has. */
         void reject(int rowNumber, List<DomainException.FieldError> reasons) {
             processed++;
             rejected++;
-            reasons.forEach(r -> errors.add(new EnrollmentImports.RowError(rowNumber, r.field(), r.message())));
+            reasons.forEach(r -> errors.add(
+                    new EnrollmentImports.RowError(rowNumber, r.field(), schema.reason(r.field(), r.message()))));
         }
     }
 }

@@ -35,7 +35,7 @@ class PaymentImportService implements ImportKind {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
 
     public static final TableSchema PAYMENTS = TableSchema.of(
-            "tax bureau payment file",
+            "税务缴费数据文件",
             ColumnSpec.required("paymentReference", "缴费凭证号", "票证号码", "电子税票号码", "缴款流水号", "缴费流水号"),
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码", "缴费人证件号码"),
             ColumnSpec.required("regionCode", "参保地区代码", "行政区划代码", "参保地代码", "统筹区代码"),
@@ -121,7 +121,7 @@ class PaymentImportService implements ImportKind {
                     Payment p = payments.confirm(batch.get(i));
                     switch (p.outcome()) {
                         case ACCEPTED -> counters.succeeded();
-                        case WRONG_AMOUNT -> counters.reject(rowNumber, "amount", "R-PAY: " + p.detail());
+                        case WRONG_AMOUNT -> counters.reject(rowNumber, "amount", p.detail());
                         case OVERPAID -> counters.reject(rowNumber, "paymentReference", p.detail());
                     }
                 } catch (DomainException e) {
@@ -158,23 +158,23 @@ class PaymentImportService implements ImportKind {
         }
         String reference = row.get("paymentReference");
         if (reference == null || reference.length() > 64) {
-            return new DomainException.FieldError("paymentReference", "is required, at most 64 characters");
+            return new DomainException.FieldError("paymentReference", "未填写或超过 64 个字符");
         }
         String idNumber =
                 row.get("idNumber") == null ? null : row.get("idNumber").toUpperCase(Locale.ROOT);
         if (idNumber == null || !ResidentIdNumber.isValid(idNumber)) {
-            return new DomainException.FieldError("idNumber", "is not a valid resident ID number (GB 11643)");
+            return new DomainException.FieldError("idNumber", "不是有效的公民身份号码（校验位不符，GB 11643）");
         }
         String regionCode = row.get("regionCode");
         if (regionCode == null || !regionCode.matches("\\d{6}")) {
-            return new DomainException.FieldError("regionCode", "is not a 6-digit region code: " + regionCode);
+            return new DomainException.FieldError("regionCode", "不是 6 位行政区划代码：" + regionCode);
         }
         int coverageYear;
         try {
             coverageYear =
                     Integer.parseInt(row.get("coverageYear").replace("年", "").strip());
         } catch (RuntimeException e) {
-            return new DomainException.FieldError("coverageYear", "is not a year: " + row.get("coverageYear"));
+            return new DomainException.FieldError("coverageYear", "不是年份：" + row.get("coverageYear"));
         }
         BigDecimal amount;
         try {
@@ -185,12 +185,12 @@ class PaymentImportService implements ImportKind {
         Payment.Channel channel = channelOf(row.get("channel"));
         if (channel == null) {
             return new DomainException.FieldError(
-                    "channel", "is not a payment channel (微信, 支付宝, 皖事通, 代收, 办税服务厅): " + row.get("channel"));
+                    "channel", "不是缴费渠道：" + row.get("channel") + "（应为 微信、支付宝、皖事通、代收 或 办税服务厅）");
         }
         Instant paidAt = instantOf(row.get("paidAt"));
         if (paidAt == null) {
             return new DomainException.FieldError(
-                    "paidAt", "is not a date or time such as 2024-11-15 10:30:00: " + row.get("paidAt"));
+                    "paidAt", "不是日期或时间：" + row.get("paidAt") + "（应如 2024-11-15 10:30:00）");
         }
         return new PaymentService.Confirmation(reference, idNumber, regionCode, coverageYear, amount, channel, paidAt);
     }

@@ -89,8 +89,7 @@ public class PaymentService {
     private Payment replay(Payment existing, Confirmation p, BigDecimal amount) {
         if (!existing.sameAs(p.idNumber(), p.regionCode(), p.coverageYear(), amount, p.channel(), p.paidAt())) {
             throw DomainException.conflict(
-                    "Payment reference " + p.paymentReference() + " was already used for a different payment",
-                    Map.of("paymentReference", p.paymentReference()));
+                    "缴费凭证号 " + p.paymentReference() + " 已用于另一笔缴费", Map.of("paymentReference", p.paymentReference()));
         }
         return existing;
     }
@@ -98,9 +97,8 @@ public class PaymentService {
     private Payment record(Confirmation p, BigDecimal amount) {
         EnrollmentCase c = cases.lockLive(p.idNumber(), p.coverageYear())
                 .filter(found -> found.regionCode().equals(p.regionCode()))
-                .orElseThrow(
-                        () -> DomainException.notFound("No enrollment case of " + ResidentIdNumber.mask(p.idNumber())
-                                + " for coverage year " + p.coverageYear() + " in region " + p.regionCode()));
+                .orElseThrow(() -> DomainException.notFound("没有 " + ResidentIdNumber.mask(p.idNumber()) + " 在"
+                        + p.regionCode() + "地区" + p.coverageYear() + "年度的参保登记"));
         if (payments.findById(p.paymentReference()).isPresent()) {
             throw new DataIntegrityViolationException("payment reference recorded concurrently");
         }
@@ -110,15 +108,15 @@ public class PaymentService {
         if (accepted.isPresent() || c.status() == EnrollmentStatus.ENROLLED) {
             // issue #16 §4: the money has arrived and is not the person's contribution: kept for the tax bureau to
             // refund
-            String detail = "overpayment to refund: case " + c.id() + " is " + c.status()
-                    + accepted.map(paid -> ", already paid by " + paid.paymentReference())
+            String detail = "多缴，待税务部门退费：参保登记 " + c.id() + " " + c.status().chineseName()
+                    + accepted.map(paid -> "，已由缴费凭证 " + paid.paymentReference() + " 缴费")
                             .orElse("");
             log.info("Payment {} for case {}: {}", p.paymentReference(), c.id(), detail);
             return payments.save(paymentOf(p, c, amount, clock.instant(), Payment.Outcome.OVERPAID, detail));
         }
         if (c.status() != EnrollmentStatus.AWAITING_PAYMENT) {
             throw DomainException.conflict(
-                    "Case " + c.id() + " is " + c.status() + ", not waiting for a payment",
+                    "参保登记 " + c.id() + " 当前" + c.status().chineseName() + "，不在待缴费状态",
                     Map.of("caseId", c.id(), "status", c.status()));
         }
         Periods periods = policies.activeSnapshot(c.regionCode(), c.coverageYear())
@@ -126,16 +124,15 @@ public class PaymentService {
                 .periods();
         LocalDate paidOn = p.paidAt().atZone(ClockConfiguration.ZONE).toLocalDate();
         if (p.paidAt().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
-            throw DomainException.invalidField("paidAt", "lies in the future: " + p.paidAt());
+            throw DomainException.invalidField("paidAt", "晚于当前时间：" + p.paidAt());
         }
         // R-REG-03: the one early-payment rule the waiting-period calculator applies too (issue #17 item 7)
         LocalDate earliest = WaitingPeriodCalculator.earliestPayment(periods, c.residence());
         if (paidOn.isBefore(earliest) || paidOn.isAfter(periods.coverageEnd())) {
             throw DomainException.invalidField(
                     "paidAt",
-                    "R-REG-03: is outside " + earliest + " … " + periods.coverageEnd() + " for coverage year "
-                            + c.coverageYear() + (c.residence() == Residence.STUDENT ? " (students may pay early)" : "")
-                            + ": " + paidOn);
+                    "缴费日期 " + paidOn + " 不在" + c.coverageYear() + "年度的缴费期（" + earliest + " 至 " + periods.coverageEnd()
+                            + "）内" + (c.residence() == Residence.STUDENT ? "（在校学生可提前缴费）" : ""));
         }
         Instant now = clock.instant();
         if (!acceptable(c, amount)) {
@@ -153,8 +150,8 @@ public class PaymentService {
                     amount,
                     now,
                     Payment.Outcome.WRONG_AMOUNT,
-                    "amount " + amount.toPlainString() + " does not match the personal due "
-                            + c.personalDue().toPlainString()));
+                    "缴费金额 " + amount.toPlainString() + " 元与个人应缴 "
+                            + c.personalDue().toPlainString() + " 元不符"));
         }
         Payment payment = payments.saveAndFlush(paymentOf(p, c, amount, now, Payment.Outcome.ACCEPTED, null));
         // by the case's process instance (every door links it before the case can await payment), not by business
@@ -208,13 +205,12 @@ public class PaymentService {
 
     private static BigDecimal amountOf(BigDecimal amount) {
         if (amount.signum() <= 0) {
-            throw DomainException.invalidField("amount", "must be positive, was " + amount.toPlainString());
+            throw DomainException.invalidField("amount", "缴费金额须大于 0，实为 " + amount.toPlainString());
         }
         try {
             return amount.setScale(2, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw DomainException.invalidField(
-                    "amount", "must have at most 2 decimal places (fen), was " + amount.toPlainString());
+            throw DomainException.invalidField("amount", "缴费金额最多到分（两位小数），实为 " + amount.toPlainString());
         }
     }
 }

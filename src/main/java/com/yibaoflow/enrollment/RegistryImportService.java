@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 public class RegistryImportService {
 
     public static final TableSchema EMPLOYEE_INSURANCE = TableSchema.of(
-            "employee insurance extract",
+            "职工医保参保数据",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.optional("name", "姓名"),
             ColumnSpec.required("validFrom", "参保开始日期", "起始日期", "开始日期", "参保日期"),
@@ -28,7 +28,7 @@ public class RegistryImportService {
             ColumnSpec.optional("employer", "单位名称", "参保单位", "参保地区"));
 
     public static final TableSchema OTHER_REGION = TableSchema.of(
-            "other-region enrollment extract",
+            "异地参保数据",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.optional("name", "姓名"),
             ColumnSpec.required("regionCode", "参保地区代码", "统筹区编码", "统筹地区代码", "行政区划代码"),
@@ -36,7 +36,7 @@ public class RegistryImportService {
 
     /** Issue #17 item 4: coverage before this system, as the provincial platform exports it. */
     public static final TableSchema COVERAGE_HISTORY = TableSchema.of(
-            "coverage history extract",
+            "历年参保数据",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.optional("name", "姓名"),
             ColumnSpec.required("regionCode", "参保地区代码", "统筹区编码", "统筹地区代码", "行政区划代码"),

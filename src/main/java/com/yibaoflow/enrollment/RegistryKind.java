@@ -104,7 +104,7 @@ abstract class RegistryKind implements ImportKind {
     static String idNumber(ImportRow row, List<FieldError> errors) {
         String id = row.get("idNumber");
         if (id == null || !ResidentIdNumber.isValid(id.toUpperCase(Locale.ROOT))) {
-            errors.add(new FieldError("idNumber", "is not a valid resident ID number (GB 11643 check digit)"));
+            errors.add(new FieldError("idNumber", "不是有效的公民身份号码（校验位不符，GB 11643）"));
             return null;
         }
         return id.toUpperCase(Locale.ROOT);
@@ -113,7 +113,7 @@ abstract class RegistryKind implements ImportKind {
     static String regionCode(ImportRow row, List<FieldError> errors) {
         String region = row.get("regionCode");
         if (region == null || !region.matches("\\d{6}")) {
-            errors.add(new FieldError("regionCode", "is not a 6-digit region code: " + region));
+            errors.add(new FieldError("regionCode", "不是 6 位行政区划代码：" + region));
             return null;
         }
         return region;
@@ -124,7 +124,7 @@ abstract class RegistryKind implements ImportKind {
             return Integer.valueOf(
                     row.get("coverageYear").replace("年度", "").replace("年", "").strip());
         } catch (RuntimeException e) {
-            errors.add(new FieldError("coverageYear", "is not a year: " + row.get("coverageYear")));
+            errors.add(new FieldError("coverageYear", "不是年份：" + row.get("coverageYear")));
             return null;
         }
     }
@@ -134,7 +134,7 @@ abstract class RegistryKind implements ImportKind {
         String text = row.get(field);
         if (text == null) {
             if (required) {
-                errors.add(new FieldError(field, "is required"));
+                errors.add(new FieldError(field, "未填写"));
             }
             return null;
         }

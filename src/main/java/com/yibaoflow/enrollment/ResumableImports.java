@@ -138,7 +138,7 @@ class ResumableImports {
     void run(EnrollmentImports.Work work, BooleanSupplier keepGoing) {
         long id = work.id();
         ImportKind kind = kinds.get(work.kind());
-        ImportKind.Counters counters = new ImportKind.Counters(work);
+        ImportKind.Counters counters = new ImportKind.Counters(work, kind.schema());
         ImportKind.Rows rows = kind.open(work);
         int[] lastRow = {work.committedRow()};
         try {

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 final class FundIndicatorRows {
 
     static final TableSchema FUND_INDICATORS = TableSchema.of(
-            "fund indicator file",
+            "基金运行数据文件",
             ColumnSpec.required("regionCode", "统筹区划", "统筹区划代码", "行政区划代码", "区划代码", "统筹区"),
             ColumnSpec.required("month", "月份", "统计月份", "年月", "所属期"),
             ColumnSpec.required("income", "基金收入", "本月基金收入", "收入", "当月收入"),

@@ -30,6 +30,10 @@ class FundWarnings {
     static final String TASK_REVIEW = "Task_ReviewFundWarning";
 
     static final String REGION_CODE = MajorMatterProcess.REGION_CODE;
+    /** The region and month as the task's name says them (东至县, 2026年3月), issue #21 §3. */
+    static final String REGION_NAME = MajorMatterProcess.REGION_NAME;
+
+    static final String MONTH_LABEL = "monthLabel";
     static final String MONTH = "month";
     static final String INCOME = "income";
     static final String EXPENDITURE = "expenditure";
@@ -91,7 +95,9 @@ class FundWarnings {
                 .businessKey(businessKey(indicator.regionCode(), month))
                 .setVariables(Variables.createVariables()
                         .putValue(REGION_CODE, indicator.regionCode())
+                        .putValue(REGION_NAME, access.regionName(indicator.regionCode()))
                         .putValue(MONTH, month.toString())
+                        .putValue(MONTH_LABEL, month.getYear() + "年" + month.getMonthValue() + "月")
                         .putValue(INCOME, indicator.income().toPlainString())
                         .putValue(EXPENDITURE, indicator.expenditure().toPlainString())
                         .putValue(BALANCE, indicator.balance().toPlainString())

@@ -131,6 +131,15 @@ class MajorMatterAccess {
         }
     }
 
+    /** The region's name as a caseworker reads it (东至县), its code when the region is unknown. */
+    String regionName(String regionCode) {
+        return regions.all().stream()
+                .filter(r -> r.code().equals(regionCode))
+                .map(Region::name)
+                .findFirst()
+                .orElse(regionCode);
+    }
+
     private String ancestor(String regionCode, RegionLevel level) {
         Map<String, Region> byCode = regions.all().stream().collect(Collectors.toMap(Region::code, r -> r));
         Region r = byCode.get(regionCode);

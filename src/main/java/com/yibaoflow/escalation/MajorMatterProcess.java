@@ -10,6 +10,9 @@ final class MajorMatterProcess {
     static final String REQUEST_ID = "requestId";
     static final String MATTER_TYPE = "matterType";
     static final String REGION_CODE = "regionCode";
+    /** The drafting region's name (东至县), what the forms show instead of its code. */
+    static final String REGION_NAME = "regionName";
+
     static final String TITLE = "title";
     static final String ROUND = "round";
     static final String DECIDING_LEVEL = "decidingLevel";
@@ -71,12 +74,36 @@ final class MajorMatterProcess {
     static final String TASK_ACTIVATE = "Task_ActivatePolicy";
     static final String TASK_REVISE = "Task_ReviseRequest";
 
+    /**
+     * Each user task's step, as the opinion history and the opinion records name it. The task names in Tasklist add
+     * the request's document number and title (issue #21 §3), which the history of that very request need not repeat.
+     */
+    static final java.util.Map<String, String> STEP_NAMES = java.util.Map.of(
+            TASK_COUNTY, "县医保局审核",
+            TASK_CITY, "市医保局审核",
+            TASK_PROVINCE, "省医保局研究意见",
+            TASK_FINANCE, "省财政厅会签意见",
+            TASK_JOINT, "形成办理意见",
+            TASK_FILE_NHSA, "向国家医保局备案",
+            TASK_FILE_MOF, "向财政部备案",
+            TASK_FILE_STA, "向国家税务总局备案",
+            TASK_REVISE, "修改请示（退回）");
+
     static final String APPROVE = "APPROVE";
     static final String RETURN = "RETURN";
     static final String REJECT = "REJECT";
     static final String ACKNOWLEDGE = "ACKNOWLEDGE";
 
     private MajorMatterProcess() {}
+
+    /** The step a user task stands for, without the request it belongs to. */
+    static String stepName(String taskKey) {
+        String name = STEP_NAMES.get(taskKey);
+        if (name == null) {
+            throw new IllegalArgumentException("No user task " + taskKey + " in " + KEY);
+        }
+        return name;
+    }
 
     static String businessKey(String regionCode, String documentNumberOrId) {
         return "MM-" + regionCode + "-" + documentNumberOrId;

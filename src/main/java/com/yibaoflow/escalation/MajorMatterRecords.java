@@ -100,7 +100,15 @@ class MajorMatterRecords {
         MajorMatterLevel level = MajorMatterAccess.levelOf(key, CandidateGroups.of(task.getCandidates()));
         String decision = decisionOf(task);
         opinions.save(new MajorMatterOpinion(
-                m.id(), round(task), level, key, task.getName(), actor, decision, opinion, clock.instant()));
+                m.id(),
+                round(task),
+                level,
+                key,
+                MajorMatterProcess.stepName(key),
+                actor,
+                decision,
+                opinion,
+                clock.instant()));
         if (TASK_REVISE.equals(key)) {
             m.revised(ProcessVariables.string(task, SITUATION), ProcessVariables.string(task, PROPOSAL));
         }

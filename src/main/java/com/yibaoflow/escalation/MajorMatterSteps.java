@@ -68,7 +68,7 @@ class MajorMatterSteps {
             activation.approved(task);
         }
         String history = text(task.getVariable(OPINION_HISTORY));
-        String line = "第" + task.getVariable(ROUND) + "轮 " + task.getName() + "（" + task.getAssignee() + "）：" + entry;
+        String line = "第" + task.getVariable(ROUND) + "轮 " + stepName(step) + "（" + task.getAssignee() + "）：" + entry;
         task.setVariable(OPINION_HISTORY, history.isEmpty() ? line : history + "\n" + line);
         task.setVariable(OPINION, null);
     }

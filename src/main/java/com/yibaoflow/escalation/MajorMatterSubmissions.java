@@ -45,6 +45,7 @@ class MajorMatterSubmissions {
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MajorMatterAccess access;
 
     MajorMatterSubmissions(
             MajorMatters matters,
@@ -52,7 +53,9 @@ class MajorMatterSubmissions {
             PolicyService policies,
             RuntimeService runtime,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            MajorMatterAccess access) {
+        this.access = access;
         this.matters = matters;
         this.numbers = numbers;
         this.policies = policies;
@@ -114,6 +117,7 @@ class MajorMatterSubmissions {
                         .putValue(MATTER_TYPE, m.type().name())
                         .putValue(MATTER_TYPE_LABEL, m.type().label())
                         .putValue(REGION_CODE, m.regionCode())
+                        .putValue(REGION_NAME, access.regionName(m.regionCode()))
                         .putValue(TITLE, m.title())
                         .putValue(SITUATION, m.situation())
                         .putValue(PROPOSAL, m.proposal())

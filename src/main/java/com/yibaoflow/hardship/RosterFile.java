@@ -56,14 +56,17 @@ final class RosterFile {
             }
             Object parsed = parse(row, owned, department);
             if (parsed instanceof FieldError e) {
-                errors.add(new RosterImportService.FieldErrorRow(row.rowNumber(), e.field(), e.message()));
+                errors.add(new RosterImportService.FieldErrorRow(
+                        row.rowNumber(), e.field(), RosterImportService.ROSTER.reason(e.field(), e.message())));
                 return;
             }
             RosterVersions.Entry entry = (RosterVersions.Entry) parsed;
             Integer earlier = seen.putIfAbsent(entry.idNumber() + "/" + entry.category(), entry.rowNumber());
             if (earlier != null) {
                 errors.add(new RosterImportService.FieldErrorRow(
-                        row.rowNumber(), "idNumber", "same person and category as row " + earlier));
+                        row.rowNumber(),
+                        "idNumber",
+                        RosterImportService.ROSTER.reason("idNumber", "与本文件第 " + earlier + " 行是同一人、同一困难类别")));
                 return;
             }
             accepted[0]++;
@@ -82,20 +85,21 @@ final class RosterFile {
         }
         String id = row.get("idNumber");
         if (id == null || !ResidentIdNumber.isValid(id.toUpperCase(Locale.ROOT))) {
-            return new FieldError("idNumber", "is not a valid resident ID number (GB 11643 check digit)");
+            return new FieldError("idNumber", "不是有效的公民身份号码（校验位不符，GB 11643）");
         }
         if (row.get("name") == null) {
-            return new FieldError("name", "is required");
+            return new FieldError("name", "未填写");
         }
         HardshipCategory category = HardshipCategory.parse(row.get("category"));
         if (category == null) {
-            return new FieldError("category", "is not a hardship category: " + row.get("category"));
+            return new FieldError("category", "不是困难类别：" + row.get("category"));
         }
         if (!owned.contains(category)) {
             return new FieldError(
                     "category",
-                    "R-SUB-12: " + category.chineseName() + " is evidenced by "
-                            + CategoryOwnership.ownerOf(category).groupId() + ", not by " + department.groupId());
+                    category.chineseName() + "由"
+                            + CategoryOwnership.ownerOf(category).chineseName() + "认定，不能由" + department.chineseName()
+                            + "导入");
         }
         LocalDate from;
         LocalDate to = null;
@@ -111,7 +115,7 @@ final class RosterFile {
                 return new FieldError("validTo", e.getMessage());
             }
             if (to.isBefore(from)) {
-                return new FieldError("validTo", "is before validFrom");
+                return new FieldError("validTo", "早于认定起始日期");
             }
         }
         return new RosterVersions.Entry(

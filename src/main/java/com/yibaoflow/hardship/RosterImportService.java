@@ -44,7 +44,7 @@ public class RosterImportService {
     private static final Logger log = LoggerFactory.getLogger(RosterImportService.class);
 
     public static final TableSchema ROSTER = TableSchema.of(
-            "department roster",
+            "部门困难人员花名册",
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.required("name", "姓名"),
             ColumnSpec.required("category", "困难类别", "人员类别", "类别", "救助类别", "身份类别"),

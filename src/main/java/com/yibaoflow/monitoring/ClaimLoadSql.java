@@ -23,19 +23,19 @@ final class ClaimLoadSql {
             new String[] {
                 "region_code is not null and region_code <> all (?::text[])",
                 "regionCode",
-                "'is not a region you may load claims for: ' || region_code"
+                "'「参保地区划」不是您可以导入结算数据的地区：' || region_code"
             },
-            new String[] {"settlement_date > ?", "settlementDate", "'is in the future: ' || settlement_date"},
-            new String[] {"total_cost < 0", "totalCost", "'is negative'"},
-            new String[] {"policy_scope_cost < 0", "policyScopeCost", "'is negative'"},
-            new String[] {"policy_scope_cost > total_cost", "policyScopeCost", "'exceeds totalCost ' || total_cost"},
-            new String[] {"basic_paid < 0", "basicPaid", "'is negative'"},
-            new String[] {"critical_paid < 0", "criticalIllnessPaid", "'is negative'"},
-            new String[] {"assistance_paid < 0", "assistancePaid", "'is negative'"},
+            new String[] {"settlement_date > ?", "settlementDate", "'「结算日期」晚于今天：' || settlement_date"},
+            new String[] {"total_cost < 0", "totalCost", "'「医疗总费用」不能为负数'"},
+            new String[] {"policy_scope_cost < 0", "policyScopeCost", "'「政策范围内费用」不能为负数'"},
+            new String[] {"policy_scope_cost > total_cost", "policyScopeCost", "'「政策范围内费用」超过医疗总费用 ' || total_cost"},
+            new String[] {"basic_paid < 0", "basicPaid", "'「基本医保支付」不能为负数'"},
+            new String[] {"critical_paid < 0", "criticalIllnessPaid", "'「大病保险支付」不能为负数'"},
+            new String[] {"assistance_paid < 0", "assistancePaid", "'「医疗救助支付」不能为负数'"},
             new String[] {
                 "coalesce(basic_paid, 0) + coalesce(critical_paid, 0) + coalesce(assistance_paid, 0) > total_cost",
                 "basicPaid",
-                "'basic, critical-illness and assistance payments exceed totalCost ' || total_cost"
+                "'基本医保、大病保险和医疗救助支付合计超过医疗总费用 ' || total_cost"
             });
 
     /**
@@ -49,7 +49,7 @@ final class ClaimLoadSql {
             from claim_load cross join unnest(string_to_array(problems, U&'\\001E')) p
             where problems is not null
             union all
-            select ?, row_number, 'claimId', 'same claim as row ' || first_row
+            select ?, row_number, 'claimId', '「结算单号」与本文件第 ' || first_row || ' 行重复'
             from (select row_number, min(row_number) over (partition by claim_id collate "C") as first_row
                   from claim_load where claim_id is not null) d
             where first_row < row_number

@@ -26,7 +26,7 @@ import org.postgresql.copy.CopyIn;
 final class ClaimStaging {
 
     static final TableSchema CLAIMS = TableSchema.of(
-            "claims file",
+            "医保结算数据文件",
             ColumnSpec.required("claimId", "结算单号", "结算流水号", "结算编号", "单据号", "就诊流水号"),
             ColumnSpec.required("idNumber", "身份证号码", "身份证号", "公民身份号码", "证件号码"),
             ColumnSpec.required("regionCode", "参保地区划", "参保区划", "统筹区划", "行政区划代码", "区划代码"),
@@ -132,19 +132,19 @@ final class ClaimStaging {
 
         String claimId = row.get("claimId");
         if (claimId == null) {
-            problem("claimId", "is required");
+            problem("claimId", "未填写");
         } else if (claimId.length() > 64) {
-            problem("claimId", "is longer than 64 characters");
+            problem("claimId", "超过 64 个字符");
         }
         text(out, claimId);
 
         String idNumber = row.get("idNumber");
         if (idNumber == null) {
-            problem("idNumber", "is required");
+            problem("idNumber", "未填写");
         } else {
             idNumber = idNumber.toUpperCase(Locale.ROOT);
             if (!ClaimCells.residentIdValid(idNumber)) {
-                problem("idNumber", "is not a valid resident ID number (GB 11643)");
+                problem("idNumber", "不是有效的公民身份号码（校验位不符，GB 11643）");
                 idNumber = null;
             }
         }
@@ -152,27 +152,27 @@ final class ClaimStaging {
 
         String region = row.get("regionCode");
         if (region == null) {
-            problem("regionCode", "is required");
+            problem("regionCode", "未填写");
         }
         text(out, region);
 
         String dateText = row.get("settlementDate");
         String day = null;
         if (dateText == null) {
-            problem("settlementDate", "is required");
+            problem("settlementDate", "未填写");
         } else {
             day = ClaimCells.isoDate(dateText);
             if (day == null) {
-                problem("settlementDate", "is not a date: " + dateText + " (expected e.g. 2025-01-05)");
+                problem("settlementDate", "不是日期：" + dateText + "（应如 2025-01-05）");
             }
         }
         text(out, day);
 
         String level = row.get("hospitalLevel");
         if (level == null) {
-            problem("hospitalLevel", "is required");
+            problem("hospitalLevel", "未填写");
         } else if (level.length() > 20) {
-            problem("hospitalLevel", "is longer than 20 characters");
+            problem("hospitalLevel", "超过 20 个字符");
             level = null;
         }
         text(out, level);
@@ -188,7 +188,7 @@ final class ClaimStaging {
         if (rural != null) {
             isRural = ClaimCells.rural(rural);
             if (isRural == null) {
-                problem("rural", "is neither 是 nor 否: " + rural);
+                problem("rural", "应填写 是 或 否：" + rural);
             }
         }
         out.append('\t');
@@ -206,7 +206,7 @@ final class ClaimStaging {
         if (!problems.isEmpty()) {
             problems.append(RECORD);
         }
-        problems.append(field).append(UNIT).append(reason);
+        problems.append(field).append(UNIT).append(CLAIMS.reason(field, reason));
     }
 
     private void amount(StringBuilder out, ImportRow row, String key, boolean required) {
@@ -214,14 +214,14 @@ final class ClaimStaging {
         BigDecimal value = null;
         if (text == null) {
             if (required) {
-                problem(key, "is required");
+                problem(key, "未填写");
             }
         } else {
             value = ClaimCells.amount(text);
             if (value == null) {
-                problem(key, "is not an amount: " + text);
+                problem(key, "不是金额：" + text);
             } else if (value.abs().compareTo(TOO_LARGE) >= 0) {
-                problem(key, "is too large: " + text);
+                problem(key, "金额过大：" + text);
                 value = null;
             }
         }

@@ -2,7 +2,10 @@ package com.yibaoflow.monitoring;
 
 import static com.yibaoflow.monitoring.ReferralProcess.*;
 
+import com.yibaoflow.enrollment.EnrollmentQueries;
 import com.yibaoflow.policy.calc.PolicyParameters.PopulationGroup;
+import com.yibaoflow.region.Region;
+import com.yibaoflow.region.RegionDirectory;
 import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.time.ShiftableClock;
@@ -12,6 +15,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -90,18 +95,24 @@ class ReferralOpenings {
     private final ApplicationEventPublisher events;
     private final ShiftableClock clock;
     private final MonitoringProperties properties;
+    private final EnrollmentQueries enrollments;
+    private final RegionDirectory regions;
 
     ReferralOpenings(
             JdbcTemplate jdbc,
             RuntimeService runtime,
             ApplicationEventPublisher events,
             ShiftableClock clock,
-            MonitoringProperties properties) {
+            MonitoringProperties properties,
+            EnrollmentQueries enrollments,
+            RegionDirectory regions) {
+        this.regions = regions;
         this.jdbc = jdbc;
         this.runtime = runtime;
         this.events = events;
         this.clock = clock;
         this.properties = properties;
+        this.enrollments = enrollments;
     }
 
     /** Does at most {@code max} queued pieces of work, oldest first; returns how many it took. */
@@ -109,10 +120,21 @@ class ReferralOpenings {
     public int openBatch(int max) {
         List<Pending> batch = jdbc.query(BATCH, (rs, i) -> pending(rs), max);
         List<Object[]> started = new ArrayList<>();
+        Map<String, String> names = enrollments.names(batch.stream()
+                .filter(p -> "OPEN".equals(p.kind()) && p.processInstanceId() == null)
+                .map(Pending::idNumber)
+                .toList());
+        Map<String, String> regionNames = regions.all().stream().collect(Collectors.toMap(Region::code, Region::name));
         for (Pending p : batch) {
             if ("OPEN".equals(p.kind())) {
                 if (p.processInstanceId() == null) {
-                    started.add(new Object[] {open(p), p.referralId()});
+                    started.add(new Object[] {
+                        open(
+                                p,
+                                names.getOrDefault(p.idNumber(), UNKNOWN_PERSON),
+                                regionNames.getOrDefault(p.regionCode(), p.regionCode())),
+                        p.referralId()
+                    });
                 }
             } else {
                 raise(p);
@@ -130,13 +152,15 @@ class ReferralOpenings {
         return properties.referralOpeningBatch();
     }
 
-    private String open(Pending p) {
+    private String open(Pending p, String name, String regionName) {
         Facts f = p.facts();
         String masked = ResidentIdNumber.mask(p.idNumber());
         VariableMap variables = facts(f).putValue(REFERRAL_ID, p.referralId())
                 .putValue(ID_NUMBER, p.idNumber())
                 .putValue(ID_NUMBER_MASKED, masked)
+                .putValue(PERSON_NAME, name)
                 .putValue(REGION_CODE, p.regionCode())
+                .putValue(REGION_NAME, regionName)
                 .putValue(COVERAGE_YEAR, p.coverageYear())
                 .putValue(DEPARTMENT_LIST, DEPARTMENTS)
                 .putValue(VERIFICATION_WORKING_DAYS, properties.verificationWorkingDays())

@@ -16,7 +16,14 @@ final class ReferralProcess {
     static final String REFERRAL_ID = "referralId";
     static final String ID_NUMBER = "idNumber";
     static final String ID_NUMBER_MASKED = "idNumberMasked";
+    /** The name on the person's latest coverage, 参保人 when none is known: the task's name says it (issue #21 §3). */
+    static final String PERSON_NAME = "personName";
+
+    static final String UNKNOWN_PERSON = "参保人";
     static final String REGION_CODE = "regionCode";
+    /** The region's name (东至县), what the form shows instead of its code. */
+    static final String REGION_NAME = "regionName";
+
     static final String COVERAGE_YEAR = "coverageYear";
     static final String DEPARTMENT_LIST = "departments";
     static final String VERIFICATION_WORKING_DAYS = "verificationWorkingDays";

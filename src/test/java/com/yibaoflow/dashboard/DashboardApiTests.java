@@ -127,6 +127,7 @@ class DashboardApiTests {
                         .putValue("matterType", "CONTRIBUTION_STANDARD")
                         .putValue("regionCode", REGION)
                         .putValue("title", "关于调整2031年度城乡居民医保个人缴费标准的请示")
+                        .putValue("documentNumber", "测试〔2031〕1号")
                         .putValue("situation", "基金收支情况")
                         .putValue("proposal", "建议个人缴费标准调整为每人每年420元"))
                 .execute();

@@ -119,8 +119,8 @@ class EnrollmentImportTests {
         assertThat(errors.get(1).get("field").asText()).isEqualTo("name");
         assertThat(errors.get(2).get("field").asText()).isEqualTo("residence");
         assertThat(errors.get(3).get("field").asText()).isEqualTo("claimedCategories[0]");
-        assertThat(errors.get(4).get("reason").asText()).contains("row 3");
-        assertThat(errors.get(5).get("reason").asText()).contains("R-ELIG-02");
+        assertThat(errors.get(4).get("reason").asText()).contains("与本文件第 3 行是同一人");
+        assertThat(errors.get(5).get("reason").asText()).contains("年度已有参保登记");
         assertThat(jdbc.queryForList(
                         "select claimed_categories::text from yibao.enrollment_case where id_number = ?",
                         String.class,

@@ -146,7 +146,7 @@ class PaymentImportTests {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[?(@.paymentReference == 'F5-" + tag + "')].detail")
                         .value(org.hamcrest.Matchers.contains(
-                                org.hamcrest.Matchers.containsString("already paid by F4-" + tag))));
+                                org.hamcrest.Matchers.containsString("已由缴费凭证 F4-" + tag + " 缴费"))));
 
         // the same file again: every reference is on record; nothing new, the same outcomes
         JsonNode again = upload(csv(file));

@@ -117,7 +117,7 @@ class ResumableImportTests {
                         "select reason from yibao.enrollment_import_error where import_id = ? and row_number = 420",
                         String.class,
                         id))
-                .isEqualTo("same person as row 3 of this file");
+                .isEqualTo("「身份证号码」与本文件第 3 行是同一人");
         assertThat(jdbc.queryForObject(
                         "select count(*) from yibao.enrollment_case where import_id = ?", Integer.class, id))
                 .isEqualTo(roster.rows() - 2);

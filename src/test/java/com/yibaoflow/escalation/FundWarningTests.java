@@ -82,7 +82,7 @@ class FundWarningTests {
         warningOf("2032-01", "3000000.00");
         Task task = reminder("2032-01");
         assertThat(task).isNotNull();
-        assertThat(task.getName()).isEqualTo("基金运行风险预警：研判并起草请示");
+        assertThat(task.getName()).isEqualTo("研判东至县2032年1月基金运行风险预警并决定是否起草请示");
         assertThat(task.getDueDate()).isNotNull();
         assertThat(tasks.getIdentityLinksForTask(task.getId()))
                 .extracting(IdentityLink::getGroupId)

@@ -85,6 +85,9 @@ class MajorMatterProcessTests {
                         .putValue(MATTER_TYPE, matterType)
                         .putValue(REGION_CODE, "341721")
                         .putValue(TITLE, "关于调整2026年度城乡居民医保个人缴费标准的请示")
+                        .putValue(
+                                DOCUMENT_NUMBER,
+                                "测试〔2026〕" + UUID.randomUUID().toString().substring(0, 8) + "号")
                         .putValue("situation", "基金收支情况")
                         .putValue("proposal", "建议个人缴费标准调整为每人每年400元"))
                 .execute();

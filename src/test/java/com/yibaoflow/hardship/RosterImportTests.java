@@ -116,7 +116,9 @@ class RosterImportTests {
         assertThat(first.get("errors"))
                 .extracting(e -> e.get("field").asText())
                 .containsExactly("idNumber", "category", "category", "validFrom");
-        assertThat(first.get("errors").get(1).get("reason").asText()).contains("R-SUB-12");
+        assertThat(first.get("errors").get(1).get("reason").asText())
+                .startsWith("「困难类别」")
+                .contains("认定，不能由");
 
         JsonNode uploaded = report(upload(
                         "civil-affairs",

@@ -116,7 +116,7 @@ class ClaimResumableImportTests {
         List<String> errors = report.findValuesAsText("field");
         assertThat(errors).containsExactly("idNumber", "claimId");
         assertThat(report.at("/errors/1/rowNumber").asInt()).isEqualTo(f.claims() + 1);
-        assertThat(report.at("/errors/1/reason").asText()).isEqualTo("same claim as row 2");
+        assertThat(report.at("/errors/1/reason").asText()).isEqualTo("「结算单号」与本文件第 2 行重复");
         assertThat(claimsOfThisFile()).isEqualTo(f.claims() - 2);
         assertThat(Files.exists(f.file()))
                 .as("the kept file goes when the import ends")

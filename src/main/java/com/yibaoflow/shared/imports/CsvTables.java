@@ -50,7 +50,7 @@ final class CsvTables {
                     }
                     record = records.next();
                 } catch (UncheckedIOException | IllegalStateException e) {
-                    throw new NotATableException("Malformed CSV after row " + recordNumber + ": " + e.getMessage(), e);
+                    throw new NotATableException("CSV 文件第 " + recordNumber + " 行之后格式有误（如引号不成对），无法读取", e);
                 }
                 recordNumber = record.getRecordNumber();
                 List<String> cells = record.toList();

@@ -69,18 +69,18 @@ final class TableHeader {
      */
     void requireDataRows() {
         if (dataRows == 0) {
-            throw new NotATableException("The " + schema.name() + " has a header row but no data rows");
+            throw new NotATableException(schema.name() + "只有表头，没有数据行");
         }
     }
 
     NotATableException notATable() {
         List<String> required = schema.columns().stream()
                 .filter(ColumnSpec::required)
-                .map(s -> s.key() + " (" + String.join("/", s.aliases()) + ")")
+                .map(s -> String.join("/", s.aliases()))
                 .toList();
-        return new NotATableException("Not a " + schema.name() + ": no header row with the required columns "
-                + required + " within the first " + HEADER_SEARCH_ROWS + " rows; headers found: "
-                + (firstCells == null ? "none" : firstCells));
+        return new NotATableException("不是" + schema.name() + "：前 " + HEADER_SEARCH_ROWS + " 行内没有含必需列（"
+                + String.join("；", required) + "）的表头行；找到的表头："
+                + (firstCells == null ? "无" : String.join("、", firstCells)));
     }
 
     ImportRow row(int rowNumber, List<String> cells) {

@@ -32,16 +32,14 @@ public final class TabularReader {
     public static void read(Path file, TableSchema schema, RowHandler handler) {
         byte[] head = head(file, SNIFF_BYTES);
         if (head.length == 0) {
-            throw new NotATableException("The file is empty; expected a " + schema.name() + " (CSV or .xlsx)");
+            throw new NotATableException("文件为空，请上传" + schema.name() + "（CSV 或 .xlsx）");
         }
         if (startsWith(head, 0x50, 0x4B, 0x03, 0x04)) {
             XlsxTables.read(file, schema, handler);
         } else if (startsWith(head, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new NotATableException(
-                    "Legacy Excel .xls files are not read; save the " + schema.name() + " as .xlsx or CSV (UTF-8)");
+            throw new NotATableException("不能读取旧版 Excel（.xls）文件，请将" + schema.name() + "另存为 .xlsx 或 CSV（UTF-8）后上传");
         } else if (looksBinary(head)) {
-            throw new NotATableException(
-                    "The file is neither CSV text nor an .xlsx workbook; expected a " + schema.name());
+            throw new NotATableException("文件既不是 CSV 文本也不是 .xlsx 工作簿，请上传" + schema.name());
         } else {
             CsvTables.read(file, head, schema, handler);
         }

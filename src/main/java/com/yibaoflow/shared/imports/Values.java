@@ -18,7 +18,7 @@ public final class Values {
     /** 2024-01-05, 2024/1/5, 2024.1.5, 20240105, 2024年1月5日. */
     public static LocalDate parseDate(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("is empty; expected a date such as 2024-01-05");
+            throw new IllegalArgumentException("未填写（应为日期，如 2024-01-05）");
         }
         String t = text.strip();
         Matcher m = YMD.matcher(t);
@@ -26,20 +26,20 @@ public final class Values {
             m = BASIC.matcher(t);
         }
         if (!m.matches()) {
-            throw new IllegalArgumentException("is not a date: " + t + " (expected e.g. 2024-01-05)");
+            throw new IllegalArgumentException("不是日期：" + t + "（应如 2024-01-05）");
         }
         try {
             return LocalDate.of(
                     Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (RuntimeException e) {
-            throw new IllegalArgumentException("is not a valid date: " + t);
+            throw new IllegalArgumentException("不是有效日期：" + t);
         }
     }
 
     /** 400, 1,234.5, ¥400, 400元 → CNY at 2 decimals (HALF_UP). */
     public static BigDecimal parseAmount(String text) {
         if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("is empty; expected an amount such as 400.00");
+            throw new IllegalArgumentException("未填写（应为金额，如 400.00）");
         }
         String t = text.strip()
                 .replace(",", "")
@@ -51,7 +51,7 @@ public final class Values {
         try {
             return new BigDecimal(t).setScale(2, RoundingMode.HALF_UP);
         } catch (NumberFormatException | DateTimeParseException e) {
-            throw new IllegalArgumentException("is not an amount: " + text.strip());
+            throw new IllegalArgumentException("不是金额：" + text.strip());
         }
     }
 }

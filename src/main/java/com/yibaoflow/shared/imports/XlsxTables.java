@@ -22,6 +22,9 @@ import org.xml.sax.XMLReader;
 /** .xlsx through POI's SAX event API over the first sheet, in constant memory. */
 final class XlsxTables {
 
+    /** What the clerk reads; the library's own message (English, technical) stays in the cause for the log. */
+    static final String UNREADABLE = ".xlsx 工作簿无法读取，请确认文件未损坏、未加密后重新上传";
+
     private XlsxTables() {}
 
     static void read(Path file, TableSchema schema, TabularReader.RowHandler handler) {
@@ -32,7 +35,7 @@ final class XlsxTables {
             StylesTable styles = reader.getStylesTable();
             Iterator<InputStream> sheets = reader.getSheetsData();
             if (!sheets.hasNext()) {
-                throw new NotATableException("The workbook has no sheet; expected a " + schema.name());
+                throw new NotATableException("工作簿中没有工作表，请上传" + schema.name());
             }
             try (InputStream sheet = sheets.next()) {
                 XMLReader parser = XMLHelper.newXMLReader();
@@ -51,9 +54,9 @@ final class XlsxTables {
             if (e.getCause() instanceof HandlerFailure h) {
                 throw h.failure;
             }
-            throw new NotATableException("The .xlsx workbook cannot be read: " + e.getMessage(), e);
+            throw new NotATableException(UNREADABLE, e);
         } catch (Exception e) {
-            throw new NotATableException("The .xlsx workbook cannot be read: " + e.getMessage(), e);
+            throw new NotATableException(UNREADABLE, e);
         }
         if (!header.found()) {
             throw header.notATable();

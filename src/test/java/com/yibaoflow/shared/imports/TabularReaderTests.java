@@ -82,7 +82,7 @@ class TabularReaderTests {
         Path file = csv("身份证号码,电话\n341721198001011234,1\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(file))
                 .isInstanceOf(NotATableException.class)
-                .hasMessageContaining("name")
+                .hasMessageContaining("姓名")
                 .hasMessageContaining("电话");
     }
 
