@@ -1,6 +1,7 @@
 package com.yibaoflow.audit;
 
 import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.process.CandidateGroups;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +11,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -127,10 +127,7 @@ class CaseSearch {
                     : tasks.createTaskQuery().taskId(a.getTaskId()).singleResult();
             List<String> groups = task == null
                     ? List.of()
-                    : tasks.getIdentityLinksForTask(task.getId()).stream()
-                            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                            .map(l -> l.getGroupId())
-                            .toList();
+                    : List.copyOf(CandidateGroups.of(tasks.getIdentityLinksForTask(task.getId())));
             Instant due = task == null || task.getDueDate() == null
                     ? null
                     : task.getDueDate().toInstant();
