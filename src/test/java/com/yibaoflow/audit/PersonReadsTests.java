@@ -50,13 +50,7 @@ class PersonReadsTests {
     @Test
     void readingAnEnrollmentCaseWithTheFullIdNumberIsLogged() throws Exception {
         String idNumber = TestIds.adult();
-        JsonNode created = body(mvc.perform(post("/api/enrollments")
-                        .with(as(Department.MEDICAL_SECURITY))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"张三",
-                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13800000000"}""".formatted(idNumber)))
-                .andExpect(status().isCreated()));
+        JsonNode created = enroll(idNumber);
         String businessKey = created.get("businessKey").asText();
         long before = readsOf(businessKey).size();
 
@@ -123,15 +117,7 @@ class PersonReadsTests {
     @Test
     void readingACasesTrailInEveryFormatAndTheCasePagesDataIsLogged() throws Exception {
         String idNumber = TestIds.adult();
-        String businessKey = body(mvc.perform(post("/api/enrollments")
-                                .with(as(Department.MEDICAL_SECURITY))
-                                .contentType(MediaType.APPLICATION_JSON)
-                                .content("""
-                                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"李四",
-                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13800000001"}""".formatted(idNumber)))
-                        .andExpect(status().isCreated()))
-                .get("businessKey")
-                .asText();
+        String businessKey = enroll(idNumber).get("businessKey").asText();
 
         for (String format : List.of("json", "csv", "xlsx")) {
             mvc.perform(get("/api/cases/{bk}/trail", businessKey)
@@ -190,6 +176,17 @@ class PersonReadsTests {
             assertThat(r.get("readBy").asText()).isEqualTo("system");
         });
         assertThat(listedReads(businessKey)).hasSize(1);
+    }
+
+    /** A new enrollment of the person, as a caseworker enters it: the created case. */
+    private JsonNode enroll(String idNumber) throws Exception {
+        return body(mvc.perform(post("/api/enrollments")
+                        .with(as(Department.MEDICAL_SECURITY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"张三",
+                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13800000000"}""".formatted(idNumber)))
+                .andExpect(status().isCreated()));
     }
 
     private List<Map<String, Object>> readsOf(String subject) {
