@@ -24,7 +24,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -44,9 +43,9 @@ class CaseDiagramController {
     private final CaseTrail trails;
     private final HistoryService history;
     private final RepositoryService repository;
-    private final ReadLog reads;
+    private final PersonReads reads;
 
-    CaseDiagramController(CaseTrail trails, HistoryService history, RepositoryService repository, ReadLog reads) {
+    CaseDiagramController(CaseTrail trails, HistoryService history, RepositoryService repository, PersonReads reads) {
         this.trails = trails;
         this.history = history;
         this.repository = repository;
@@ -70,12 +69,16 @@ class CaseDiagramController {
     @GetMapping("/api/cases/{businessKey}/diagrams")
     @PreAuthorize(AuditReaders.EXPRESSION)
     @Operation(summary = "Each process the case went through: activities completed and active (from history)")
-    List<Path> diagrams(@PathVariable String businessKey, Authentication user) {
+    List<Path> diagrams(@PathVariable String businessKey) {
         List<HistoricProcessInstance> instances = trails.instancesOf(businessKey);
         if (instances.isEmpty()) {
             throw DomainException.notFound("Case " + businessKey + " not found");
         }
-        reads.record(user.getName(), "CASE_DIAGRAMS", businessKey, "json");
+        reads.shownCase(
+                PersonReads.CASE_DIAGRAMS,
+                businessKey,
+                instances.stream().map(HistoricProcessInstance::getBusinessKey).toList(),
+                null);
         return instances.stream().map(this::path).toList();
     }
 

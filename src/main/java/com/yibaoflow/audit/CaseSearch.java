@@ -1,6 +1,7 @@
 package com.yibaoflow.audit;
 
 import com.yibaoflow.shared.problem.DomainException;
+import com.yibaoflow.shared.process.CandidateGroups;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +11,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Case search for supervisors and auditors (issue #20 §3), over Camunda's history, so it covers every case type (every
@@ -69,13 +71,17 @@ class CaseSearch {
     private final HistoryService history;
     private final TaskService tasks;
     private final Clock clock;
+    private final JdbcTemplate jdbc;
 
-    CaseSearch(HistoryService history, TaskService tasks, Clock clock) {
+    CaseSearch(HistoryService history, TaskService tasks, Clock clock, JdbcTemplate jdbc) {
         this.history = history;
         this.tasks = tasks;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
+    /** In one read-only transaction: Camunda's statements share its connection, so they are planned as it says. */
+    @Transactional(readOnly = true)
     public Page search(Criteria c, Sort sort, int page, int size) {
         if (page < 0) {
             throw DomainException.invalidField("page", "must be 0 or more");
@@ -85,6 +91,7 @@ class CaseSearch {
         }
         Instant now = clock.instant();
         CaseSearchSql sql = new CaseSearchSql(c, sort, now);
+        CaseSearchSql.planWithValues(jdbc);
         long total = sql.count(history).count();
         List<CaseSummary> items = new ArrayList<>();
         for (HistoricProcessInstance p : sql.list(history).listPage(page * size, size)) {
@@ -120,10 +127,7 @@ class CaseSearch {
                     : tasks.createTaskQuery().taskId(a.getTaskId()).singleResult();
             List<String> groups = task == null
                     ? List.of()
-                    : tasks.getIdentityLinksForTask(task.getId()).stream()
-                            .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                            .map(l -> l.getGroupId())
-                            .toList();
+                    : List.copyOf(CandidateGroups.of(tasks.getIdentityLinksForTask(task.getId())));
             Instant due = task == null || task.getDueDate() == null
                     ? null
                     : task.getDueDate().toInstant();

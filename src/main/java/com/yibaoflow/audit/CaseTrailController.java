@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -44,9 +46,9 @@ class CaseTrailController {
             DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(ZoneId.of("Asia/Shanghai"));
 
     private final CaseTrail trails;
-    private final ReadLog reads;
+    private final PersonReads reads;
 
-    CaseTrailController(CaseTrail trails, ReadLog reads) {
+    CaseTrailController(CaseTrail trails, PersonReads reads) {
         this.trails = trails;
         this.reads = reads;
     }
@@ -54,16 +56,20 @@ class CaseTrailController {
     @GetMapping("/api/cases/{businessKey}/trail")
     @PreAuthorize(AuditReaders.EXPRESSION)
     @Operation(summary = "A case's chronological trail: process history (and called cases) merged with domain events")
-    ResponseEntity<?> trail(
-            @PathVariable String businessKey,
-            @RequestParam(defaultValue = "json") String format,
-            org.springframework.security.core.Authentication user)
+    ResponseEntity<?> trail(@PathVariable String businessKey, @RequestParam(defaultValue = "json") String format)
             throws IOException {
+        if (!List.of("json", "csv", "xlsx").contains(format)) {
+            throw DomainException.invalidField("format", "must be json, csv or xlsx");
+        }
         CaseTrail.Trail trail = trails.of(businessKey);
         if (trail.instances().isEmpty() && trail.rows().isEmpty()) {
             throw DomainException.notFound("Case " + businessKey + " not found");
         }
-        reads.record(user.getName(), "CASE_TRAIL", businessKey, format);
+        // who looked (#20 §6): the rows name every business key of the case, each with its full ID number
+        Set<String> keys = new LinkedHashSet<>();
+        trail.instances().forEach(i -> keys.add(i.businessKey()));
+        trail.rows().forEach(r -> keys.add(r.businessKey()));
+        reads.shownCase(PersonReads.CASE_TRAIL, businessKey, keys, format);
         String file = "trail-" + businessKey.replaceAll("[^A-Za-z0-9_-]", "_");
         return switch (format) {
             case "json" -> ResponseEntity.ok(trail);

@@ -65,7 +65,7 @@ class CaseFigures {
     @Column(name = "back_paid_years_confirmed")
     Integer backPaidYearsConfirmed;
 
-    void set(EnrollmentCase.Figures f) {
+    void set(ComputedFigures f) {
         this.verifiedCategories = List.copyOf(f.verifiedCategories());
         this.appliedCategory = f.appliedCategory();
         this.individualStandard = f.individualStandard();

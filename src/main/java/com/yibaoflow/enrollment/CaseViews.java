@@ -2,12 +2,12 @@ package com.yibaoflow.enrollment;
 
 import com.yibaoflow.audit.CaseHistory;
 import com.yibaoflow.audit.PersonReads;
+import com.yibaoflow.shared.process.CandidateGroups;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,10 +72,7 @@ class CaseViews {
                 .forEach(instances::add);
         for (String instance : instances) {
             for (Task t : tasks.createTaskQuery().processInstanceId(instance).list()) {
-                List<String> groups = tasks.getIdentityLinksForTask(t.getId()).stream()
-                        .filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()) && l.getGroupId() != null)
-                        .map(l -> l.getGroupId())
-                        .toList();
+                List<String> groups = List.copyOf(CandidateGroups.of(tasks.getIdentityLinksForTask(t.getId())));
                 open.add(new EnrollmentView.OpenTask(
                         t.getId(),
                         t.getName(),

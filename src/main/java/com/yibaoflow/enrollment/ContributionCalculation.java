@@ -87,7 +87,7 @@ class ContributionCalculation {
         explanation.addAll(back.explanation());
 
         c.figures(
-                new EnrollmentCase.Figures(
+                new ComputedFigures(
                         verifiedCategories,
                         figures.appliedCategory() == null
                                 ? null

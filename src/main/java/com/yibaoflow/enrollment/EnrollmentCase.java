@@ -15,26 +15,24 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.List;
 import org.hibernate.annotations.DynamicUpdate;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.Mutability;
-import org.hibernate.type.SqlTypes;
-import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * One resident's application for one coverage year (参保登记), with the figures computed for it, the policy version
  * they came from and the explanation behind them. The process instance drives it; this row is what the office
- * lists, searches and audits. The case itself holds its identity, where it came from and the state it is in; its
- * value parts are embedded (same table, same columns): the applicant ({@link CaseApplicant}, read through
- * {@link ApplicantDetails}), the computed figures ({@link CaseFigures}, {@link FigureDetails}) and the waiting period
- * ({@link CaseWaiting}, {@link WaitingDetails}).
+ * lists, searches and audits. The case itself holds its identity and the state it is in; its value parts are
+ * embedded (same table, same columns), each read through an interface: where it came from ({@link CaseOrigin},
+ * {@link OriginDetails}), the applicant ({@link CaseApplicant}, {@link ApplicantDetails}), the computed figures
+ * ({@link CaseFigures}, {@link FigureDetails}), the waiting period ({@link CaseWaiting}, {@link WaitingDetails}), why
+ * it was reviewed or rejected ({@link CaseReview}, {@link ReviewDetails}) and when its contribution is due ({@link
+ * CasePaymentDue}, {@link PaymentDueDetails}).
  */
 @Entity
 @Table(name = "enrollment_case")
 @DynamicUpdate // each process step changes a few columns; the explanation JSON is not rewritten every time
-public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingDetails {
+public class EnrollmentCase
+        implements ApplicantDetails, OriginDetails, FigureDetails, WaitingDetails, ReviewDetails, PaymentDueDetails {
 
     /**
      * From the column's own sequence, 50 ids a call (V7): the id is known before the row is written, so a door
@@ -60,27 +58,15 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
     @Embedded
     private CaseApplicant applicant = new CaseApplicant();
 
-    @Enumerated(EnumType.STRING)
-    @Column(nullable = false, updatable = false)
-    private EnrollmentSource source;
-
-    @Column(name = "import_id", updatable = false)
-    private Long importId;
+    @Embedded
+    private CaseOrigin origin = new CaseOrigin();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private EnrollmentStatus status;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class) // replaced, never changed in place (see CaseApplicant)
-    @Column(name = "review_reasons", nullable = false)
-    private List<String> reviewReasons = List.of();
-
-    @Column(name = "rejection_reason")
-    private String rejectionReason;
-
-    @Column(name = "rejection_detail")
-    private String rejectionDetail;
+    @Embedded
+    private CaseReview review = new CaseReview();
 
     @Embedded
     private CaseFigures figures = new CaseFigures();
@@ -88,20 +74,11 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
     @Embedded
     private CaseWaiting waiting = new CaseWaiting();
 
-    @Column(name = "payment_deadline")
-    private LocalDate paymentDeadline;
-
-    @Column(name = "township_reminded_at")
-    private Instant townshipRemindedAt;
+    @Embedded
+    private CasePaymentDue paymentDue = new CasePaymentDue();
 
     @Column(name = "process_instance_id")
     private String processInstanceId;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
@@ -117,11 +94,8 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
         this.regionCode = application.regionCode();
         this.coverageYear = application.coverageYear();
         this.businessKey = EnrollmentProcess.businessKey(regionCode, coverageYear, idNumber);
-        this.source = source;
-        this.importId = importId;
+        this.origin = new CaseOrigin(source, importId, now, createdBy);
         this.status = EnrollmentStatus.RECEIVED;
-        this.createdAt = now;
-        this.createdBy = createdBy;
         apply(application, now);
     }
 
@@ -141,23 +115,22 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
     }
 
     void reject(String reason, String detail, Instant now) {
-        this.rejectionReason = reason;
-        this.rejectionDetail = detail;
+        review.rejected(reason, detail);
         moveTo(EnrollmentStatus.REJECTED, now);
     }
 
     void needsReview(List<String> reasons, Instant now) {
-        this.reviewReasons = List.copyOf(reasons);
+        review.reasons(reasons);
         this.updatedAt = now;
     }
 
     void paymentDeadline(LocalDate deadline) {
-        this.paymentDeadline = deadline;
+        paymentDue().paymentDeadline = deadline;
     }
 
     /** The payment deadline sweep signalled the township's reminder (once a case). */
     void townshipReminded(Instant now) {
-        this.townshipRemindedAt = now;
+        paymentDue().townshipRemindedAt = now;
     }
 
     /** The waiting period as recalculated with the real payment date (R-WAIT-01..05, R-ELIG-03). */
@@ -177,7 +150,7 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
         return figures.policyVersionNumber();
     }
 
-    void figures(Figures f, Instant now) {
+    void figures(ComputedFigures f, Instant now) {
         figures.set(f);
         waiting.set(
                 f.waitingExempt(),
@@ -205,24 +178,6 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
         this.processInstanceId = processInstanceId;
     }
 
-    /** The figures of a case, as computed by the calculators. */
-    record Figures(
-            List<String> verifiedCategories,
-            String appliedCategory,
-            BigDecimal individualStandard,
-            BigDecimal subsidy,
-            BigDecimal personalDue,
-            BigDecimal fiscalSubsidy,
-            BigDecimal centralFiscalShare,
-            BigDecimal localFiscalShare,
-            String policyVersion,
-            Boolean waitingExempt,
-            Integer waitingFixedMonths,
-            Integer waitingVariableMonths,
-            LocalDate benefitStartDate,
-            List<ExplanationStep> explanation,
-            List<ExplanationStep> waitingExplanation) {}
-
     @Override
     public CaseApplicant applicant() {
         return applicant;
@@ -236,6 +191,24 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
     @Override
     public CaseWaiting waitingPeriod() {
         return waiting;
+    }
+
+    @Override
+    public CaseOrigin origin() {
+        return origin;
+    }
+
+    @Override
+    public CaseReview review() {
+        return review;
+    }
+
+    @Override
+    public CasePaymentDue paymentDue() {
+        if (paymentDue == null) { // Hibernate loads an embeddable whose columns are all null as null
+            paymentDue = new CasePaymentDue();
+        }
+        return paymentDue;
     }
 
     public Long id() {
@@ -258,48 +231,12 @@ public class EnrollmentCase implements ApplicantDetails, FigureDetails, WaitingD
         return coverageYear;
     }
 
-    public EnrollmentSource source() {
-        return source;
-    }
-
-    public Long importId() {
-        return importId;
-    }
-
     public EnrollmentStatus status() {
         return status;
     }
 
-    public List<String> reviewReasons() {
-        return Collections.unmodifiableList(reviewReasons);
-    }
-
-    public String rejectionReason() {
-        return rejectionReason;
-    }
-
-    public String rejectionDetail() {
-        return rejectionDetail;
-    }
-
-    public LocalDate paymentDeadline() {
-        return paymentDeadline;
-    }
-
-    public Instant townshipRemindedAt() {
-        return townshipRemindedAt;
-    }
-
     public String processInstanceId() {
         return processInstanceId;
-    }
-
-    public Instant createdAt() {
-        return createdAt;
-    }
-
-    public String createdBy() {
-        return createdBy;
     }
 
     public Instant updatedAt() {

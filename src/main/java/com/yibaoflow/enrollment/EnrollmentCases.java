@@ -19,8 +19,8 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
      */
     @Query("""
             select c from EnrollmentCase c
-            where c.status = 'AWAITING_PAYMENT' and c.paymentDeadline <= :remindUpTo and c.id > :afterId
-              and (c.paymentDeadline < :today or c.townshipRemindedAt is null)
+            where c.status = 'AWAITING_PAYMENT' and c.paymentDue.paymentDeadline <= :remindUpTo and c.id > :afterId
+              and (c.paymentDue.paymentDeadline < :today or c.paymentDue.townshipRemindedAt is null)
             order by c.id
             """)
     List<EnrollmentCase> dueForPaymentDeadlineSweep(

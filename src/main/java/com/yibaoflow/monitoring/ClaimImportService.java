@@ -8,9 +8,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -21,7 +18,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,8 +26,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -56,9 +50,6 @@ class ClaimImportService {
 
     private static final Logger log = LoggerFactory.getLogger(ClaimImportService.class);
 
-    /** A run may be stopped (orderly shutdown) every this many rows while the file streams. */
-    static final int STOP_CHECK_ROWS = 10_000;
-
     record RowError(int rowNumber, String field, String reason) {}
 
     record Report(
@@ -79,13 +70,11 @@ class ClaimImportService {
     /** What a worker needs to (re)run an import. */
     record Work(long id, Path file, Set<String> regions, LocalDate asOf) {}
 
-    private final JdbcTemplate jdbc;
     private final ClaimImportRecords records;
-    private final DataSource dataSource;
+    private final ClaimLoad loads;
     private final TransactionTemplate tx;
     private final KeptUploads uploads;
     private final TaskExecutor workers;
-    private final Clock clock;
     private final Duration lease;
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "claim-import-heartbeat");
@@ -96,21 +85,17 @@ class ClaimImportService {
     private volatile boolean stopping;
 
     ClaimImportService(
-            JdbcTemplate jdbc,
             ClaimImportRecords records,
-            DataSource dataSource,
+            ClaimLoad loads,
             PlatformTransactionManager transactionManager,
             KeptUploads uploads,
             @Qualifier("importTaskExecutor") TaskExecutor workers,
-            Clock clock,
             @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
-        this.jdbc = jdbc;
         this.records = records;
-        this.dataSource = dataSource;
+        this.loads = loads;
         this.tx = new TransactionTemplate(transactionManager);
         this.uploads = uploads;
         this.workers = workers;
-        this.clock = clock;
         this.lease = lease;
     }
 
@@ -158,8 +143,8 @@ class ClaimImportService {
     }
 
     /**
-     * Runs the import whole in one transaction. {@code keepGoing} is asked every {@link #STOP_CHECK_ROWS} rows and
-     * between the phases (staged, checked, upserted); when it says no, the transaction rolls back and the import is
+     * Runs the import whole in one transaction ({@link ClaimLoad}). {@code keepGoing} is asked every {@link
+     * ClaimLoad#STOP_CHECK_ROWS} rows and between the phases (staged, checked, upserted); when it says no, the transaction rolls back and the import is
      * released, RUNNING, for the next sweep: what an orderly stop does, and what a crash leaves but the worker.
      */
     Report run(Work work, BooleanSupplier keepGoing) {
@@ -168,7 +153,7 @@ class ClaimImportService {
         ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
                 () -> records.beat(id), lease.toMillis() / 4, Math.max(lease.toMillis() / 4, 1), TimeUnit.MILLISECONDS);
         try {
-            int[] counts = tx.execute(status -> load(work, keepGoing, started));
+            int[] counts = tx.execute(status -> loads.load(work, keepGoing, started));
             uploads.discard(work.file());
             log.info(
                     "Claims import {}: {} rows, {} rejected, {} new, {} corrected; committed after {} ms",
@@ -178,10 +163,10 @@ class ClaimImportService {
                     counts[2],
                     counts[3],
                     (System.nanoTime() - started) / 1_000_000);
-        } catch (Stopped stopped) {
+        } catch (ClaimLoad.Stopped stopped) {
             records.release(id);
             log.info("Claims import {} stopped ({}); the next start runs it again", id, stopped.getMessage());
-        } catch (TakenOver e) {
+        } catch (ClaimLoad.TakenOver e) {
             log.warn("Claims import {} was taken over by another node; this run is rolled back", id);
         } catch (RuntimeException e) {
             String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
@@ -201,75 +186,8 @@ class ClaimImportService {
         return records.find(id).orElseThrow();
     }
 
-    /** The transaction's work; returns {rows, rejected, inserted, corrected}. */
-    private int[] load(Work work, BooleanSupplier keepGoing, long started) {
-        long id = work.id();
-        jdbc.execute("set local work_mem = '256MB'");
-        jdbc.execute(ClaimStaging.CREATE);
-        int rows = stage(work.file(), keepGoing);
-        long staged = System.nanoTime();
-        check(keepGoing, "staged");
-        ClaimLoadSql.check(jdbc, id, work.regions(), work.asOf());
-        long checked = System.nanoTime();
-        check(keepGoing, "checked");
-        int rejected = jdbc.queryForObject(
-                "select count(distinct row_number) from yibao.claim_import_error where import_id = ?",
-                Integer.class,
-                id);
-        int[] upserted = ClaimLoadSql.upsert(jdbc, id, Timestamp.from(clock.instant()));
-        long upsertedAt = System.nanoTime();
-        check(keepGoing, "upserted");
-        log.info(
-                "Claims import {}: {} rows read and staged in {} ms, checked in {} ms, upserted in {} ms",
-                id,
-                rows,
-                (staged - started) / 1_000_000,
-                (checked - staged) / 1_000_000,
-                (upsertedAt - checked) / 1_000_000);
-        int accepted = rows - rejected;
-        boolean done = records.complete(
-                id,
-                new int[] {rows, accepted, rejected, upserted[0], upserted[1], accepted - upserted[0] - upserted[1]},
-                (System.nanoTime() - started) / 1_000_000);
-        if (!done) {
-            throw new TakenOver();
-        }
-        return new int[] {rows, rejected, upserted[0], upserted[1]};
-    }
-
-    private static void check(BooleanSupplier keepGoing, String where) {
-        if (!keepGoing.getAsBoolean()) {
-            throw new Stopped(where);
-        }
-    }
-
-    /** Streams the file into claim_load on the transaction's connection; returns the row count. */
-    private int stage(Path file, BooleanSupplier keepGoing) {
-        Connection connection = DataSourceUtils.getConnection(dataSource); // the transaction's connection
-        try {
-            return ClaimStaging.copy(
-                    connection, file, STOP_CHECK_ROWS, rowNumber -> check(keepGoing, "after row " + rowNumber));
-        } finally {
-            DataSourceUtils.releaseConnection(connection, dataSource);
-        }
-    }
-
     /** The import's record and its first {@value ClaimImportRecords#MAX_REPORTED_ERRORS} row errors. */
     Optional<Report> find(long id) {
         return records.find(id);
-    }
-
-    /** Ends a run before its commit (an orderly stop, or a test playing a crash); the import stays RUNNING. */
-    private static final class Stopped extends RuntimeException {
-        Stopped(String where) {
-            super(where, null, false, false);
-        }
-    }
-
-    /** Another node took the import over while this one ran (its heartbeat lapsed): this run rolls back. */
-    private static final class TakenOver extends RuntimeException {
-        TakenOver() {
-            super("taken over", null, false, false);
-        }
     }
 }

@@ -1,15 +1,12 @@
 package com.yibaoflow.monitoring;
 
 import com.yibaoflow.shared.imports.ColumnSpec;
-import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.imports.TabularReader;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.function.IntConsumer;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -18,7 +15,7 @@ import org.postgresql.copy.CopyIn;
  * Turns the rows of a claims file into lines of PostgreSQL {@code COPY} text for the import's temporary table
  * {@code claim_load}, typed: each cell is parsed once here, while the file streams, instead of by SQL functions over
  * staged text (docs/benchmarks.md: the functions cost most of the import). A cell that cannot be read (missing, not a
- * date, not an amount, a wrong ID number; read by {@link ClaimCells}) is staged as null and named in the row's {@code problems}; the rules between
+ * date, not an amount, a wrong ID number; {@link ClaimCopyLines}) is staged as null and named in the row's {@code problems}; the rules between
  * cells and rows (duplicates, regions, future days, amounts that do not add up) are checked set-based in SQL
  * ({@link ClaimImportService}). The readings are those of V20/V23's {@code lenient_date}, {@code lenient_amount} and
  * {@code resident_id_valid} ({@code ClaimStagingTests}, {@code ClaimChecksTests}).
@@ -64,16 +61,6 @@ final class ClaimStaging {
                 total_cost, policy_scope_cost, basic_paid, critical_paid, assistance_paid, rural, problems)
             from stdin""";
 
-    /** Between a problem's field and its reason, and between problems, in {@code claim_load.problems}. */
-    static final char UNIT = '\u001F';
-
-    static final char RECORD = '\u001E';
-
-    /** numeric(14,2) holds less than this. */
-    private static final BigDecimal TOO_LARGE = new BigDecimal("1000000000000");
-
-    private final StringBuilder problems = new StringBuilder();
-
     /**
      * Streams the rows of {@code file} into {@code claim_load} through COPY on {@code connection} (the import's
      * transaction), flushing every 256 K characters, in constant memory; {@code everyRows} is told the row number every
@@ -83,11 +70,11 @@ final class ClaimStaging {
         try {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY);
             int[] rows = {0};
-            ClaimStaging staging = new ClaimStaging();
+            ClaimCopyLines lines = new ClaimCopyLines();
             StringBuilder buffer = new StringBuilder(COPY_BUFFER_CHARS + 4096);
             try {
                 TabularReader.read(file, CLAIMS, row -> {
-                    staging.append(buffer, row);
+                    lines.append(buffer, row);
                     if (buffer.length() >= COPY_BUFFER_CHARS) {
                         write(copy, buffer);
                     }
@@ -119,136 +106,5 @@ final class ClaimStaging {
             throw new IllegalStateException("COPY into claim_load failed: " + e.getMessage(), e);
         }
         buffer.setLength(0);
-    }
-
-    /** Appends the row as one COPY text line (tab-separated, {@code \N} for null) to {@code out}. */
-    void append(StringBuilder out, ImportRow row) {
-        problems.setLength(0);
-        ImportRow.CellProblem cell = row.cellProblem();
-        if (cell != null) {
-            problem(cell.column(), cell.reason());
-        }
-        out.append(row.rowNumber());
-
-        String claimId = row.get("claimId");
-        if (claimId == null) {
-            problem("claimId", "未填写");
-        } else if (claimId.length() > 64) {
-            problem("claimId", "超过 64 个字符");
-        }
-        text(out, claimId);
-
-        String idNumber = row.get("idNumber");
-        if (idNumber == null) {
-            problem("idNumber", "未填写");
-        } else {
-            idNumber = idNumber.toUpperCase(Locale.ROOT);
-            if (!ClaimCells.residentIdValid(idNumber)) {
-                problem("idNumber", "不是有效的公民身份号码（校验位不符，GB 11643）");
-                idNumber = null;
-            }
-        }
-        text(out, idNumber);
-
-        String region = row.get("regionCode");
-        if (region == null) {
-            problem("regionCode", "未填写");
-        }
-        text(out, region);
-
-        String dateText = row.get("settlementDate");
-        String day = null;
-        if (dateText == null) {
-            problem("settlementDate", "未填写");
-        } else {
-            day = ClaimCells.isoDate(dateText);
-            if (day == null) {
-                problem("settlementDate", "不是日期：" + dateText + "（应如 2025-01-05）");
-            }
-        }
-        text(out, day);
-
-        String level = row.get("hospitalLevel");
-        if (level == null) {
-            problem("hospitalLevel", "未填写");
-        } else if (level.length() > 20) {
-            problem("hospitalLevel", "超过 20 个字符");
-            level = null;
-        }
-        text(out, level);
-
-        amount(out, row, "totalCost", true);
-        amount(out, row, "policyScopeCost", true);
-        amount(out, row, "basicPaid", false);
-        amount(out, row, "criticalIllnessPaid", false);
-        amount(out, row, "assistancePaid", false);
-
-        String rural = row.get("rural");
-        Boolean isRural = null;
-        if (rural != null) {
-            isRural = ClaimCells.rural(rural);
-            if (isRural == null) {
-                problem("rural", "应填写 是 或 否：" + rural);
-            }
-        }
-        out.append('\t');
-        if (isRural == null) {
-            out.append("\\N");
-        } else {
-            out.append(isRural ? 't' : 'f');
-        }
-
-        text(out, problems.isEmpty() ? null : problems);
-        out.append('\n');
-    }
-
-    private void problem(String field, String reason) {
-        if (!problems.isEmpty()) {
-            problems.append(RECORD);
-        }
-        problems.append(field).append(UNIT).append(CLAIMS.reason(field, reason));
-    }
-
-    private void amount(StringBuilder out, ImportRow row, String key, boolean required) {
-        String text = row.get(key);
-        BigDecimal value = null;
-        if (text == null) {
-            if (required) {
-                problem(key, "未填写");
-            }
-        } else {
-            value = ClaimCells.amount(text);
-            if (value == null) {
-                problem(key, "不是金额：" + text);
-            } else if (value.abs().compareTo(TOO_LARGE) >= 0) {
-                problem(key, "金额过大：" + text);
-                value = null;
-            }
-        }
-        out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-        } else {
-            out.append(value.toPlainString());
-        }
-    }
-
-    /** A tab, then the value in COPY text escaping ({@code \N} for null). */
-    private static void text(StringBuilder out, CharSequence value) {
-        out.append('\t');
-        if (value == null) {
-            out.append("\\N");
-            return;
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.append("\\\\");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                default -> out.append(c);
-            }
-        }
     }
 }

@@ -44,6 +44,7 @@ class MonitoringController {
     private final BurdenScans scans;
     private final ScanRecords scanRecords;
     private final ReferralQueries referrals;
+    private final PersonBurdens burdens;
     private final RegionScope regions;
     private final PersonReads reads;
 
@@ -51,11 +52,13 @@ class MonitoringController {
             BurdenScans scans,
             ScanRecords scanRecords,
             ReferralQueries referrals,
+            PersonBurdens burdens,
             RegionScope regions,
             PersonReads reads) {
         this.scans = scans;
         this.scanRecords = scanRecords;
         this.referrals = referrals;
+        this.burdens = burdens;
         this.regions = regions;
         this.reads = reads;
     }
@@ -153,7 +156,7 @@ class MonitoringController {
         if (!ResidentIdNumber.isValid(id)) {
             throw DomainException.invalidField("idNumber", "is not a valid resident ID number");
         }
-        ReferralViews.PersonView person = referrals.person(id, regions.visibleRegions(principal));
+        ReferralViews.PersonView person = burdens.person(id, regions.visibleRegions(principal));
         if (person == null) {
             throw DomainException.notFound("No claims, warnings or referrals of " + ResidentIdNumber.mask(id));
         }

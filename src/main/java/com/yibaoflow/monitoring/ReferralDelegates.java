@@ -13,37 +13,37 @@ import org.springframework.context.annotation.Configuration;
 class ReferralDelegates {
 
     @Bean
-    TaskListener validateReferralOutcome(ReferralSteps steps) {
+    TaskListener validateReferralOutcome(ReferralVerificationSteps steps) {
         return steps::validateOutcome;
     }
 
     @Bean
-    JavaDelegate recordReferralOutcome(ReferralSteps steps) {
+    JavaDelegate recordReferralOutcome(ReferralVerificationSteps steps) {
         return steps::recordOutcome;
     }
 
     @Bean
-    JavaDelegate remindReferralDepartment(ReferralSteps steps) {
+    JavaDelegate remindReferralDepartment(ReferralVerificationSteps steps) {
         return steps::remind;
     }
 
     @Bean
-    JavaDelegate escalateReferral(ReferralSteps steps) {
+    JavaDelegate escalateReferral(ReferralVerificationSteps steps) {
         return steps::escalate;
     }
 
     @Bean
-    JavaDelegate applyReferralOutcomes(ReferralSteps steps) {
+    JavaDelegate applyReferralOutcomes(ReferralFollowUpSteps steps) {
         return steps::applyOutcomes;
     }
 
     @Bean
-    JavaDelegate startReferralHardshipVerification(ReferralSteps steps) {
+    JavaDelegate startReferralHardshipVerification(ReferralFollowUpSteps steps) {
         return steps::startHardshipVerification;
     }
 
     @Bean
-    JavaDelegate checkReferralRisk(ReferralSteps steps) {
+    JavaDelegate checkReferralRisk(ReferralFollowUpSteps steps) {
         return steps::routineCheck;
     }
 

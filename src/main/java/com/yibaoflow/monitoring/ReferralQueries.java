@@ -1,14 +1,10 @@
 package com.yibaoflow.monitoring;
 
 import com.yibaoflow.monitoring.ReferralViews.CheckView;
-import com.yibaoflow.monitoring.ReferralViews.MonthView;
 import com.yibaoflow.monitoring.ReferralViews.OutcomeView;
-import com.yibaoflow.monitoring.ReferralViews.PersonView;
 import com.yibaoflow.monitoring.ReferralViews.ReferralView;
-import com.yibaoflow.monitoring.ReferralViews.WarningView;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.web.PageView;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -22,7 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Read side of referrals: the paged listing and a person's burden history (issue #19 §4). */
+/** Read side of referrals (issue #19 §4): the paged listing, a person's referrals ({@link PersonBurdens}); with outcomes and checks. */
 @Service
 @Transactional(readOnly = true)
 class ReferralQueries {
@@ -76,65 +72,14 @@ class ReferralQueries {
         return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
     }
 
-    /** Burden by month from the person's claims (visible regions), the scans' warnings, referrals and outcomes. */
-    PersonView person(String idNumber, Collection<String> visible) {
-        String[] regions = visible.toArray(String[]::new);
-        List<MonthView> months = new ArrayList<>();
-        Map<Integer, BigDecimal> ytd = new HashMap<>();
-        jdbc.query(
-                """
-                select to_char(settlement_date, 'YYYY-MM') as month, extract(year from settlement_date)::int as year,
-                       count(*) as claims, sum(total_cost) as total,
-                       sum(coalesce(basic_paid, 0) + coalesce(critical_paid, 0) + coalesce(assistance_paid, 0)) as paid,
-                       count(*) filter (where basic_paid is null or critical_paid is null or assistance_paid is null)
-                           as without_paid
-                from yibao.claim where id_number = ? and region_code = any(?)
-                group by 1, 2 order by 1""",
-                rs -> {
-                    BigDecimal total = rs.getBigDecimal("total");
-                    BigDecimal paid = rs.getBigDecimal("paid");
-                    BigDecimal out = total.subtract(paid);
-                    BigDecimal cumulative = ytd.merge(rs.getInt("year"), out, BigDecimal::add);
-                    months.add(new MonthView(
-                            rs.getString("month"),
-                            rs.getInt("claims"),
-                            total,
-                            paid,
-                            out,
-                            cumulative,
-                            rs.getInt("without_paid")));
-                },
-                idNumber,
-                regions);
-        LineProvenance.Lookup provenance = lines.lookup();
-        List<WarningView> warnings = jdbc.query(
-                """
-                select w.scan_id, s.as_of, s.coverage_year, s.region_code, w.population_group, w.out_of_pocket,
-                       w.warning_line, s.policy_label
-                from yibao.monitoring_warning w join yibao.monitoring_scan s on s.id = w.scan_id
-                where w.id_number = ? and s.region_code = any(?) order by s.as_of, w.scan_id""",
-                (rs, i) -> new WarningView(
-                        rs.getLong(1),
-                        rs.getDate(2).toLocalDate(),
-                        rs.getInt(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getBigDecimal(6),
-                        rs.getBigDecimal(7),
-                        rs.getString(8),
-                        provenance.of(rs.getString(8), rs.getString(5))),
-                idNumber,
-                regions);
-        List<ReferralView> referrals = withDetails(jdbc.query(
+    /** A person's referrals in the given regions, oldest first, with outcomes and checks. */
+    List<ReferralView> ofPerson(String idNumber, String[] regions) {
+        return withDetails(jdbc.query(
                 "select " + REFERRAL_COLUMNS
                         + " from yibao.high_cost_referral r where id_number = ? and region_code = any(?) order by id",
                 (rs, i) -> referral(rs),
                 idNumber,
                 regions));
-        if (months.isEmpty() && warnings.isEmpty() && referrals.isEmpty()) {
-            return null;
-        }
-        return new PersonView(ResidentIdNumber.mask(idNumber), months, warnings, referrals);
     }
 
     private List<ReferralView> withDetails(List<ReferralView> referrals) {

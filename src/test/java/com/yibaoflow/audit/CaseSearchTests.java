@@ -16,12 +16,16 @@ import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue #20 §3: {@code GET /api/cases} finds cases of every type from Camunda's history: an enrollment waiting for the
@@ -46,6 +50,15 @@ class CaseSearchTests {
 
     @Autowired
     ShiftableClock clock;
+
+    @Autowired
+    HistoryService history;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** An enrollment claiming severe disability, waiting for the federation's verification: the person's ID. */
     String waitingForVerification() throws Exception {
@@ -146,5 +159,29 @@ class CaseSearchTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/api/cases").param("regionCode", "34").with(as(Department.AUDITORS)))
                 .andExpect(status().isBadRequest());
+    }
+
+    /**
+     * The search's statements are planned with their values (docs/benchmarks.md: a generic plan took the trigram index
+     * for a region matching every case): Camunda's statements in the search's transaction see the setting, and it
+     * ends with the transaction instead of staying on the pooled connection.
+     */
+    @Test
+    void camundasStatementsInTheSearchTransactionArePlannedWithTheirValues() throws Exception {
+        waitingForVerification();
+        String sql = "select count(*) from ACT_HI_PROCINST where current_setting('plan_cache_mode') = #{mode}";
+        long inside = new TransactionTemplate(transactions).execute(status -> {
+            CaseSearchSql.planWithValues(jdbc);
+            return history.createNativeHistoricProcessInstanceQuery()
+                    .sql(sql)
+                    .parameter("mode", "force_custom_plan")
+                    .count();
+        });
+        assertThat(inside).isPositive();
+        assertThat(history.createNativeHistoricProcessInstanceQuery()
+                        .sql(sql)
+                        .parameter("mode", "auto")
+                        .count())
+                .isPositive();
     }
 }

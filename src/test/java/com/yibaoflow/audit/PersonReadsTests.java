@@ -27,8 +27,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Issue #20 §6 "who looked": a case shown with the full ID number and a person's burden are logged reads (who, when,
- * what); an auditor lists the reads of a person by ID number, a caseworker may not.
+ * Issue #20 §6 "who looked": a case shown with the full ID number, a case's trail (JSON, CSV, XLSX) and the case
+ * page's data, and a person's burden are logged reads (who, when, what); an auditor lists the reads of a person by ID
+ * number, a caseworker may not.
  */
 @IntegrationTest
 @InCollectionPeriod
@@ -43,16 +44,13 @@ class PersonReadsTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    PersonReads reads;
+
     @Test
     void readingAnEnrollmentCaseWithTheFullIdNumberIsLogged() throws Exception {
         String idNumber = TestIds.adult();
-        JsonNode created = body(mvc.perform(post("/api/enrollments")
-                        .with(as(Department.MEDICAL_SECURITY))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("""
-                                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"张三",
-                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13800000000"}""".formatted(idNumber)))
-                .andExpect(status().isCreated()));
+        JsonNode created = enroll(idNumber);
         String businessKey = created.get("businessKey").asText();
         long before = readsOf(businessKey).size();
 
@@ -114,6 +112,81 @@ class PersonReadsTests {
         mvc.perform(get("/api/audit/reads").param("subject", idNumber).with(as(Department.CIVIL_AFFAIRS_SUPERVISORS)))
                 .andExpect(status().isForbidden());
         mvc.perform(get("/api/audit/reads").param("subject", idNumber)).andExpect(status().isUnauthorized());
+    }
+
+    @Test
+    void readingACasesTrailInEveryFormatAndTheCasePagesDataIsLogged() throws Exception {
+        String idNumber = TestIds.adult();
+        String businessKey = enroll(idNumber).get("businessKey").asText();
+
+        for (String format : List.of("json", "csv", "xlsx")) {
+            mvc.perform(get("/api/cases/{bk}/trail", businessKey)
+                            .param("format", format)
+                            .with(as(Department.AUDITORS)))
+                    .andExpect(status().isOk());
+        }
+        mvc.perform(get("/api/cases/{bk}/diagrams", businessKey).with(as(Department.MEDICAL_SECURITY_SUPERVISORS)))
+                .andExpect(status().isOk());
+        // nothing shown, nothing logged: a format the trail does not have
+        mvc.perform(get("/api/cases/{bk}/trail", businessKey)
+                        .param("format", "pdf")
+                        .with(as(Department.AUDITORS)))
+                .andExpect(status().isBadRequest());
+
+        List<String> trailReads = new ArrayList<>();
+        List<String> pageReads = new ArrayList<>();
+        for (JsonNode r : listedReads(idNumber)) {
+            assertThat(r.get("subject").asText()).isEqualTo(businessKey);
+            switch (r.get("what").asText()) {
+                case PersonReads.CASE_TRAIL ->
+                    trailReads.add(
+                            r.get("readBy").asText() + " " + r.get("detail").asText());
+                case PersonReads.CASE_DIAGRAMS -> pageReads.add(r.get("readBy").asText());
+                default -> {}
+            }
+        }
+        String auditor = TestUsers.userOf(Department.AUDITORS);
+        assertThat(trailReads).containsExactly(auditor + " json", auditor + " csv", auditor + " xlsx");
+        assertThat(pageReads).containsExactly(TestUsers.userOf(Department.MEDICAL_SECURITY_SUPERVISORS));
+    }
+
+    @Test
+    void aTrailShowingAnotherPersonsCalledCaseIsListedByThatPersonsIdNumberToo() throws Exception {
+        String resident = TestIds.adult();
+        String other = TestIds.adult();
+        String businessKey = "HC-341721-2025-" + resident;
+        reads.shownCase(
+                PersonReads.CASE_TRAIL,
+                businessKey,
+                List.of(
+                        businessKey,
+                        "HV-HC-341721-2025-" + resident,
+                        "HV-341721-2025-" + other,
+                        "MM-341721-皖医保[2025]3号"),
+                "csv");
+
+        assertThat(listedReads(resident)).singleElement().satisfies(r -> {
+            assertThat(r.get("subject").asText()).isEqualTo(businessKey);
+            assertThat(r.get("detail").asText()).isEqualTo("csv");
+        });
+        assertThat(listedReads(other)).singleElement().satisfies(r -> {
+            assertThat(r.get("what").asText()).isEqualTo(PersonReads.CASE_TRAIL);
+            assertThat(r.get("subject").asText()).isEqualTo(other);
+            assertThat(r.get("detail").asText()).isEqualTo(businessKey + " csv");
+            assertThat(r.get("readBy").asText()).isEqualTo("system");
+        });
+        assertThat(listedReads(businessKey)).hasSize(1);
+    }
+
+    /** A new enrollment of the person, as a caseworker enters it: the created case. */
+    private JsonNode enroll(String idNumber) throws Exception {
+        return body(mvc.perform(post("/api/enrollments")
+                        .with(as(Department.MEDICAL_SECURITY))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("""
+                                {"regionCode":"341721","coverageYear":2025,"idNumber":"%s","name":"张三",
+                                 "residence":"LOCAL_HUKOU","township":"尧渡镇","phone":"13800000000"}""".formatted(idNumber)))
+                .andExpect(status().isCreated()));
     }
 
     private List<Map<String, Object>> readsOf(String subject) {

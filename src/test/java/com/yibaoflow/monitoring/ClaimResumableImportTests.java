@@ -143,7 +143,7 @@ class ClaimResumableImportTests {
 
     @Test
     void anImportStoppedWhileItsFileStreamsIsReleasedAndRunAgainAtTheNextSweep() throws Exception {
-        ClaimsFile f = claimsFile(ClaimImportService.STOP_CHECK_ROWS + 20);
+        ClaimsFile f = claimsFile(ClaimLoad.STOP_CHECK_ROWS + 20);
         ClaimImportService.Work work = record(f);
 
         service.run(work, () -> false); // an orderly stop at row 10 000
