@@ -167,7 +167,14 @@ function render(data) {
   Object.entries(charts).forEach(([name, spec]) => {
     const panel = document.querySelector(`[data-chart="${name}"]`);
     const rows = spec.rows(data);
-    const chart = instances[name] || (instances[name] = echarts.init(document.getElementById('chart-' + name)));
+    const element = document.getElementById('chart-' + name);
+    let chart = instances[name];
+    if (!chart) {
+      chart = instances[name] = echarts.init(element);
+      // drawn and its animation over: what a screenshot (and a reader) should see
+      chart.on('finished', () => { element.dataset.rendered = 'true'; });
+    }
+    delete element.dataset.rendered;
     chart.setOption(spec.option(rows), true);
     if (rows.length === 0) {
       chart.setOption({ title: { text: '暂无数据', left: 'center', top: 'middle', textStyle: { color: '#999', fontSize: 14 } } });
