@@ -121,14 +121,25 @@ class MajorMatterAccess {
             return;
         }
         if (candidateGroups.stream().noneMatch(userGroups::contains)) {
-            throw DomainException.forbidden(taskName + " (" + taskKey + ") is for " + String.join(", ", candidateGroups)
-                    + "; " + userId + " does not act at this level (R-MM-02)");
+            // read in Tasklist when a claim is refused (issue #21 §3): Chinese, with the group ids for the API reader
+            throw DomainException.forbidden("「" + taskName + "」由" + groupNames(candidateGroups) + "办理，用户 " + userId
+                    + " 不在此审核层级（R-MM-02；" + taskKey + "）");
         }
         String levelRegion = regionOf(levelOf(taskKey, candidateGroups), draftingRegion);
         if (!levelRegion.equals(userRegion)) {
-            throw DomainException.forbidden(taskName + " (" + taskKey + ") is for region " + levelRegion + "; " + userId
-                    + " works for region " + userRegion + " (R-MM-02)");
+            throw DomainException.forbidden("「" + taskName + "」由" + regionName(levelRegion) + "（" + levelRegion
+                    + "）办理，用户 " + userId + " 属于"
+                    + (userRegion == null ? "未登记地区" : regionName(userRegion) + "（" + userRegion + "）") + "（R-MM-02；"
+                    + taskKey + "）");
         }
+    }
+
+    /** The groups as a caseworker reads them: 县医疗保障局（审核主管）（medical-security-supervisors）、… */
+    private static String groupNames(Set<String> groups) {
+        return groups.stream()
+                .sorted()
+                .map(g -> Department.byGroupId(g).map(Department::chineseName).orElse(g) + "（" + g + "）")
+                .collect(Collectors.joining("、"));
     }
 
     /** The region's name as a caseworker reads it (东至县), its code when the region is unknown. */

@@ -327,12 +327,14 @@ class MajorMatterApiTests {
             // another level's department
             JsonNode city = act(CITY, id, "Task_CountyReview", approve, 403);
             assertThat(city.get("type").asText()).isEqualTo(PROBLEMS + "forbidden");
-            assertThat(city.get("detail").asText()).contains("medical-security-supervisors");
+            assertThat(city.get("detail").asText())
+                    .contains("medical-security-supervisors")
+                    .contains("不在此审核层级"); // read in Tasklist (issue #21 §3)
             act(CASEWORKER, id, "Task_CountyReview", approve, 403);
             // the right department, another region: a county that is not Dongzhi, the city office
             act(SHITAI_SUPERVISOR, id, "Task_CountyReview", approve, 403);
             JsonNode citySupervisor = act(CITY_SUPERVISOR, id, "Task_CountyReview", approve, 403);
-            assertThat(citySupervisor.get("detail").asText()).contains("region 341721");
+            assertThat(citySupervisor.get("detail").asText()).contains("由东至县（341721）办理");
             assertThat(fetch(id).get("opinions")).isEmpty();
             assertThat(fetch(id).get("currentLevel").asText()).isEqualTo("COUNTY");
             // Tasklist's door: claiming is refused to another region's supervisor too
@@ -340,7 +342,7 @@ class MajorMatterApiTests {
             String taskId =
                     tasks.createTaskQuery().processInstanceId(pi).singleResult().getId();
             assertThatThrownBy(() -> tasks.claim(taskId, "mm-supervisor-341722"))
-                    .hasStackTraceContaining("is for region 341721");
+                    .hasStackTraceContaining("由东至县（341721）办理");
             assertThat(tasks.createTaskQuery().taskId(taskId).singleResult().getAssignee())
                     .isNull();
             // the county acts; now the county may not act for the city
@@ -433,7 +435,7 @@ class MajorMatterApiTests {
                             "mm-supervisor-341722", List.of(Department.MEDICAL_SECURITY_SUPERVISORS.groupId()));
             try {
                 assertThatThrownBy(() -> tasks.complete(taskId, java.util.Map.of("decision", "APPROVE")))
-                        .hasStackTraceContaining("is for region 341721");
+                        .hasStackTraceContaining("由东至县（341721）办理");
             } finally {
                 engine.getIdentityService().clearAuthentication();
             }
