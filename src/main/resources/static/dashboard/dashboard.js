@@ -87,6 +87,26 @@ const charts = {
       }]
     })
   },
+  referrals: {
+    file: '转介核实结果',
+    columns: [['departmentName', '核实部门'], ['outcomeName', '核实结果'], ['referrals', '人数']],
+    rows: d => d.referralOutcomes || [],
+    option: rows => {
+      const outcomes = [...new Set(rows.map(r => r.outcomeName))];
+      const departments = [...new Set(rows.map(r => r.departmentName))];
+      return {
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+        legend: {},
+        grid: { left: 140, right: 20 },
+        xAxis: { type: 'value', name: '人', minInterval: 1 },
+        yAxis: { type: 'category', data: outcomes },
+        series: departments.map(dep => ({
+          name: dep, type: 'bar',
+          data: outcomes.map(o => (rows.find(r => r.departmentName === dep && r.outcomeName === o) || { referrals: 0 }).referrals)
+        }))
+      };
+    }
+  },
   trend: {
     file: '每周受理及参保趋势',
     columns: [['weekStart', '周（自周一起）'], ['received', '受理申请'], ['enrolled', '其中已参保']],

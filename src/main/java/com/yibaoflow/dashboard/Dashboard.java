@@ -21,8 +21,17 @@ record Dashboard(
         List<DepartmentTasks> tasks,
         List<MajorMatterStep> majorMatters,
         Warnings warnings,
+        List<ReferralState> referralStates,
+        List<ReferralOutcome> referralOutcomes,
         String referralNote,
         List<Week> trend) {
+
+    /** Referrals of the region and year in one state (部门核实中, 跟踪回访中, 已结案). */
+    record ReferralState(String state, String stateName, long referrals) {}
+
+    /** How many referrals of the region and year a department closed with an outcome (R-MON-03). */
+    record ReferralOutcome(
+            String department, String departmentName, String outcome, String outcomeName, long referrals) {}
 
     /** The policy's collection period (征缴期) of the year; null without an active policy version. */
     record Period(LocalDate start, LocalDate end) {}

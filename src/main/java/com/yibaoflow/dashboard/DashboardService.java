@@ -2,6 +2,7 @@ package com.yibaoflow.dashboard;
 
 import com.yibaoflow.enrollment.EnrollmentStatistics;
 import com.yibaoflow.identity.Department;
+import com.yibaoflow.monitoring.ReferralStatistics;
 import com.yibaoflow.monitoring.WarningStatistics;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.HardshipCategory;
@@ -55,10 +56,9 @@ class DashboardService {
 
     static final String TARGET_NOTE = "系统中尚无乡镇参保任务数（目标），以上年度参保人数作参照";
 
-    static final String REFERRAL_NOTE = "转介办理结果尚未在系统中登记，暂无数据";
-
     private final EnrollmentStatistics enrollments;
     private final WarningStatistics warnings;
+    private final ReferralStatistics referrals;
     private final TaskService tasks;
     private final PolicyService policies;
     private final RegionDirectory regions;
@@ -67,12 +67,14 @@ class DashboardService {
     DashboardService(
             EnrollmentStatistics enrollments,
             WarningStatistics warnings,
+            ReferralStatistics referrals,
             TaskService tasks,
             PolicyService policies,
             RegionDirectory regions,
             Clock clock) {
         this.enrollments = enrollments;
         this.warnings = warnings;
+        this.referrals = referrals;
         this.tasks = tasks;
         this.policies = policies;
         this.regions = regions;
@@ -87,6 +89,7 @@ class DashboardService {
         Instant now = clock.instant();
         Dashboard.Period period = collectionPeriod(regionCode, coverageYear);
         EnrollmentStatistics.Statistics stats = enrollments.of(regionCode, coverageYear);
+        ReferralStatistics.Referrals referred = referrals.of(regionCode, coverageYear);
         return new Dashboard(
                 regionCode,
                 region.name(),
@@ -112,7 +115,9 @@ class DashboardService {
                 warnings.latest(regionCode, coverageYear)
                         .map(DashboardService::warnings)
                         .orElse(null),
-                REFERRAL_NOTE,
+                ReferralPanel.states(referred),
+                ReferralPanel.outcomes(referred),
+                ReferralPanel.note(referred),
                 trend(stats.weeks(), period));
     }
 

@@ -85,7 +85,8 @@ class CasePageAndDashboardBrowserTests {
         browser.openWithBasicLogin(
                 TestUsers.userOf(Department.MEDICAL_SECURITY_SUPERVISORS), TestUsers.PASSWORD, "/dashboard");
         var page = browser.driver;
-        for (String chart : new String[] {"townships", "subsidies", "tasks", "majorMatters", "warnings", "trend"}) {
+        for (String chart :
+                new String[] {"townships", "subsidies", "tasks", "majorMatters", "warnings", "referrals", "trend"}) {
             // drawn, and its ECharts animation finished (a screenshot mid-animation shows half-grown bars)
             browser.await(d -> !d.findElements(By.cssSelector("#chart-" + chart + "[data-rendered] canvas"))
                     .isEmpty());

@@ -625,6 +625,57 @@ class HighCostReferralTests {
                 .andExpect(jsonPath("$.errors[0].field").value("idNumber"));
     }
 
+    @Test
+    void R_MON_03_theSupervisorDashboardCountsReferralsByStateAndTheDepartmentsOutcomes() throws Exception {
+        // other tests of this class refer people in the same region and year: compare before and after
+        JsonNode before = dashboard();
+        bothAnswer(referredPerson(TestIds.adult()));
+        JsonNode after = dashboard();
+
+        assertThat(state(after, "FOLLOWING_UP") - state(before, "FOLLOWING_UP")).isEqualTo(1);
+        assertThat(state(after, "VERIFYING")).isEqualTo(state(before, "VERIFYING"));
+        assertThat(outcome(after, "civil-affairs", "TEMPORARY_ASSISTANCE")
+                        - outcome(before, "civil-affairs", "TEMPORARY_ASSISTANCE"))
+                .isEqualTo(1);
+        assertThat(outcome(after, "agriculture-rural", "NOT_ELIGIBLE")
+                        - outcome(before, "agriculture-rural", "NOT_ELIGIBLE"))
+                .isEqualTo(1);
+        JsonNode civil = after.get("referralOutcomes").findParents("department").stream()
+                .filter(o -> o.get("department").asText().equals("civil-affairs"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(civil.get("departmentName").asText()).isEqualTo(Department.CIVIL_AFFAIRS.chineseName());
+        assertThat(after.get("referralNote").asText()).startsWith("转介 ").contains("跟踪回访中");
+    }
+
+    JsonNode dashboard() throws Exception {
+        return json.readTree(mvc.perform(get("/api/dashboard?regionCode=" + REGION + "&coverageYear=2025")
+                        .with(as(Department.CAMUNDA_ADMIN)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    static long state(JsonNode dashboard, String state) {
+        for (JsonNode s : dashboard.get("referralStates")) {
+            if (s.get("state").asText().equals(state)) {
+                return s.get("referrals").asLong();
+            }
+        }
+        throw new AssertionError("no state " + state + " in " + dashboard.get("referralStates"));
+    }
+
+    static long outcome(JsonNode dashboard, String department, String outcome) {
+        for (JsonNode o : dashboard.get("referralOutcomes")) {
+            if (o.get("department").asText().equals(department)
+                    && o.get("outcome").asText().equals(outcome)) {
+                return o.get("referrals").asLong();
+            }
+        }
+        return 0;
+    }
+
     // ---- the monthly scan ---------------------------------------------------------------------------------------
 
     @Test
