@@ -37,6 +37,11 @@ final class Browser implements AutoCloseable {
 
     /** Starts Chromium, or skips the calling test when Chromium or its driver is not installed. */
     static Browser start(int port) {
+        return start(port, "Asia/Shanghai");
+    }
+
+    /** Starts Chromium with its clock in {@code zone} (the TZ of its process). */
+    static Browser start(int port, String zone) {
         assumeTrue(
                 Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "Chromium and chromedriver not installed (apt-get install chromium chromium-driver)");
@@ -48,8 +53,8 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
-                // a county office's browsers run on China time: Tasklist shows dates in the browser's zone (#21 §1)
-                .withEnvironment(java.util.Map.of("TZ", "Asia/Shanghai"))
+                // a county office's browsers run on China time; TasklistTimeZoneBrowserTests tries another zone
+                .withEnvironment(java.util.Map.of("TZ", zone))
                 .build();
         return new Browser(new ChromeDriver(service, options), "http://localhost:" + port);
     }

@@ -52,6 +52,68 @@ await (async () => {
   }
 })();
 
+// Dates in China Standard Time whatever the browser's zone (issue #21 §1). Tasklist formats dates with moment and
+// Angular, which read a Date's local fields; 7.24 has no time-zone setting and bundles no moment-timezone. On a
+// machine set to another zone, a Date's local getters and setters, its offset and the parsing of local date-times
+// are made those of Asia/Shanghai: UTC+8 all year (no daylight saving since 1991), so a fixed offset is exact. On a
+// machine already on China time nothing changes.
+(() => {
+  const OFFSET_MINUTES = 480;
+  const SHIFT = OFFSET_MINUTES * 60000;
+  const P = Date.prototype;
+  if (P.getTimezoneOffset.call(new Date()) === -OFFSET_MINUTES) {
+    return;
+  }
+  const getTime = P.getTime;
+  const setTime = P.setTime;
+  const scratch = new Date(0);
+  const fields = ['FullYear', 'Month', 'Date', 'Day', 'Hours', 'Minutes', 'Seconds', 'Milliseconds'];
+  for (const field of fields) {
+    const utcGet = P['getUTC' + field];
+    P['get' + field] = function () {
+      const t = getTime.call(this);
+      return Number.isNaN(t) ? NaN : utcGet.call((setTime.call(scratch, t + SHIFT), scratch));
+    };
+    if (field === 'Day') {
+      continue;
+    }
+    const utcSet = P['setUTC' + field];
+    P['set' + field] = function (...args) {
+      const t = getTime.call(this);
+      setTime.call(scratch, (Number.isNaN(t) ? 0 : t) + SHIFT);
+      utcSet.apply(scratch, args);
+      return setTime.call(this, getTime.call(scratch) - SHIFT);
+    };
+  }
+  P.getTimezoneOffset = function () {
+    return Number.isNaN(getTime.call(this)) ? NaN : -OFFSET_MINUTES;
+  };
+  // a date-time without a zone ("2024-11-15T09:00:00") is local time: China time here
+  const LOCAL_DATE_TIME = /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d{1,3})?)?$/;
+  const Base = window.Date;
+  const parse = text =>
+    typeof text === 'string' && LOCAL_DATE_TIME.test(text.trim())
+      ? Base.parse(text.trim().replace(' ', 'T') + 'Z') - SHIFT
+      : Base.parse(text);
+  function ChinaDate(...args) {
+    if (!new.target) {
+      return Base();
+    }
+    if (args.length >= 2) {
+      return new Base(Base.UTC(...args) - SHIFT);
+    }
+    if (args.length === 1 && typeof args[0] === 'string') {
+      return new Base(parse(args[0]));
+    }
+    return args.length === 0 ? new Base() : new Base(args[0]);
+  }
+  ChinaDate.prototype = P;
+  ChinaDate.now = () => Base.now();
+  ChinaDate.parse = parse;
+  ChinaDate.UTC = Base.UTC;
+  window.Date = ChinaDate;
+})();
+
 export default {
   app: {
     name: '任务列表',
