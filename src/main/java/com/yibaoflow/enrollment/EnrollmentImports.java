@@ -159,10 +159,15 @@ class EnrollmentImports {
                 id);
     }
 
+    /**
+     * Ends a RUNNING import. An import already ended stays as it ended: when a sweep took over an import whose
+     * heartbeat was late (a busy node), two runs may overlap, and the later one, finding the file the first one
+     * completed and discarded gone, must not turn COMPLETED into FAILED (CrashTests found this).
+     */
     void finish(long id, String status, String failure, Instant now) {
         jdbc.update(
                 "update yibao.enrollment_import set status = ?, failure = ?, finished_at = ?, file_path = null, "
-                        + "worker = null where id = ?",
+                        + "worker = null where id = ? and status = 'RUNNING'",
                 status,
                 failure,
                 Timestamp.from(now),
