@@ -69,6 +69,7 @@ public final class LoadHarness {
     private final ConfigurableApplicationContext context;
     private final JdbcTemplate jdbc;
     private final CpuMeter cpu;
+    private final StatementStatistics statements;
 
     private LoadHarness(ConfigurableApplicationContext context) {
         this.context = context;
@@ -77,6 +78,7 @@ public final class LoadHarness {
         this.jdbc = context.getBean(JdbcTemplate.class);
         Integer port = jdbc.queryForObject("select inet_server_port()", Integer.class);
         this.cpu = new CpuMeter(port == null ? -1 : port);
+        this.statements = StatementStatistics.of(context);
     }
 
     public static void main(String[] args) throws Exception {
@@ -447,6 +449,9 @@ public final class LoadHarness {
     private record Start(long nanos, CpuMeter.Sample cpu) {}
 
     private Start start() {
+        if (statements != null) {
+            statements.reset();
+        }
         return new Start(System.nanoTime(), cpu.sample());
     }
 
@@ -464,6 +469,9 @@ public final class LoadHarness {
                 seconds,
                 n / seconds,
                 cpu.perUnit(start.cpu(), n));
+        if (statements != null) {
+            statements.print(n);
+        }
     }
 
     private static String idNumber(LocalDate birth, int sequence) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@code Task_CalculateContribution}: contribution, subsidy and fiscal split over the verified categories (R-FUND,
@@ -49,7 +50,7 @@ class ContributionCalculation {
     private final ShiftableClock clock;
     private final EnrollmentProperties properties;
     private final BackPayments backPayments;
-    private final ObjectProvider<SubsidyEntitlementCheck> entitlements;
+    private final SingletonSupplier<SubsidyEntitlementCheck> entitlements;
     private final ContributionCalculator contribution = new ContributionCalculator();
 
     ContributionCalculation(
@@ -61,7 +62,7 @@ class ContributionCalculation {
             BackPayments backPayments,
             ObjectProvider<SubsidyEntitlementCheck> entitlements) {
         this.backPayments = backPayments;
-        this.entitlements = entitlements;
+        this.entitlements = SingletonSupplier.of(entitlements::getIfAvailable);
         this.lookup = lookup;
         this.policies = policies;
         this.waitingPeriods = waitingPeriods;
@@ -146,7 +147,7 @@ class ContributionCalculation {
 
     /** R-SUB-11: the entitlements this case's eligibility check applied or found lapsed, for the explanation. */
     private List<EntitlementOutcome> entitlementOutcomes(EnrollmentCase c) {
-        SubsidyEntitlementCheck check = entitlements.getIfAvailable();
+        SubsidyEntitlementCheck check = entitlements.get();
         if (check == null) {
             return List.of();
         }

@@ -18,6 +18,7 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * {@code Task_CheckEligibility}, R-ELIG-01/02: residence basis, no enrollment elsewhere, no employee insurance for
@@ -81,12 +82,9 @@ class EligibilityCheck {
     private final CaseLookup lookup;
     private final PolicyService policies;
     private final ResidentRecords records;
-    private final ObjectProvider<HardshipRosterMatches> rosterMatches;
+    private final SingletonSupplier<HardshipRosterMatches> rosterMatches;
     /** Looked up once: a bean lookup on every eligibility check showed in the job executor's profile. */
-    private volatile HardshipRosterMatches resolvedRosterMatches;
-
-    private final ObjectProvider<SubsidyEntitlementCheck> entitlementChecks;
-    private volatile SubsidyEntitlementCheck resolvedEntitlementCheck;
+    private final SingletonSupplier<SubsidyEntitlementCheck> entitlementChecks;
 
     private final DueDates dueDates;
     private final ShiftableClock clock;
@@ -104,8 +102,8 @@ class EligibilityCheck {
         this.lookup = lookup;
         this.policies = policies;
         this.records = records;
-        this.rosterMatches = rosterMatches;
-        this.entitlementChecks = entitlementChecks;
+        this.rosterMatches = SingletonSupplier.of(rosterMatches::getIfAvailable);
+        this.entitlementChecks = SingletonSupplier.of(entitlementChecks::getIfAvailable);
         this.dueDates = dueDates;
         this.clock = clock;
         this.properties = properties;
@@ -145,12 +143,12 @@ class EligibilityCheck {
 
         // issue #4 §4: claimed categories, and categories a current department roster lists the person under
         Set<String> claims = new LinkedHashSet<>(c.claimedCategories());
-        HardshipRosterMatches matches = rosterMatches();
+        HardshipRosterMatches matches = rosterMatches.get();
         if (matches != null) {
             claims.addAll(matches.currentCategories(c.idNumber(), c.regionCode(), c.coverageYear(), today));
         }
         // R-SUB-11 (issue #17 item 8): entitlements from last year's roster apply only while still on the roster
-        SubsidyEntitlementCheck entitlements = entitlementCheck();
+        SubsidyEntitlementCheck entitlements = entitlementChecks.get();
         if (entitlements != null) {
             claims.addAll(entitlements.applicableCategories(
                     c.businessKey(), c.idNumber(), c.regionCode(), c.coverageYear(), today));
@@ -190,23 +188,5 @@ class EligibilityCheck {
 
     private static Eligibility ineligible(RejectionReason reason, String detail) {
         return new Eligibility(new Rejection(reason, detail), List.of(), null, List.of(), null, null);
-    }
-
-    private SubsidyEntitlementCheck entitlementCheck() {
-        SubsidyEntitlementCheck check = resolvedEntitlementCheck;
-        if (check == null) {
-            check = entitlementChecks.getIfAvailable();
-            resolvedEntitlementCheck = check;
-        }
-        return check;
-    }
-
-    private HardshipRosterMatches rosterMatches() {
-        HardshipRosterMatches matches = resolvedRosterMatches;
-        if (matches == null) {
-            matches = rosterMatches.getIfAvailable();
-            resolvedRosterMatches = matches;
-        }
-        return matches;
     }
 }

@@ -59,6 +59,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             "synchronous_commit", "off",
             "full_page_writes", "off");
 
+    /**
+     * A JVM system property for diagnosis and benchmarks: {@code -Dyibaoflow.embedded-db.statement-statistics=true}
+     * loads {@code pg_stat_statements} (among the embedded binaries) into the server, so that the owner can
+     * {@code CREATE EXTENSION pg_stat_statements} and see the database's time per statement (docs/benchmarks.md).
+     */
+    public static final String STATEMENT_STATISTICS = "yibaoflow.embedded-db.statement-statistics";
+
     private static EmbeddedPostgresServer throwAway;
 
     private final EmbeddedPostgres postgres;
@@ -103,6 +110,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setLocaleConfig("encoding", "UTF8")
                     .setPGStartupWait(Duration.ofSeconds(60));
             settings.forEach(builder::setServerConfig);
+            if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+            }
             if (dataDirectory != null) {
                 builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false);
             }
