@@ -21,8 +21,8 @@ class CaseWithdrawal {
     /** Asks the case's process to withdraw it ({@code Task_RecordWithdrawal}), or refuses with a conflict. */
     @Transactional
     void withdraw(EnrollmentCase c, String userId) {
-        boolean paid = payments.findByCaseIdOrderByReceivedAtAsc(c.id()).stream()
-                .anyMatch(p -> p.outcome() == Payment.Outcome.ACCEPTED);
+        // an accepted payment counts at once, before the background batch has told the process (PaymentCorrelations)
+        boolean paid = payments.firstAccepted(c.id()).isPresent();
         boolean open = c.status() == EnrollmentStatus.RECEIVED
                 || c.status() == EnrollmentStatus.IN_REVIEW
                 || c.status() == EnrollmentStatus.AWAITING_PAYMENT;

@@ -15,12 +15,14 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
     /**
      * The cases waiting for payment that the payment deadline sweep has to signal, after a case id and in id order
      * (a sweep pages through them): the deadline has passed (lapse), or it is near enough and the township has not
-     * been reminded yet. Uses {@code enrollment_case_awaiting_payment_idx} (V9).
+     * been reminded yet, and no accepted payment is on its way to the process (PaymentCorrelations): a paid case
+     * neither lapses nor is reminded. Uses {@code enrollment_case_awaiting_payment_idx} (V9).
      */
     @Query("""
             select c from EnrollmentCase c
             where c.status = 'AWAITING_PAYMENT' and c.paymentDue.paymentDeadline <= :remindUpTo and c.id > :afterId
               and (c.paymentDue.paymentDeadline < :today or c.paymentDue.townshipRemindedAt is null)
+              and not exists (select 1 from Payment p where p.caseId = c.id and p.outcome = 'ACCEPTED')
             order by c.id
             """)
     List<EnrollmentCase> dueForPaymentDeadlineSweep(

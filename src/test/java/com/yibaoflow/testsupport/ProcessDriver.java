@@ -1,5 +1,6 @@
 package com.yibaoflow.testsupport;
 
+import com.yibaoflow.shared.process.BackgroundWork;
 import com.yibaoflow.shared.time.ShiftableClock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,8 +12,9 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Component;
 
 /**
- * Drives process instances in tests, where the job executor is off: runs the due jobs of an instance and of the
- * instances it called, until none is left, and moves the shared clock (engine timers read the same clock).
+ * Drives process instances in tests, where the job executor is off: runs the modules' queued {@link BackgroundWork}
+ * (the correlation of accepted payments) and the due jobs of an instance and of the instances it called, until none
+ * is left, and moves the shared clock (engine timers read the same clock).
  */
 @Component
 public class ProcessDriver {
@@ -20,16 +22,23 @@ public class ProcessDriver {
     private final RuntimeService runtime;
     private final ManagementService management;
     private final ShiftableClock clock;
+    private final List<BackgroundWork> background;
 
-    ProcessDriver(RuntimeService runtime, ManagementService management, ShiftableClock clock) {
+    ProcessDriver(
+            RuntimeService runtime,
+            ManagementService management,
+            ShiftableClock clock,
+            List<BackgroundWork> background) {
+        this.background = background;
         this.runtime = runtime;
         this.management = management;
         this.clock = clock;
     }
 
-    /** Runs every due job of the instance and its called instances until none is due. */
+    /** Runs the queued background work and every due job of the instance and its called instances until none is due. */
     public void runJobs(String processInstanceId) {
         for (int round = 0; round < 100; round++) {
+            int worked = runBackgroundWork();
             List<Job> due = new ArrayList<>();
             for (String id : family(processInstanceId)) {
                 due.addAll(management
@@ -38,7 +47,7 @@ public class ProcessDriver {
                         .executable()
                         .list());
             }
-            if (due.isEmpty()) {
+            if (due.isEmpty() && worked == 0) {
                 return;
             }
             for (Job job : due) {
@@ -46,6 +55,17 @@ public class ProcessDriver {
             }
         }
         throw new IllegalStateException("Jobs of " + processInstanceId + " keep coming after 100 rounds");
+    }
+
+    /** Works off every module's queued background work, as the nodes' schedule would; returns how many items. */
+    public int runBackgroundWork() {
+        int worked = 0;
+        for (BackgroundWork w : background) {
+            for (int taken = w.runBatch(); taken > 0; taken = w.runBatch()) {
+                worked += taken;
+            }
+        }
+        return worked;
     }
 
     /** Moves the clock on and runs the jobs (timers) that became due. */
