@@ -10,10 +10,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class CaseWithdrawal {
 
-    private final Payments payments;
+    private final PaymentRows payments;
     private final RuntimeService runtime;
 
-    CaseWithdrawal(Payments payments, RuntimeService runtime) {
+    CaseWithdrawal(PaymentRows payments, RuntimeService runtime) {
         this.payments = payments;
         this.runtime = runtime;
     }

@@ -1,13 +1,11 @@
 package com.yibaoflow.enrollment;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
@@ -47,12 +45,6 @@ public interface EnrollmentCases extends JpaRepository<EnrollmentCase, Long> {
     @Query("select c from EnrollmentCase c where c.idNumber in ?1 and c.coverageYear = ?2 "
             + "and c.status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')")
     List<EnrollmentCase> findLive(Collection<String> idNumbers, int coverageYear);
-
-    /** The live case of a person and year, locked until the transaction ends (payments serialize on it). */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select c from EnrollmentCase c where c.idNumber = ?1 and c.coverageYear = ?2 "
-            + "and c.status not in ('REJECTED', 'LAPSED', 'WITHDRAWN')")
-    Optional<EnrollmentCase> lockLive(String idNumber, int coverageYear);
 
     @Query("""
             select c from EnrollmentCase c

@@ -5,25 +5,21 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
-import org.springframework.data.domain.Persistable;
 
 /**
  * A payment confirmation from the tax bureau (税务部门), kept whatever its outcome: the reference makes a repeated
  * confirmation idempotent, and a wrong amount stays on record for the audit.
  *
- * <p>The reference is assigned, not generated, so Spring Data would take a new payment for a known one and {@code
- * merge} it (a {@code SELECT} before every {@code INSERT}, docs/benchmarks.md); as {@link Persistable} a payment is new
- * until it is persisted or loaded, and is never saved twice (every column is {@code updatable = false}).
+ * <p>Written by {@link PaymentRows} in plain SQL (an accept is a hot path); read here. A payment accepted before its
+ * case's process heard of it can still become an overpayment ({@link PaymentCorrelations}), so the outcome and its
+ * detail are written by SQL only.
  */
 @Entity
 @Table(name = "payment")
-public class Payment implements Persistable<String> {
+public class Payment {
 
     public enum Channel {
         WECHAT,
@@ -76,26 +72,7 @@ public class Payment implements Persistable<String> {
     @Column(updatable = false)
     private String detail;
 
-    @Transient
-    private boolean persisted;
-
     protected Payment() {}
-
-    @Override
-    public String getId() {
-        return paymentReference;
-    }
-
-    @Override
-    public boolean isNew() {
-        return !persisted;
-    }
-
-    @PostPersist
-    @PostLoad
-    void markPersisted() {
-        persisted = true;
-    }
 
     Payment(
             String paymentReference,

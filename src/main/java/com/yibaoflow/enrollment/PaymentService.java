@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.enrollment.PaymentRows.PayableCase;
 import com.yibaoflow.policy.PolicyService;
 import com.yibaoflow.policy.calc.PolicyParameters.Periods;
 import com.yibaoflow.policy.calc.Residence;
@@ -36,22 +37,19 @@ public class PaymentService {
 
     private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
-    private final Payments payments;
-    private final EnrollmentCases cases;
+    private final PaymentRows rows;
     private final PolicyService policies;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
     PaymentService(
-            Payments payments,
-            EnrollmentCases cases,
+            PaymentRows rows,
             PolicyService policies,
             PlatformTransactionManager transactionManager,
             Clock clock,
             ApplicationEventPublisher events) {
-        this.payments = payments;
-        this.cases = cases;
+        this.rows = rows;
         this.policies = policies;
         this.tx = new TransactionTemplate(transactionManager);
         this.clock = clock;
@@ -70,12 +68,12 @@ public class PaymentService {
     public Payment confirm(Confirmation p) {
         BigDecimal amount = amountOf(p.amount());
         try {
-            return tx.execute(status -> payments.findById(p.paymentReference())
+            return tx.execute(status -> rows.find(p.paymentReference())
                     .map(existing -> replay(existing, p, amount))
                     .orElseGet(() -> record(p, amount)));
         } catch (DataIntegrityViolationException e) {
             // the same reference committed concurrently: answer as for a repeat
-            return payments.findById(p.paymentReference())
+            return rows.find(p.paymentReference())
                     .map(existing -> replay(existing, p, amount))
                     .orElseThrow(() -> e);
         }
@@ -90,19 +88,19 @@ public class PaymentService {
     }
 
     private Payment record(Confirmation p, BigDecimal amount) {
-        EnrollmentCase c = cases.lockLive(p.idNumber(), p.coverageYear())
+        PayableCase c = rows.lockLive(p.idNumber(), p.coverageYear())
                 .filter(found -> found.regionCode().equals(p.regionCode()))
                 .orElseThrow(() -> DomainException.notFound("没有 " + ResidentIdNumber.mask(p.idNumber()) + " 在"
                         + p.regionCode() + "地区" + p.coverageYear() + "年度的参保登记"));
         // a reference recorded concurrently fails the insert below on the primary key, and is answered as a repeat
-        Optional<String> accepted = payments.firstAccepted(c.id());
+        Optional<String> accepted = rows.firstAccepted(c.id());
         if (accepted.isPresent() || c.status() == EnrollmentStatus.ENROLLED) {
             // issue #16 §4: the money has arrived and is not the person's contribution: kept for the tax bureau to
             // refund
             String detail = "多缴，待税务部门退费：参保登记 " + c.id() + " " + c.status().chineseName()
                     + accepted.map(paid -> "，已由缴费凭证 " + paid + " 缴费").orElse("");
             log.info("Payment {} for case {}: {}", p.paymentReference(), c.id(), detail);
-            return payments.save(paymentOf(p, c, amount, clock.instant(), Payment.Outcome.OVERPAID, detail));
+            return rows.insert(paymentOf(p, c, amount, clock.instant(), Payment.Outcome.OVERPAID, detail));
         }
         if (c.status() != EnrollmentStatus.AWAITING_PAYMENT) {
             throw DomainException.conflict(
@@ -134,7 +132,7 @@ public class PaymentService {
                     c.personalDue());
             events.publishEvent(new PaymentAmountMismatched(
                     CaseEvent.newId(), now, c.businessKey(), p.paymentReference(), amount, c.personalDue()));
-            return payments.save(paymentOf(
+            return rows.insert(paymentOf(
                     p,
                     c,
                     amount,
@@ -145,7 +143,7 @@ public class PaymentService {
         }
         // recorded and answered; PaymentCorrelations tells the case's process in a background batch a moment later
         // (issue #16: the correlation in the request was half its cost)
-        Payment payment = payments.saveAndFlush(paymentOf(p, c, amount, now, Payment.Outcome.ACCEPTED, null));
+        Payment payment = rows.insert(paymentOf(p, c, amount, now, Payment.Outcome.ACCEPTED, null));
         log.info("Payment {} accepted for case {}", p.paymentReference(), c.id());
         return payment;
     }
@@ -154,7 +152,7 @@ public class PaymentService {
      * The full due, or, with a back-payment (R-WAIT-04), anything from the current year's due up to the full due: the
      * activation counts the whole back-paid years it covers and says so.
      */
-    private static boolean acceptable(EnrollmentCase c, BigDecimal amount) {
+    private static boolean acceptable(PayableCase c, BigDecimal amount) {
         if (amount.compareTo(c.personalDue()) == 0) {
             return true;
         }
@@ -166,7 +164,7 @@ public class PaymentService {
     /** The payment as kept, whatever its outcome (a wrong amount and an overpayment stay on record too). */
     private static Payment paymentOf(
             Confirmation p,
-            EnrollmentCase c,
+            PayableCase c,
             BigDecimal amount,
             Instant receivedAt,
             Payment.Outcome outcome,
