@@ -1,5 +1,6 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.shared.imports.ImportLease;
 import com.yibaoflow.shared.imports.ImportNode;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
@@ -36,9 +37,9 @@ class EnrollmentImports {
 
     public record RowError(int rowNumber, String field, String reason) {}
 
-    /** What a worker needs to (re)start an import: its file, parameters, and how far it has committed. */
+    /** What a worker needs to (re)start an import: its lease, file, parameters, and how far it has committed. */
     record Work(
-            long id,
+            ImportLease lease,
             String kind,
             Path file,
             String regionCode,
@@ -50,18 +51,26 @@ class EnrollmentImports {
             int started,
             int unchanged,
             int rejected,
-            int committedRow) {}
+            int committedRow) {
+
+        long id() {
+            return lease.id();
+        }
+    }
 
     /** A new import's work: nothing done yet. */
     static Work fresh(
             long id, String kind, Path file, String regionCode, Integer coverageYear, String township, String userId) {
-        return new Work(id, kind, file, regionCode, coverageYear, township, userId, 0, 0, 0, 0, 0, 0);
+        return new Work(
+                ImportLease.first(TABLE, id), kind, file, regionCode, coverageYear, township, userId, 0, 0, 0, 0, 0, 0);
     }
 
     private final JdbcTemplate jdbc;
+    private final ImportNode node;
 
-    EnrollmentImports(JdbcTemplate jdbc) {
+    EnrollmentImports(JdbcTemplate jdbc, ImportNode node) {
         this.jdbc = jdbc;
+        this.node = node;
     }
 
     /** Records a new import, RUNNING on this worker, with the kept file it reads. */
@@ -100,13 +109,13 @@ class EnrollmentImports {
     static final String TABLE = "yibao.enrollment_import";
 
     /** Takes over the RUNNING imports no worker looks after (see {@link ImportNode#takeOver}). */
-    List<Work> claimOrphaned(ImportNode node) {
+    List<Work> claimOrphaned() {
         return node.takeOver(
                 TABLE,
                 "id, kind, file_path, region_code, coverage_year, township, created_by, total, processed, started, "
                         + "unchanged, rejected, committed_row",
                 (rs, i) -> new Work(
-                        rs.getLong("id"),
+                        ImportLease.of(TABLE, rs),
                         rs.getString("kind"),
                         Path.of(rs.getString("file_path")),
                         rs.getString("region_code"),
@@ -122,56 +131,33 @@ class EnrollmentImports {
     }
 
     /**
-     * Records the counters and the new row errors up to {@code committedRow}, in one transaction (the caller's, see
-     * {@link EnrollmentImportService}), and renews the worker's heartbeat.
+     * Records the counters and the new row errors up to {@code committedRow} in the caller's transaction (see
+     * {@link ResumableImports}), and renews the heartbeat; only while the run still holds the import, otherwise
+     * {@link ImportLease.Lost} rolls that transaction back ({@link ImportNode#renew}).
      */
-    void progress(
-            long id,
-            int total,
-            int processed,
-            int started,
-            int unchanged,
-            int rejected,
-            List<RowError> newErrors,
-            int committedRow) {
-        if (!newErrors.isEmpty()) {
+    void progress(ImportLease lease, ImportKind.Counters counters, int committedRow) {
+        node.renew(
+                lease,
+                "total = ?, processed = ?, started = ?, unchanged = ?, rejected = ?, committed_row = ?",
+                counters.total,
+                counters.processed,
+                counters.succeeded,
+                counters.unchanged,
+                counters.rejected,
+                committedRow);
+        if (!counters.errors.isEmpty()) {
             jdbc.batchUpdate(
                     "insert into yibao.enrollment_import_error (import_id, row_number, field, reason) "
                             + "values (?, ?, ?, ?)",
-                    newErrors,
+                    counters.errors,
                     500,
                     (ps, e) -> {
-                        ps.setLong(1, id);
+                        ps.setLong(1, lease.id());
                         ps.setInt(2, e.rowNumber());
                         ps.setString(3, e.field());
                         ps.setString(4, e.reason().length() > 500 ? e.reason().substring(0, 500) : e.reason());
                     });
         }
-        jdbc.update(
-                "update yibao.enrollment_import set total = ?, processed = ?, started = ?, unchanged = ?, "
-                        + "rejected = ?, committed_row = ?, heartbeat_at = now() where id = ?",
-                total,
-                processed,
-                started,
-                unchanged,
-                rejected,
-                committedRow,
-                id);
-    }
-
-    /**
-     * Ends a RUNNING import. An import already ended stays as it ended: when a sweep took over an import whose
-     * heartbeat was late (a busy node), two runs may overlap, and the later one, finding the file the first one
-     * completed and discarded gone, must not turn COMPLETED into FAILED (CrashTests found this).
-     */
-    void finish(long id, String status, String failure, Instant now) {
-        jdbc.update(
-                "update yibao.enrollment_import set status = ?, failure = ?, finished_at = ?, file_path = null, "
-                        + "worker = null where id = ? and status = 'RUNNING'",
-                status,
-                failure,
-                Timestamp.from(now),
-                id);
     }
 
     public Optional<ImportStatus> find(long id) {

@@ -1,12 +1,11 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.shared.imports.ImportLease;
 import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.ImportRow;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.shared.imports.TabularReader;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -114,7 +113,7 @@ class ResumableImports {
             initialDelayString = "${yibaoflow.imports.resume-sweep:30s}",
             fixedDelayString = "${yibaoflow.imports.resume-sweep:30s}")
     public int resumeOrphaned() {
-        List<EnrollmentImports.Work> orphaned = imports.claimOrphaned(node);
+        List<EnrollmentImports.Work> orphaned = imports.claimOrphaned();
         for (EnrollmentImports.Work w : orphaned) {
             log.info(
                     "{} import {} resumes after row {} ({} rows done before)",
@@ -133,7 +132,9 @@ class ResumableImports {
 
     /**
      * Reads the kept file from the row after the last committed one (the rows before it are only remembered) and
-     * commits batch by batch while {@code keepGoing} holds.
+     * commits batch by batch while {@code keepGoing} holds, renewing the heartbeat meanwhile. A run that no longer
+     * holds the import (taken over after a late heartbeat) stops at its next write, which changes nothing
+     * ({@link ImportNode}): the run that holds the import goes on from the last batch committed and ends it.
      */
     void run(EnrollmentImports.Work work, BooleanSupplier keepGoing) {
         long id = work.id();
@@ -141,7 +142,7 @@ class ResumableImports {
         ImportKind.Counters counters = new ImportKind.Counters(work, kind.schema());
         ImportKind.Rows rows = kind.open(work);
         int[] lastRow = {work.committedRow()};
-        try {
+        try (ImportNode.Heartbeat beating = node.heartbeat(work.lease())) {
             TabularReader.read(work.file(), kind.schema(), (ImportRow row) -> {
                 if (row.rowNumber() <= work.committedRow()) {
                     rows.remember(row);
@@ -150,14 +151,14 @@ class ResumableImports {
                 counters.total++;
                 lastRow[0] = row.rowNumber();
                 if (rows.add(row, counters) || counters.total % (EnrollmentImportService.BATCH * 5) == 0) {
-                    commit(id, rows, counters, lastRow[0]);
+                    commit(work, rows, counters, lastRow[0]);
                     if (!keepGoing.getAsBoolean()) {
                         throw new Stopped(lastRow[0]);
                     }
                 }
             });
-            commit(id, rows, counters, lastRow[0]);
-            imports.finish(id, "COMPLETED", null, clock.instant());
+            commit(work, rows, counters, lastRow[0]);
+            node.complete(work.lease(), clock.instant(), "");
             uploads.discard(work.file());
             log.info(
                     "{} import {}: {} rows, {} succeeded, {} rejected",
@@ -167,37 +168,32 @@ class ResumableImports {
                     counters.succeeded,
                     counters.rejected);
         } catch (Stopped stopped) {
-            node.release(EnrollmentImports.TABLE, id);
+            node.release(work.lease());
             log.info("{} import {} stopped after row {}; the next start resumes it", work.kind(), id, stopped.row);
+        } catch (ImportLease.Lost lost) {
+            rows.discard(); // ImportNode has said so; the batch's progress is rolled back
         } catch (RuntimeException e) {
             rows.discard();
-            String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
-                    ? "the uploaded file kept for this import is gone ("
-                            + work.file().getFileName() + ")"
-                    : String.valueOf(e.getMessage());
-            imports.finish(id, "FAILED", reason, clock.instant());
-            uploads.discard(work.file());
-            log.warn("{} import {} failed after {} rows: {}", work.kind(), id, counters.total, reason, e);
+            node.fail(work.lease(), work.file(), e, clock.instant())
+                    .ifPresent(reason -> log.warn(
+                            "{} import {} failed after {} rows: {}", work.kind(), id, counters.total, reason, e));
         }
     }
 
-    private void commit(long id, ImportKind.Rows rows, ImportKind.Counters counters, int lastRow) {
+    /**
+     * Commits a batch: its rows' outcomes (in the transaction of the counters when the kind allows, otherwise first,
+     * once the run is known to still hold the import) and then the counters, row errors and last row, fenced.
+     */
+    private void commit(EnrollmentImports.Work work, ImportKind.Rows rows, ImportKind.Counters counters, int lastRow) {
         if (!rows.commitsWithProgress()) {
+            node.requireHeld(work.lease());
             rows.commit(counters);
         }
         tx.executeWithoutResult(status -> {
             if (rows.commitsWithProgress()) {
                 rows.commit(counters);
             }
-            imports.progress(
-                    id,
-                    counters.total,
-                    counters.processed,
-                    counters.succeeded,
-                    counters.unchanged,
-                    counters.rejected,
-                    counters.errors,
-                    lastRow);
+            imports.progress(work.lease(), counters, lastRow);
         });
         counters.errors.clear();
     }

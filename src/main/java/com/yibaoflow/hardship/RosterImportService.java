@@ -2,13 +2,12 @@ package com.yibaoflow.hardship;
 
 import com.yibaoflow.identity.Department;
 import com.yibaoflow.shared.imports.ColumnSpec;
+import com.yibaoflow.shared.imports.ImportLease;
 import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.shared.imports.TableSchema;
 import com.yibaoflow.shared.problem.DomainException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -169,6 +168,8 @@ public class RosterImportService {
             workers.execute(() -> {
                 try {
                     run(w, node::keepGoing);
+                } catch (Unfinished e) {
+                    // the run has said why (stopped with this node, or taken over)
                 } catch (RuntimeException e) {
                     log.info("Roster import {} did not complete here: {}", w.id(), e.getMessage());
                 }
@@ -185,7 +186,7 @@ public class RosterImportService {
      */
     Report run(RosterImports.Work work, BooleanSupplier keepGoing) {
         long id = work.id();
-        try (ImportNode.Heartbeat beating = node.heartbeat(RosterImports.TABLE, id)) {
+        try (ImportNode.Heartbeat beating = node.heartbeat(work.lease())) {
             Report report = tx.execute(status -> load(work, keepGoing));
             uploads.discard(work.file());
             log.info(
@@ -196,19 +197,14 @@ public class RosterImportService {
                     report.rejected());
             return report;
         } catch (Stopped stopped) {
-            imports.release(id);
+            node.release(work.lease());
             log.info("Roster import {} stopped; the next start runs it again", id);
             throw new Unfinished(id, "stopped with this node; it runs again at the next start");
-        } catch (TakenOver e) {
-            log.warn("Roster import {} was taken over by another node; this run is rolled back", id);
-            throw new Unfinished(id, "was taken over by another node");
+        } catch (ImportLease.Lost lost) {
+            throw new Unfinished(id, "was taken over by another node"); // rolled back; ImportNode has said so
         } catch (RuntimeException e) {
-            String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
-                    ? "the uploaded file kept for this import is gone ("
-                            + work.file().getFileName() + ")"
-                    : String.valueOf(e.getMessage());
-            imports.fail(id, reason, clock.instant());
-            uploads.discard(work.file());
+            String reason = node.fail(work.lease(), work.file(), e, clock.instant())
+                    .orElseThrow(() -> new Unfinished(id, "was taken over by another node"));
             log.warn("Roster import {} failed: {}", id, reason);
             throw e;
         }
@@ -227,22 +223,13 @@ public class RosterImportService {
         }
         Report report = adoption.adopt(
                 versionId, previous, work.department(), work.regionCode(), work.asOf(), work.userId(), read);
-        if (!imports.complete(work.id(), versionId, clock.instant())) {
-            throw new TakenOver();
-        }
+        imports.complete(work.lease(), versionId, clock.instant());
         return report;
     }
 
     /** Ends a run before its commit (an orderly stop, or a test playing a crash); the import stays RUNNING. */
     private static final class Stopped extends RuntimeException {
         Stopped() {
-            super(null, null, false, false);
-        }
-    }
-
-    /** Another node took the import over while this one ran (its heartbeat lapsed): this run rolls back. */
-    private static final class TakenOver extends RuntimeException {
-        TakenOver() {
             super(null, null, false, false);
         }
     }

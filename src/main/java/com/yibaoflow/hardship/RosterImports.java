@@ -1,5 +1,6 @@
 package com.yibaoflow.hardship;
 
+import com.yibaoflow.shared.imports.ImportLease;
 import com.yibaoflow.shared.imports.ImportNode;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -25,19 +26,24 @@ class RosterImports {
     private static final String COLUMNS =
             "id, department, region_code, as_of, file_name, uploaded_by, uploaded_at, file_path";
 
-    /** What a worker needs to (re)run an import. */
+    /** What a worker needs to (re)run an import: its lease, parameters and kept file. */
     record Work(
-            long id,
+            ImportLease lease,
             String department,
             String regionCode,
             LocalDate asOf,
             String fileName,
             String userId,
             Instant uploadedAt,
-            Path file) {}
+            Path file) {
+
+        long id() {
+            return lease.id();
+        }
+    }
 
     private static final RowMapper<Work> WORK = (rs, i) -> new Work(
-            rs.getLong("id"),
+            ImportLease.of(TABLE, rs),
             rs.getString("department"),
             rs.getString("region_code"),
             rs.getDate("as_of").toLocalDate(),
@@ -67,7 +73,7 @@ class RosterImports {
                 """
                 insert into yibao.roster_import (department, region_code, as_of, file_name, uploaded_by, uploaded_at,
                     status, file_path, worker, heartbeat_at)
-                values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, now()) returning %s""".formatted(COLUMNS),
+                values (?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, now()) returning %s, lease_generation""".formatted(COLUMNS),
                 WORK,
                 department,
                 regionCode,
@@ -85,25 +91,11 @@ class RosterImports {
     }
 
     /**
-     * The import's last statement, in its transaction: COMPLETED with its version, only while this node still holds
-     * it. False when another node has taken it over (this run must roll back).
+     * The import's last statement, in its transaction: COMPLETED with its version, only while the run still holds it;
+     * otherwise {@link ImportLease.Lost} (another node has taken it over: this run must roll back).
      */
-    boolean complete(long id, long versionId, Instant now) {
-        return jdbc.update("""
-                        update yibao.roster_import set status = 'COMPLETED', version_id = ?, finished_at = ?,
-                               file_path = null, worker = null
-                        where id = ? and worker = ? and status = 'RUNNING'""", versionId, Timestamp.from(now), id, node.worker()) == 1;
-    }
-
-    void fail(long id, String reason, Instant now) {
-        jdbc.update("""
-                update yibao.roster_import set status = 'FAILED', failure = left(?, 1000), finished_at = ?,
-                       file_path = null, worker = null
-                where id = ? and worker = ? and status = 'RUNNING'""", reason, Timestamp.from(now), id, node.worker());
-    }
-
-    void release(long id) {
-        node.release(TABLE, id);
+    void complete(ImportLease lease, long versionId, Instant now) {
+        node.complete(lease, now, "version_id = ?", versionId);
     }
 
     Optional<Map<String, Object>> find(long id) {

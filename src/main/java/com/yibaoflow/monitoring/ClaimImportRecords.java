@@ -1,41 +1,39 @@
 package com.yibaoflow.monitoring;
 
 import com.yibaoflow.monitoring.ClaimImportService.Work;
+import com.yibaoflow.shared.imports.ImportLease;
+import com.yibaoflow.shared.imports.ImportNode;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The record of each claims import ({@code claim_import}) and who runs it: this node's name in {@code worker}, the
- * heartbeat, the take-over of imports whose worker is gone, completion only while this node still holds the import
- * (issue #19 §1, resumable imports).
+ * The record of each claims import ({@code claim_import}, issue #19 §1, resumable imports): recorded RUNNING on this
+ * node, taken over by a node's sweep once its worker is gone, and COMPLETED only while its run still holds it, all
+ * through {@link ImportNode} as the other imports.
  */
 @Repository
 class ClaimImportRecords {
 
-    private static final Logger log = LoggerFactory.getLogger(ClaimImportRecords.class);
+    static final String TABLE = "yibao.claim_import";
 
     static final int MAX_REPORTED_ERRORS = 1000;
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    /** This node's name in {@code claim_import.worker}. */
-    private final String worker = ProcessHandle.current().pid() + "@" + hostName() + "/" + UUID.randomUUID();
+    private final ImportNode node;
 
-    ClaimImportRecords(JdbcTemplate jdbc, Clock clock) {
+    ClaimImportRecords(JdbcTemplate jdbc, Clock clock, ImportNode node) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.node = node;
     }
 
     /** Records a new import of the kept {@code file}, RUNNING on this node, with the parameters it runs with. */
@@ -53,78 +51,41 @@ class ClaimImportRecords {
                 String.join(",", new TreeSet<>(regions)),
                 java.sql.Date.valueOf(asOf),
                 file.toString(),
-                worker);
-        return new Work(id, file, regions, asOf);
+                node.worker());
+        return new Work(ImportLease.first(TABLE, id), file, regions, asOf);
     }
 
-    /** Takes over the imports left RUNNING whose worker was released or has not reported for {@code lease}. */
-    List<Work> takeOrphaned(Duration lease) {
-        return jdbc.query(
-                """
-                update yibao.claim_import set worker = ?, heartbeat_at = now()
-                where id in (select id from yibao.claim_import
-                             where status = 'RUNNING' and file_path is not null
-                               and (worker is null or heartbeat_at < now() - make_interval(secs => ?))
-                             for update skip locked)
-                returning id, file_path, region_codes, as_of""",
+    /** Takes over the imports left RUNNING whose worker is gone ({@link ImportNode#takeOver}). */
+    List<Work> takeOver() {
+        return node.takeOver(
+                TABLE,
+                "id, file_path, region_codes, as_of",
                 (rs, i) -> new Work(
-                        rs.getLong("id"),
+                        ImportLease.of(TABLE, rs),
                         Path.of(rs.getString("file_path")),
                         Set.of(
                                 rs.getString("region_codes").isEmpty()
                                         ? new String[0]
                                         : rs.getString("region_codes").split(",")),
-                        rs.getDate("as_of").toLocalDate()),
-                worker,
-                (double) lease.toSeconds());
-    }
-
-    /** An orderly stop: the import stays RUNNING without a worker, for the next sweep. */
-    void release(long id) {
-        jdbc.update("update yibao.claim_import set worker = null where id = ? and worker = ?", id, worker);
+                        rs.getDate("as_of").toLocalDate()));
     }
 
     /**
      * Marks the import COMPLETED with its counts {rows, accepted, rejected, inserted, corrected, unchanged}, in the
-     * import's transaction; false when this node no longer holds it (taken over).
+     * import's transaction; {@link ImportLease.Lost} when its run no longer holds it (taken over).
      */
-    boolean complete(long id, int[] counts, long durationMs) {
-        return jdbc.update(
-                        """
-                update yibao.claim_import set status = 'COMPLETED', rows = ?, accepted = ?, rejected = ?,
-                       inserted = ?, corrected = ?, unchanged = ?, duration_ms = ?, finished_at = ?,
-                       file_path = null, worker = null
-                where id = ? and worker = ? and status = 'RUNNING'""",
-                        counts[0],
-                        counts[1],
-                        counts[2],
-                        counts[3],
-                        counts[4],
-                        counts[5],
-                        durationMs,
-                        Timestamp.from(clock.instant()),
-                        id,
-                        worker)
-                == 1;
-    }
-
-    /** Renews the heartbeat of a running import (its own short transaction, beside the import's). */
-    void beat(long id) {
-        try {
-            jdbc.update(
-                    "update yibao.claim_import set heartbeat_at = now() where id = ? and worker = ? and status = 'RUNNING'",
-                    id,
-                    worker);
-        } catch (RuntimeException e) {
-            log.warn("Claims import {}: heartbeat failed: {}", id, e.getMessage());
-        }
-    }
-
-    void fail(long id, String reason) {
-        jdbc.update("""
-                update yibao.claim_import set status = 'FAILED', failure = left(?, 1000), finished_at = ?,
-                       file_path = null, worker = null
-                where id = ? and worker = ? and status = 'RUNNING'""", reason, Timestamp.from(clock.instant()), id, worker);
+    void complete(ImportLease lease, int[] counts, long durationMs) {
+        node.complete(
+                lease,
+                clock.instant(),
+                "rows = ?, accepted = ?, rejected = ?, inserted = ?, corrected = ?, unchanged = ?, duration_ms = ?",
+                counts[0],
+                counts[1],
+                counts[2],
+                counts[3],
+                counts[4],
+                counts[5],
+                durationMs);
     }
 
     /** The import's record and its first {@link #MAX_REPORTED_ERRORS} row errors. */
@@ -158,13 +119,5 @@ class ClaimImportRecords {
                         id)
                 .stream()
                 .findFirst();
-    }
-
-    private static String hostName() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            return "localhost";
-        }
     }
 }

@@ -1,29 +1,22 @@
 package com.yibaoflow.monitoring;
 
+import com.yibaoflow.shared.imports.ImportLease;
+import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.shared.imports.NotATableException;
 import com.yibaoflow.shared.problem.DomainException;
-import jakarta.annotation.PreDestroy;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -40,10 +33,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * figures is unchanged (a repeated file doubles nothing). The transaction's last statement marks the import
  * COMPLETED, only while this node still holds it.
  *
- * <p>Resumable (as the enrollment imports): the worker renews the import's heartbeat while it runs; a crash rolls the
- * whole transaction back (no claim and no row error of the import is left), the import stays RUNNING with its kept
- * file, and at start and every {@code yibaoflow.imports.resume-sweep} a node takes over the imports whose worker has
- * not reported for {@code yibaoflow.imports.lease} (or was released by an orderly stop) and runs them again.
+ * <p>Resumable (as the enrollment imports, through {@link ImportNode}): the worker renews the import's heartbeat while
+ * it runs; a crash rolls the whole transaction back (no claim and no row error of the import is left), the import
+ * stays RUNNING with its kept file, and at start and every {@code yibaoflow.imports.resume-sweep} a node takes over
+ * the imports whose worker has not reported for {@code yibaoflow.imports.lease} (or was released by an orderly stop)
+ * and runs them again. A run that was taken over meanwhile (a late heartbeat) cannot complete: its transaction rolls
+ * back, and it leaves the import and its file to the run that took over.
  */
 @Service
 class ClaimImportService {
@@ -67,22 +62,21 @@ class ClaimImportService {
             int errorCount,
             List<RowError> errors) {}
 
-    /** What a worker needs to (re)run an import. */
-    record Work(long id, Path file, Set<String> regions, LocalDate asOf) {}
+    /** What a worker needs to (re)run an import: its lease, kept file and parameters. */
+    record Work(ImportLease lease, Path file, Set<String> regions, LocalDate asOf) {
+
+        long id() {
+            return lease.id();
+        }
+    }
 
     private final ClaimImportRecords records;
     private final ClaimLoad loads;
     private final TransactionTemplate tx;
     private final KeptUploads uploads;
     private final TaskExecutor workers;
-    private final Duration lease;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "claim-import-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private volatile boolean stopping;
+    private final ImportNode node;
+    private final Clock clock;
 
     ClaimImportService(
             ClaimImportRecords records,
@@ -90,13 +84,15 @@ class ClaimImportService {
             PlatformTransactionManager transactionManager,
             KeptUploads uploads,
             @Qualifier("importTaskExecutor") TaskExecutor workers,
-            @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
+            ImportNode node,
+            Clock clock) {
         this.records = records;
         this.loads = loads;
         this.tx = new TransactionTemplate(transactionManager);
         this.uploads = uploads;
         this.workers = workers;
-        this.lease = lease;
+        this.node = node;
+        this.clock = clock;
     }
 
     /**
@@ -106,7 +102,7 @@ class ClaimImportService {
      */
     public Report importClaims(InputStream upload, String fileName, Set<String> regions, String userId) {
         Path file = uploads.keepTable(upload, "claims", ClaimStaging.CLAIMS);
-        return run(record(file, fileName, regions, userId), () -> !stopping);
+        return run(record(file, fileName, regions, userId), node::keepGoing);
     }
 
     /** Records a new import of the kept {@code file}, RUNNING on this node, with the parameters it runs with. */
@@ -120,26 +116,12 @@ class ClaimImportService {
             initialDelayString = "${yibaoflow.imports.resume-sweep:30s}",
             fixedDelayString = "${yibaoflow.imports.resume-sweep:30s}")
     public int resumeOrphaned() {
-        if (stopping) {
-            return 0;
-        }
-        List<Work> orphaned = records.takeOrphaned(lease);
+        List<Work> orphaned = records.takeOver();
         for (Work w : orphaned) {
             log.info("Claims import {} is taken over and runs again from its kept file", w.id());
-            workers.execute(() -> run(w, () -> !stopping));
+            workers.execute(() -> run(w, node::keepGoing));
         }
         return orphaned.size();
-    }
-
-    /** The context closes: a running import stops at its next check and is released for the next start. */
-    @EventListener(ContextClosedEvent.class)
-    void stopAtTheNextCheck() {
-        stopping = true;
-    }
-
-    @PreDestroy
-    void stopHeartbeats() {
-        heartbeats.shutdownNow();
     }
 
     /**
@@ -150,9 +132,7 @@ class ClaimImportService {
     Report run(Work work, BooleanSupplier keepGoing) {
         long id = work.id();
         long started = System.nanoTime();
-        ScheduledFuture<?> heartbeat = heartbeats.scheduleWithFixedDelay(
-                () -> records.beat(id), lease.toMillis() / 4, Math.max(lease.toMillis() / 4, 1), TimeUnit.MILLISECONDS);
-        try {
+        try (ImportNode.Heartbeat beating = node.heartbeat(work.lease())) {
             int[] counts = tx.execute(status -> loads.load(work, keepGoing, started));
             uploads.discard(work.file());
             log.info(
@@ -164,24 +144,19 @@ class ClaimImportService {
                     counts[3],
                     (System.nanoTime() - started) / 1_000_000);
         } catch (ClaimLoad.Stopped stopped) {
-            records.release(id);
+            node.release(work.lease());
             log.info("Claims import {} stopped ({}); the next start runs it again", id, stopped.getMessage());
-        } catch (ClaimLoad.TakenOver e) {
-            log.warn("Claims import {} was taken over by another node; this run is rolled back", id);
+        } catch (ImportLease.Lost lost) {
+            // rolled back; ImportNode has said so, and the run that took the import over ends it
         } catch (RuntimeException e) {
-            String reason = e instanceof UncheckedIOException && !Files.exists(work.file())
-                    ? "the uploaded file kept for this import is gone ("
-                            + work.file().getFileName() + ")"
-                    : String.valueOf(e.getMessage());
-            records.fail(id, reason);
-            uploads.discard(work.file());
-            if (e instanceof NotATableException) {
-                throw DomainException.invalidField("file", e.getMessage());
+            Optional<String> reason = node.fail(work.lease(), work.file(), e, clock.instant());
+            if (reason.isPresent()) {
+                if (e instanceof NotATableException) {
+                    throw DomainException.invalidField("file", e.getMessage());
+                }
+                log.warn("Claims import {} failed: {}", id, reason.get(), e);
+                throw e;
             }
-            log.warn("Claims import {} failed: {}", id, reason, e);
-            throw e;
-        } finally {
-            heartbeat.cancel(false);
         }
         return records.find(id).orElseThrow();
     }

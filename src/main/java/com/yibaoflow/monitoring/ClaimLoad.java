@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * One run of a claims import inside its transaction ({@link ClaimImportService} holds the transaction, the heartbeat
  * and what a failure leaves): the file streamed into {@code claim_load} ({@link ClaimStaging}), the set-based checks
- * and the upsert ({@link ClaimLoadSql}), and the import marked COMPLETED only while this node still holds it. Between
+ * and the upsert ({@link ClaimLoadSql}), and the import marked COMPLETED only while this run still holds it (else {@link
+ * com.yibaoflow.shared.imports.ImportLease.Lost} rolls the transaction back). Between
  * the phases, and every {@link #STOP_CHECK_ROWS} rows, it asks whether to go on, and ends the run by {@link Stopped}
  * when not.
  */
@@ -65,13 +66,10 @@ class ClaimLoad {
                 (checked - staged) / 1_000_000,
                 (upsertedAt - checked) / 1_000_000);
         int accepted = rows - rejected;
-        boolean done = records.complete(
-                id,
+        records.complete(
+                work.lease(),
                 new int[] {rows, accepted, rejected, upserted[0], upserted[1], accepted - upserted[0] - upserted[1]},
                 (System.nanoTime() - started) / 1_000_000);
-        if (!done) {
-            throw new TakenOver();
-        }
         return new int[] {rows, rejected, upserted[0], upserted[1]};
     }
 
@@ -96,13 +94,6 @@ class ClaimLoad {
     static final class Stopped extends RuntimeException {
         Stopped(String where) {
             super(where, null, false, false);
-        }
-    }
-
-    /** Another node took the import over while this one ran (its heartbeat lapsed): this run rolls back. */
-    static final class TakenOver extends RuntimeException {
-        TakenOver() {
-            super("taken over", null, false, false);
         }
     }
 }

@@ -11,15 +11,23 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
+import com.yibaoflow.shared.imports.ImportNode;
+import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.testsupport.ImportPolling;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.LateHeartbeats;
 import com.yibaoflow.testsupport.ProcessDriver;
 import com.yibaoflow.testsupport.TestIds;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -29,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** Issue #16 §4: the tax bureau's payment file, every row through the path of {@code POST /api/payments}. */
 @IntegrationTest
@@ -49,6 +58,21 @@ class PaymentImportTests {
 
     @Autowired
     ProcessDriver driver;
+
+    @Autowired
+    ResumableImports runner;
+
+    @Autowired
+    EnrollmentImports imports;
+
+    @Autowired
+    KeptUploads uploads;
+
+    @Autowired
+    ImportNode node;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** A case of the person awaiting a payment of 400.00 (an API application, straight through). */
     long awaitingPayment(String idNumber) throws Exception {
@@ -221,5 +245,68 @@ class PaymentImportTests {
         assertThat(jdbc.queryForObject(
                         "select outcome from yibao.payment where payment_reference = ?", String.class, "A2-" + id))
                 .isEqualTo("OVERPAID");
+    }
+
+    @Test
+    void aRunTakenOverAfterALateHeartbeatStopsWithoutEndingThePaymentFileAndEveryRowIsAnsweredOnce() throws Exception {
+        String paidA = TestIds.adult();
+        String paidB = TestIds.adult();
+        awaitingPayment(paidA);
+        awaitingPayment(paidB);
+        String tag = "LATE-" + paidA + "-";
+        int rows = 2 * EnrollmentImportService.BATCH + 30;
+        StringBuilder csv = new StringBuilder("电子税票号码,缴费人证件号码,参保地区代码,缴费年度,实缴金额,缴费渠道,缴费时间\n");
+        for (int i = 0; i < rows; i++) {
+            int fileRow = i + 2;
+            // the second batch pays the two cases; every other row names a person without a case
+            String person = fileRow == 300 ? paidA : fileRow == 301 ? paidB : TestIds.adult();
+            csv.append(tag).append(i).append(',').append(person).append(",341721,2025,400.00,微信,2024-11-14 10:30:00\n");
+        }
+        Path file = uploads.keep(new ByteArrayInputStream(csv.toString().getBytes(StandardCharsets.UTF_8)), "payments");
+        long id = imports.create(
+                "PAYMENTS", "迟到.csv", "341721", null, null, file, "tax-user", node.worker(), Instant.now());
+        EnrollmentImports.Work work = EnrollmentImports.fresh(id, "PAYMENTS", file, "341721", null, null, "tax-user");
+        AtomicReference<EnrollmentImports.Work> second = new AtomicReference<>();
+
+        // after its first batch, the run's heartbeat is late and another node takes the file over; it goes on
+        runner.run(work, () -> {
+            if (second.get() == null) {
+                second.set(new LateHeartbeats(jdbc, node, transactions)
+                        .takeOver(EnrollmentImports.TABLE, id, imports::claimOrphaned, EnrollmentImports.Work::lease));
+            }
+            return true;
+        });
+
+        var left =
+                jdbc.queryForMap("select status, failure, committed_row from yibao.enrollment_import where id = ?", id);
+        assertThat(left.get("status"))
+                .as("neither COMPLETED nor FAILED by the run taken over")
+                .isEqualTo("RUNNING");
+        assertThat(left.get("failure")).isNull();
+        assertThat(left.get("committed_row")).isEqualTo(EnrollmentImportService.BATCH + 1);
+        assertThat(Files.exists(file)).as("kept for the run that took over").isTrue();
+
+        runner.run(second.get(), () -> true);
+
+        EnrollmentImports.ImportStatus done = imports.find(id).orElseThrow();
+        assertThat(done.status()).isEqualTo("COMPLETED");
+        assertThat(done.total()).isEqualTo(rows);
+        assertThat(done.started()).as("the two payments").isEqualTo(2);
+        assertThat(done.rejected()).isEqualTo(rows - 2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.enrollment_import_error where import_id = ?", Integer.class, id))
+                .as("one answer per row not accepted, none twice")
+                .isEqualTo(rows - 2);
+        assertThat(jdbc.queryForObject(
+                        "select count(distinct row_number) from yibao.enrollment_import_error where import_id = ?",
+                        Integer.class,
+                        id))
+                .isEqualTo(rows - 2);
+        assertThat(jdbc.queryForList(
+                        "select outcome from yibao.payment where payment_reference like ? order by payment_reference",
+                        String.class,
+                        tag + "%"))
+                .containsExactly("ACCEPTED", "ACCEPTED");
+        assertThat(Files.exists(file)).isFalse();
     }
 }

@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
+import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.LateHeartbeats;
 import com.yibaoflow.testsupport.TestIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -20,12 +22,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue #16 §3: a registry import (here the employee insurance extract, R-ELIG-02) keeps its file, commits each
@@ -59,6 +63,12 @@ class RegistryResumableImportTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ImportNode node;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** 2 × BATCH + 30 data rows (file rows 2…431) of people with the sequence; row 5 has a wrong check digit. */
     record Extract(String csv, List<String> people) {
@@ -194,5 +204,44 @@ class RegistryResumableImportTests {
                 .andExpect(jsonPath("$.unchanged").value(1));
         mvc.perform(get("/api/registries/imports/0").with(as(Department.MEDICAL_SECURITY)))
                 .andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aBatchOfARunTakenOverAfterALateHeartbeatIsRolledBackWithItsRecordsAndTheRunThatTookOverCountsEveryRowOnce() {
+        Extract extract = extract(954);
+        EnrollmentImports.Work work = start(extract, node.worker());
+        AtomicReference<EnrollmentImports.Work> second = new AtomicReference<>();
+
+        // after its first batch, the run's heartbeat is late and another node takes the import over; it goes on
+        runner.run(work, () -> {
+            if (second.get() == null) {
+                second.set(new LateHeartbeats(jdbc, node, transactions)
+                        .takeOver(
+                                EnrollmentImports.TABLE,
+                                work.id(),
+                                imports::claimOrphaned,
+                                EnrollmentImports.Work::lease));
+            }
+            return true;
+        });
+
+        var left = jdbc.queryForMap(
+                "select status, failure, committed_row, started from yibao.enrollment_import where id = ?", work.id());
+        assertThat(left.get("status"))
+                .as("neither COMPLETED nor FAILED by the run taken over")
+                .isEqualTo("RUNNING");
+        assertThat(left.get("failure")).isNull();
+        assertThat(left.get("committed_row")).isEqualTo(202);
+        assertThat(recordsOf(extract))
+                .as("the second batch's records rolled back with its progress")
+                .isEqualTo(EnrollmentImportService.BATCH);
+        assertThat(Files.exists(work.file()))
+                .as("kept for the run that took over")
+                .isTrue();
+
+        runner.run(second.get(), () -> true);
+
+        // imported, not unchanged: no record of the run taken over was left behind
+        assertCompletedOnce(awaitEnd(work.id()), extract, work.file());
     }
 }

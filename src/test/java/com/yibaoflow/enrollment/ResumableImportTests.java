@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
+import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.testsupport.ImportPolling;
 import com.yibaoflow.testsupport.InCollectionPeriod;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.LateHeartbeats;
 import com.yibaoflow.testsupport.TestIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue #16 §3: a township roster import keeps its file, records how far it has committed, and is resumed from its
@@ -48,6 +52,12 @@ class ResumableImportTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ImportNode node;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /**
      * 2 × BATCH + 30 data rows (file rows 2…431): row 5 has a bad ID number, row 420 names the person of row 3 again.
@@ -95,6 +105,12 @@ class ResumableImportTests {
     /** Runs the import in this thread and stops it at its first batch boundary, as an orderly shutdown does. */
     void runFirstBatchOnly(EnrollmentImports.Work work) {
         service.run(work, () -> false);
+    }
+
+    /** Another node's sweep takes the import over, as when this node's heartbeat came late (a new lease). */
+    EnrollmentImports.Work takeOverAsIfLate(long id) {
+        return new LateHeartbeats(jdbc, node, transactions)
+                .takeOver(EnrollmentImports.TABLE, id, imports::claimOrphaned, EnrollmentImports.Work::lease);
     }
 
     JsonNode awaitEnd(long id) throws Exception {
@@ -193,5 +209,72 @@ class ResumableImportTests {
 
         assertThat(result.at("/status/status").asText()).isEqualTo("FAILED");
         assertThat(result.at("/status/failure").asText()).contains("kept for this import is gone");
+    }
+
+    @Test
+    void aRunTakenOverAfterALateHeartbeatStopsAtItsNextBatchWithoutEndingTheImportAndTheRunThatTookOverCompletesIt()
+            throws Exception {
+        Roster roster = roster(LocalDate.of(1936, 1, 1));
+        EnrollmentImports.Work work = create(roster, node.worker());
+        AtomicReference<EnrollmentImports.Work> second = new AtomicReference<>();
+
+        // after its first batch, the run's heartbeat is late and another node takes the import over; it goes on
+        service.run(work, () -> {
+            if (second.get() == null) {
+                second.set(takeOverAsIfLate(work.id()));
+            }
+            return true;
+        });
+
+        var left = jdbc.queryForMap(
+                "select status, failure, committed_row, started, lease_generation from yibao.enrollment_import "
+                        + "where id = ?",
+                work.id());
+        assertThat(left.get("status"))
+                .as("neither COMPLETED nor FAILED by the run taken over")
+                .isEqualTo("RUNNING");
+        assertThat(left.get("failure")).isNull();
+        assertThat(left.get("lease_generation")).isEqualTo(1L);
+        assertThat(left.get("committed_row"))
+                .as("nothing after the first batch")
+                .isEqualTo(202);
+        assertThat(left.get("started")).isEqualTo(EnrollmentImportService.BATCH);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from yibao.enrollment_case where import_id = ?", Integer.class, work.id()))
+                .as("the run taken over took in no second batch")
+                .isEqualTo(EnrollmentImportService.BATCH);
+        assertThat(Files.exists(roster.file()))
+                .as("kept for the run that took over")
+                .isTrue();
+
+        service.run(second.get(), () -> true);
+
+        assertCompletedOnce(work.id(), roster, awaitEnd(work.id()));
+    }
+
+    @Test
+    void aLateRunNeverTurnsACompletedImportIntoFailedNorRecordsItsRowsAgain() throws Exception {
+        Roster roster = roster(LocalDate.of(1938, 1, 1));
+        EnrollmentImports.Work work = create(roster, node.worker());
+
+        // the runs overlap: the node that took over completes the import (and discards its file) while the first
+        // run is between two batches; the first run then goes on, late
+        service.run(work, () -> {
+            if (jdbc.queryForObject("select status from yibao.enrollment_import where id = ?", String.class, work.id())
+                    .equals("RUNNING")) {
+                service.run(takeOverAsIfLate(work.id()), () -> true);
+            }
+            return true;
+        });
+        assertCompletedOnce(work.id(), roster, awaitEnd(work.id()));
+        String ended = "select status, failure, finished_at from yibao.enrollment_import where id = ?";
+        var completed = jdbc.queryForMap(ended, work.id());
+
+        // and a run of the old lease that only starts now finds the file gone: the import stays as it ended
+        service.run(work, () -> true);
+
+        assertThat(jdbc.queryForMap(ended, work.id())).isEqualTo(completed);
+        assertThat(completed.get("failure")).isNull();
+        assertCompletedOnce(work.id(), roster, awaitEnd(work.id()));
     }
 }

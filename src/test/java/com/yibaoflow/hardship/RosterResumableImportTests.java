@@ -9,8 +9,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
+import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.LateHeartbeats;
 import com.yibaoflow.testsupport.TestIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +23,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue #16 §3: a department roster import survives a crash like the claims import. It is one transaction, so a run
@@ -56,6 +60,12 @@ class RosterResumableImportTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ImportNode node;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     /** {@code rows} data rows (file rows 2…rows+1): row 4 has a wrong check digit, the last repeats row 2's person. */
     record Upload(Path file, String fileName, int rows) {}
@@ -203,5 +213,53 @@ class RosterResumableImportTests {
         assertThat(imported.get("status").asText()).isEqualTo("FAILED");
         assertThat(imported.get("failure").asText()).contains("kept for this import is gone");
         assertThat(versionsOf(f)).isZero();
+    }
+
+    @Test
+    void aRunTakenOverAfterALateHeartbeatRollsBackWithoutEndingTheImportAndTheRunThatTookOverWritesTheVersionOnce()
+            throws Exception {
+        Upload f = rosterFile(50);
+        RosterImports.Work work = record(f);
+        AtomicReference<RosterImports.Work> second = new AtomicReference<>();
+
+        // once the file is read, the run's heartbeat is late and another node takes the import over; it goes on
+        assertThatThrownBy(() -> service.run(work, () -> {
+                    if (second.get() == null) {
+                        second.set(new LateHeartbeats(jdbc, node, transactions)
+                                .takeOver(
+                                        RosterImports.TABLE,
+                                        work.id(),
+                                        imports::takeOverOrphaned,
+                                        RosterImports.Work::lease));
+                    }
+                    return true;
+                }))
+                .isInstanceOf(RosterImportService.Unfinished.class)
+                .hasMessageContaining("taken over");
+
+        assertThat(jdbc.queryForObject("select failure from yibao.roster_import where id = ?", String.class, work.id()))
+                .isNull();
+        assertLeftNothingButTheRunningImport(work, f);
+
+        service.run(second.get(), () -> true);
+
+        assertCompletedOnce(f, awaitEnd(work.id()));
+    }
+
+    @Test
+    void aLateRunNeverTurnsACompletedImportIntoFailed() throws Exception {
+        Upload f = rosterFile(5);
+        RosterImports.Work work = record(f);
+        RosterImports.Work second = new LateHeartbeats(jdbc, node, transactions)
+                .takeOver(RosterImports.TABLE, work.id(), imports::takeOverOrphaned, RosterImports.Work::lease);
+        service.run(second, () -> true); // completes the import and discards its file
+        String ended = "select status, failure, finished_at, version_id from yibao.roster_import where id = ?";
+        var completed = jdbc.queryForMap(ended, work.id());
+
+        assertThatThrownBy(() -> service.run(work, () -> true)) // finds the file gone
+                .isInstanceOf(RosterImportService.Unfinished.class);
+
+        assertThat(jdbc.queryForMap(ended, work.id())).isEqualTo(completed);
+        assertCompletedOnce(f, awaitEnd(work.id()));
     }
 }

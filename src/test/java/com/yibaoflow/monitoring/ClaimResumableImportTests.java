@@ -8,8 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.yibaoflow.identity.Department;
+import com.yibaoflow.shared.imports.ImportNode;
 import com.yibaoflow.shared.imports.KeptUploads;
 import com.yibaoflow.testsupport.IntegrationTest;
+import com.yibaoflow.testsupport.LateHeartbeats;
 import com.yibaoflow.testsupport.TestIds;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,10 +21,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue #19 §1: a claims import survives a crash like the enrollment imports. The import is one transaction, so a
@@ -36,6 +40,9 @@ class ClaimResumableImportTests {
     ClaimImportService service;
 
     @Autowired
+    ClaimImportRecords records;
+
+    @Autowired
     KeptUploads uploads;
 
     @Autowired
@@ -46,6 +53,12 @@ class ClaimResumableImportTests {
 
     @Autowired
     ObjectMapper json;
+
+    @Autowired
+    ImportNode node;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     final String prefix = "R" + UUID.randomUUID().toString().substring(0, 8) + "-";
 
@@ -75,6 +88,12 @@ class ClaimResumableImportTests {
     int claimsOfThisFile() {
         return jdbc.queryForObject(
                 "select count(*) from yibao.claim where claim_id like ?", Integer.class, prefix + "%");
+    }
+
+    /** Another node's sweep takes the import over, as when this node's heartbeat came late (a new lease). */
+    ClaimImportService.Work takeOverAsIfLate(long id) {
+        return new LateHeartbeats(jdbc, node, transactions)
+                .takeOver(ClaimImportRecords.TABLE, id, records::takeOver, ClaimImportService.Work::lease);
     }
 
     /** Follows the import through GET /api/claims/imports/{id} until it is no longer RUNNING (at most 30 s). */
@@ -182,5 +201,52 @@ class ClaimResumableImportTests {
 
         assertThat(report.get("status").asText()).isEqualTo("FAILED");
         assertThat(report.get("failure").asText()).contains("kept for this import is gone");
+    }
+
+    @Test
+    void aRunTakenOverAfterALateHeartbeatRollsBackWithoutEndingTheImportAndTheRunThatTookOverLoadsTheClaimsOnce()
+            throws Exception {
+        ClaimsFile f = claimsFile(50);
+        ClaimImportService.Work work = record(f);
+        AtomicReference<ClaimImportService.Work> second = new AtomicReference<>();
+
+        // once the file is staged, the run's heartbeat is late and another node takes the import over; it goes on
+        ClaimImportService.Report first = service.run(work, () -> {
+            if (second.get() == null) {
+                second.set(takeOverAsIfLate(work.id()));
+            }
+            return true;
+        });
+
+        assertThat(first.status())
+                .as("neither COMPLETED nor FAILED by the run taken over")
+                .isEqualTo("RUNNING");
+        assertThat(first.failure()).isNull();
+        assertThat(jdbc.queryForObject(
+                        "select lease_generation from yibao.claim_import where id = ?", Long.class, work.id()))
+                .isOne();
+        assertLeftNothingButTheRunningImport(work);
+
+        service.run(second.get(), () -> true);
+
+        assertCompletedOnce(f, awaitEnd(work.id()));
+    }
+
+    @Test
+    void aLateRunNeverTurnsACompletedImportIntoFailedNorLoadsItsClaimsAgain() throws Exception {
+        ClaimsFile f = claimsFile(20);
+        ClaimImportService.Work work = record(f);
+        // the node that took over completes the import and discards its file before the first run gets going
+        service.run(takeOverAsIfLate(work.id()), () -> true);
+        assertCompletedOnce(f, awaitEnd(work.id()));
+        String ended = "select status, failure, finished_at, rows from yibao.claim_import where id = ?";
+        var completed = jdbc.queryForMap(ended, work.id());
+
+        ClaimImportService.Report late = service.run(work, () -> true); // finds the file gone
+
+        assertThat(late.status()).isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForMap(ended, work.id())).isEqualTo(completed);
+        assertThat(completed.get("failure")).isNull();
+        assertCompletedOnce(f, awaitEnd(work.id()));
     }
 }
