@@ -16,7 +16,12 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -159,6 +164,50 @@ class PaymentCorrelationTests {
                 .contains(reference);
         driver.runJobs(c.processInstanceId());
         assertThat(cases.findById(c.id()).orElseThrow().status()).isEqualTo(EnrollmentStatus.LAPSED);
+    }
+
+    @Test
+    void R_PAY_01_twoWorkersTakingSmallBatchesAtOnceTellEveryProcessExactlyOnce() throws Exception {
+        List<EnrollmentCase> waiting = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            waiting.add(waitingForPayment());
+        }
+        for (EnrollmentCase c : waiting) { // after the intakes: their driver works the queue off
+            confirm(c, "BG-TWO-" + c.id(), LocalDate.of(2024, 11, 15));
+        }
+        // two nodes' workers, batches of three: FOR UPDATE SKIP LOCKED gives each batch to one of them
+        PaymentCorrelations small = new PaymentCorrelations(jdbc, runtime, 3);
+        ExecutorService workers = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> taken = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            taken.add(workers.submit(() -> {
+                int n = 0;
+                for (Integer batch = tx.execute(status -> small.runBatch());
+                        batch != null && batch > 0;
+                        batch = tx.execute(status -> small.runBatch())) {
+                    n += batch;
+                }
+                return n;
+            }));
+        }
+        int total = 0;
+        for (Future<Integer> f : taken) {
+            total += f.get(60, TimeUnit.SECONDS);
+        }
+        workers.shutdown();
+
+        assertThat(total).isEqualTo(12);
+        for (EnrollmentCase c : waiting) {
+            assertThat(paymentRecords.findById("BG-TWO-" + c.id()).orElseThrow().outcome())
+                    .isEqualTo(Payment.Outcome.ACCEPTED);
+            assertThat(instance(c)).isWaitingAt("Task_ActivateCoverage");
+            assertThat(history.createHistoricActivityInstanceQuery()
+                            .processInstanceId(c.processInstanceId())
+                            .activityId(EnrollmentProcess.TASK_AWAIT_PAYMENT)
+                            .finished()
+                            .count())
+                    .isOne();
+        }
     }
 
     EnrollmentCase waitingForPayment() {

@@ -168,6 +168,24 @@ class CrashTests {
                         .as("acknowledged payment %s", reference)
                         .isOne();
             }
+            // an accepted payment reaches its case's process in a background batch (PaymentCorrelations): the ones
+            // answered but not yet told when the node died are told after the restart, each once
+            long told = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+            while (single(s, "select count(*) from yibao.payment where outcome = 'ACCEPTED' and correlated_at is null")
+                    > 0) {
+                if (System.nanoTime() > told) {
+                    throw new AssertionError("accepted payments not told to their processes:\n" + tail(output));
+                }
+                Thread.sleep(250);
+            }
+            assertThat(single(
+                            s,
+                            "select count(*) from yibao.payment p join yibao.enrollment_case c on c.id = p.case_id"
+                                    + " where p.outcome = 'ACCEPTED' and not exists (select 1 from act_hi_actinst a"
+                                    + " where a.proc_inst_id_ = c.process_instance_id"
+                                    + " and a.act_id_ = 'Task_AwaitPayment' and a.end_time_ is not null)"))
+                    .as("every accepted payment ended its case's payment wait")
+                    .isZero();
         }
     }
 
