@@ -1,6 +1,5 @@
 package com.yibaoflow.shared.imports;
 
-import jakarta.annotation.PreDestroy;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,6 +17,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,15 +46,17 @@ public class ImportNode {
     private final JdbcTemplate jdbc;
     private final KeptUploads uploads;
     private final Duration lease;
-    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "import-heartbeat");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Spring's scheduler (spring.task.scheduling): its threads stop with the context, after the running tasks. */
+    private final TaskScheduler heartbeats;
 
     private volatile boolean stopping;
 
-    ImportNode(JdbcTemplate jdbc, KeptUploads uploads, @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
+    ImportNode(
+            JdbcTemplate jdbc,
+            KeptUploads uploads,
+            TaskScheduler heartbeats,
+            @Value("${yibaoflow.imports.lease:60s}") Duration lease) {
+        this.heartbeats = heartbeats;
         this.jdbc = jdbc;
         this.uploads = uploads;
         this.lease = lease;
@@ -75,11 +74,6 @@ public class ImportNode {
     @EventListener(ContextClosedEvent.class)
     void stopAtTheNextBatch() {
         stopping = true;
-    }
-
-    @PreDestroy
-    void stopHeartbeats() {
-        heartbeats.shutdownNow();
     }
 
     /**
@@ -161,7 +155,7 @@ public class ImportNode {
      * take longer than the lease on a busy node. A run that has lost the import renews nothing.
      */
     public Heartbeat heartbeat(ImportLease held) {
-        long every = Math.max(lease.toMillis() / 4, 1);
+        Duration every = Duration.ofMillis(Math.max(lease.toMillis() / 4, 1));
         ScheduledFuture<?> future = heartbeats.scheduleWithFixedDelay(
                 () -> {
                     try {
@@ -170,9 +164,8 @@ public class ImportNode {
                         log.warn("Import {} of {}: heartbeat failed: {}", held.id(), held.table(), e.getMessage());
                     }
                 },
-                every,
-                every,
-                TimeUnit.MILLISECONDS);
+                Instant.now().plus(every),
+                every);
         return () -> future.cancel(false);
     }
 
