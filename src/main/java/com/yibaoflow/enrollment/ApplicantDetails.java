@@ -40,7 +40,7 @@ public interface ApplicantDetails {
     }
 
     default List<String> claimedCategories() {
-        return Collections.unmodifiableList(applicant().claimedCategories);
+        return Collections.unmodifiableList(applicant().claimedCategories());
     }
 
     default String payerIdNumber() {

@@ -1,15 +1,15 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.policy.calc.Residence;
+import com.yibaoflow.shared.json.JsonText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import java.time.LocalDate;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Mutability;
-import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
 
 /**
@@ -40,11 +40,11 @@ class CaseApplicant {
     String phone;
 
     // The JSON lists are replaced, never changed in place (the getters hand out read-only views): declared
-    // immutable, Hibernate keeps no deep copy of each of them (a JSON write and read) at every load and persist.
-    @JdbcTypeCode(SqlTypes.JSON)
+    // immutable, Hibernate keeps no copy of them; JsonText parses one only when read, writes it only when replaced.
     @Mutability(Immutability.class)
+    @ColumnTransformer(write = JsonText.AS_JSONB)
     @Column(name = "claimed_categories", nullable = false)
-    List<String> claimedCategories = List.of();
+    JsonText claimedCategories = CaseJson.none(CaseJson.CODES);
 
     @Column(name = "payer_id_number")
     String payerIdNumber;
@@ -64,12 +64,16 @@ class CaseApplicant {
         this.residencePermitNumber = a.residencePermitNumber();
         this.township = a.township();
         this.phone = a.phone();
-        this.claimedCategories = List.copyOf(a.claimedCategories());
+        this.claimedCategories = CaseJson.set(claimedCategories, a.claimedCategories(), CaseJson.CODES);
         this.payerIdNumber = a.payer() == null ? null : a.payer().idNumber();
         this.payerName = a.payer() == null ? null : a.payer().name();
         this.payerRelationship =
                 a.payer() == null ? null : a.payer().relationship().name();
         this.paidBackYears = a.paidBackYears();
+    }
+
+    List<String> claimedCategories() {
+        return claimedCategories.value(CaseJson.CODES);
     }
 
     void identity(LocalDate birthDate, String sex) {

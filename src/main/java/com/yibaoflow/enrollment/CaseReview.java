@@ -1,11 +1,11 @@
 package com.yibaoflow.enrollment;
 
+import com.yibaoflow.shared.json.JsonText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Mutability;
-import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
 
 /**
@@ -15,10 +15,10 @@ import org.hibernate.type.descriptor.java.Immutability;
 @Embeddable
 class CaseReview {
 
-    @JdbcTypeCode(SqlTypes.JSON)
     @Mutability(Immutability.class) // replaced, never changed in place (see CaseApplicant)
+    @ColumnTransformer(write = JsonText.AS_JSONB)
     @Column(name = "review_reasons", nullable = false)
-    List<String> reviewReasons = List.of();
+    JsonText reviewReasons = CaseJson.none(CaseJson.CODES);
 
     @Column(name = "rejection_reason")
     String rejectionReason;
@@ -27,7 +27,11 @@ class CaseReview {
     String rejectionDetail;
 
     void reasons(List<String> reasons) {
-        this.reviewReasons = List.copyOf(reasons);
+        this.reviewReasons = CaseJson.set(reviewReasons, reasons, CaseJson.CODES);
+    }
+
+    List<String> reviewReasons() {
+        return reviewReasons.value(CaseJson.CODES);
     }
 
     void rejected(String reason, String detail) {

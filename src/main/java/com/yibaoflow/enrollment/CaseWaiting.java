@@ -1,13 +1,13 @@
 package com.yibaoflow.enrollment;
 
 import com.yibaoflow.policy.calc.ExplanationStep;
+import com.yibaoflow.shared.json.JsonText;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import java.time.LocalDate;
 import java.util.List;
-import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.ColumnTransformer;
 import org.hibernate.annotations.Mutability;
-import org.hibernate.type.SqlTypes;
 import org.hibernate.type.descriptor.java.Immutability;
 
 /**
@@ -29,10 +29,10 @@ class CaseWaiting {
     @Column(name = "benefit_start_date")
     LocalDate benefitStartDate;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Mutability(Immutability.class)
+    @Mutability(Immutability.class) // parsed only when read, written only when replaced (JsonText)
+    @ColumnTransformer(write = JsonText.AS_JSONB)
     @Column(name = "waiting_explanation", nullable = false)
-    List<ExplanationStep> waitingExplanation = List.of();
+    JsonText waitingExplanation = CaseJson.none(CaseJson.STEPS);
 
     void set(
             Boolean exempt,
@@ -44,6 +44,10 @@ class CaseWaiting {
         this.waitingFixedMonths = fixedMonths;
         this.waitingVariableMonths = variableMonths;
         this.benefitStartDate = benefitStartDate;
-        this.waitingExplanation = List.copyOf(waitingExplanation);
+        this.waitingExplanation = CaseJson.set(this.waitingExplanation, waitingExplanation, CaseJson.STEPS);
+    }
+
+    List<ExplanationStep> waitingExplanation() {
+        return waitingExplanation.value(CaseJson.STEPS);
     }
 }

@@ -74,6 +74,10 @@ public class EnrollmentCase
     @Embedded
     private CaseWaiting waiting = new CaseWaiting();
 
+    // not in CaseFigures: @DynamicUpdate writes all of an embeddable's columns (its JSON too) if one changed
+    @Column(name = "back_paid_years_confirmed")
+    private Integer backPaidYearsConfirmed;
+
     @Embedded
     private CasePaymentDue paymentDue = new CasePaymentDue();
 
@@ -171,7 +175,7 @@ public class EnrollmentCase
 
     /** R-WAIT-04: the whole back-paid years the confirmed payment covered. */
     void backPaidYearsConfirmed(int years) {
-        figures.backPaidYearsConfirmed = years;
+        this.backPaidYearsConfirmed = years;
     }
 
     void linkProcess(String processInstanceId) {
@@ -186,6 +190,11 @@ public class EnrollmentCase
     @Override
     public CaseFigures computedFigures() {
         return figures;
+    }
+
+    @Override
+    public Integer backPaidYearsConfirmed() {
+        return backPaidYearsConfirmed;
     }
 
     @Override

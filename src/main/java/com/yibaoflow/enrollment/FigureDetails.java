@@ -12,7 +12,7 @@ public interface FigureDetails {
     CaseFigures computedFigures();
 
     default List<String> verifiedCategories() {
-        return Collections.unmodifiableList(computedFigures().verifiedCategories);
+        return Collections.unmodifiableList(computedFigures().verifiedCategories());
     }
 
     default String appliedCategory() {
@@ -48,7 +48,7 @@ public interface FigureDetails {
     }
 
     default List<ExplanationStep> explanation() {
-        return Collections.unmodifiableList(computedFigures().explanation);
+        return Collections.unmodifiableList(computedFigures().explanation());
     }
 
     /** The coverage year's own personal due, without back-payment. */
@@ -62,11 +62,9 @@ public interface FigureDetails {
     }
 
     default List<BackPaidYear> backPaymentBreakdown() {
-        return Collections.unmodifiableList(computedFigures().backPaymentBreakdown);
+        return Collections.unmodifiableList(computedFigures().backPaymentBreakdown());
     }
 
     /** {@code null} until a payment was confirmed and the coverage activated. */
-    default Integer backPaidYearsConfirmed() {
-        return computedFigures().backPaidYearsConfirmed;
-    }
+    Integer backPaidYearsConfirmed();
 }

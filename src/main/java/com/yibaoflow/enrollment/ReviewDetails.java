@@ -10,7 +10,7 @@ public interface ReviewDetails {
     CaseReview review();
 
     default List<String> reviewReasons() {
-        return Collections.unmodifiableList(review().reviewReasons);
+        return Collections.unmodifiableList(review().reviewReasons());
     }
 
     default String rejectionReason() {

@@ -28,6 +28,6 @@ public interface WaitingDetails {
     }
 
     default List<ExplanationStep> waitingExplanation() {
-        return Collections.unmodifiableList(waitingPeriod().waitingExplanation);
+        return Collections.unmodifiableList(waitingPeriod().waitingExplanation());
     }
 }
