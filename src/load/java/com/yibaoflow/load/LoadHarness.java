@@ -97,7 +97,9 @@ public final class LoadHarness {
         ConfigurableApplicationContext context = SpringApplication.run(
                 YibaoFlowApplication.class,
                 "--server.port=0",
-                "--yibaoflow.embedded-db.data-directory=" + dataDirectory,
+                // -Dload.fast=true: the throw-away test server instead (fsync, synchronous_commit and
+                // full_page_writes off), to see what the durable settings cost each phase
+                "--yibaoflow.embedded-db.data-directory=" + (Boolean.getBoolean("load.fast") ? "" : dataDirectory),
                 "--yibaoflow.admin.user-id=" + USER,
                 "--yibaoflow.admin.password=" + PASSWORD,
                 "--yibaoflow.clock.start-date=2024-11-15",

@@ -81,8 +81,8 @@ class PaymentCorrelations implements BackgroundWork {
             if (a.processInstanceId() != null && correlate(a)) {
                 correlated.add(new Object[] {a.reference()});
             } else {
-                String detail = "多缴，待税务部门退费：缴费确认送达时参保登记 " + a.caseId() + " "
-                        + EnrollmentStatus.valueOf(a.status()).chineseName() + "，已不在等待缴费";
+                String detail = "多缴，待税务部门退费：缴费确认送达时参保登记 " + a.caseId() + " 已不再等待缴费（案件状态："
+                        + EnrollmentStatus.valueOf(a.status()).chineseName() + "）";
                 log.info("Payment {} for case {}: {}", a.reference(), a.caseId(), detail);
                 refunds.add(new Object[] {detail, a.reference()});
             }

@@ -157,7 +157,7 @@ class PaymentCorrelationTests {
 
         Payment refund = paymentRecords.findById(reference).orElseThrow();
         assertThat(refund.outcome()).isEqualTo(Payment.Outcome.OVERPAID);
-        assertThat(refund.detail()).contains("待税务部门退费").contains("已不在等待缴费");
+        assertThat(refund.detail()).contains("待税务部门退费").contains("已不再等待缴费");
         assertThat(paymentRecords.findByRegionCodeAndCoverageYearAndOutcomeOrderByReceivedAt(
                         REGION, YEAR, Payment.Outcome.OVERPAID))
                 .extracting(Payment::paymentReference)
