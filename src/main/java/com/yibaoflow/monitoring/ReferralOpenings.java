@@ -9,7 +9,6 @@ import com.yibaoflow.region.RegionDirectory;
 import com.yibaoflow.shared.events.CaseEvent;
 import com.yibaoflow.shared.id.ResidentIdNumber;
 import com.yibaoflow.shared.time.ShiftableClock;
-import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -58,23 +56,7 @@ class ReferralOpenings {
             String regionCode,
             int coverageYear,
             String processInstanceId,
-            Facts facts) {}
-
-    /** The cost summary the departments read, as the case row holds it. */
-    private record Facts(
-            String populationGroup,
-            String categories,
-            BigDecimal warningLine,
-            BigDecimal lineReached,
-            BigDecimal outOfPocket,
-            BigDecimal totalCost,
-            BigDecimal basicPaid,
-            BigDecimal criticalPaid,
-            BigDecimal assistancePaid,
-            int claims,
-            LocalDate asOf,
-            String linesProvenance,
-            boolean layersComputed) {}
+            ReferralFacts facts) {}
 
     private static final String BATCH = """
             select q.id as queue_id, q.kind, q.actor, q.scan_id, qs.as_of as scan_as_of, r.id, r.business_key,
@@ -153,9 +135,10 @@ class ReferralOpenings {
     }
 
     private String open(Pending p, String name, String regionName) {
-        Facts f = p.facts();
+        ReferralFacts f = p.facts();
         String masked = ResidentIdNumber.mask(p.idNumber());
-        VariableMap variables = facts(f).putValue(REFERRAL_ID, p.referralId())
+        VariableMap variables = f.variables()
+                .putValue(REFERRAL_ID, p.referralId())
                 .putValue(ID_NUMBER, p.idNumber())
                 .putValue(ID_NUMBER_MASKED, masked)
                 .putValue(PERSON_NAME, name)
@@ -186,7 +169,7 @@ class ReferralOpenings {
     /** The open case's new figures into its process; a case still to be opened gets them when it opens. */
     private void raise(Pending p) {
         if (p.processInstanceId() != null) {
-            runtime.setVariables(p.processInstanceId(), facts(p.facts()));
+            runtime.setVariables(p.processInstanceId(), p.facts().variables());
         }
         events.publishEvent(new ReferralEvents.ReferralRaised(
                 CaseEvent.newId(),
@@ -197,38 +180,6 @@ class ReferralOpenings {
                         + p.facts().outOfPocket().toPlainString() + "元，已达到更高预警线"
                         + p.facts().lineReached().toPlainString() + "元，案件已更新",
                 p.actor()));
-    }
-
-    private static VariableMap facts(Facts f) {
-        return Variables.createVariables()
-                .putValue(WARNING_LINE_PROVENANCE, f.linesProvenance())
-                .putValue(COSTS_PROVENANCE, costsProvenance(f))
-                .putValue(
-                        POPULATION_GROUP_LABEL,
-                        ReferralOutcome.groupLabel(PopulationGroup.valueOf(f.populationGroup())))
-                .putValue(
-                        CATEGORIES_LABEL,
-                        f.categories() == null || f.categories().isEmpty()
-                                ? "无"
-                                : f.categories().replace(",", "、"))
-                .putValue(OUT_OF_POCKET, f.outOfPocket().toPlainString())
-                .putValue(WARNING_LINE, f.warningLine().toPlainString())
-                .putValue(LINE_REACHED, f.lineReached().toPlainString())
-                .putValue(TOTAL_COST, f.totalCost().toPlainString())
-                .putValue(BASIC_PAID, f.basicPaid().toPlainString())
-                .putValue(CRITICAL_ILLNESS_PAID, f.criticalPaid().toPlainString())
-                .putValue(ASSISTANCE_PAID, f.assistancePaid().toPlainString())
-                .putValue(CLAIM_COUNT, f.claims())
-                .putValue(SCAN_AS_OF, f.asOf().toString());
-    }
-
-    /**
-     * The cost figures are settlement data, not policy figures; where a claim came without its paid amounts the
-     * scan computed the layers with the policy's inpatient calculator, and the form says so (issue #17 item 2).
-     */
-    private static String costsProvenance(Facts f) {
-        String settled = "来源：截至" + f.asOf() + "已导入的医保结算数据（非政策参数）";
-        return f.layersComputed() ? settled + "；未报支付金额的结算按本年度政策参数测算，参数来源见政策版本" : settled;
     }
 
     private static Pending pending(ResultSet rs) throws SQLException {
@@ -244,19 +195,6 @@ class ReferralOpenings {
                 rs.getString("region_code"),
                 rs.getInt("coverage_year"),
                 rs.getString("process_instance_id"),
-                new Facts(
-                        rs.getString("population_group"),
-                        rs.getString("categories"),
-                        rs.getBigDecimal("warning_line"),
-                        rs.getBigDecimal("line_reached"),
-                        rs.getBigDecimal("out_of_pocket"),
-                        rs.getBigDecimal("total_cost"),
-                        rs.getBigDecimal("basic_paid"),
-                        rs.getBigDecimal("critical_paid"),
-                        rs.getBigDecimal("assistance_paid"),
-                        rs.getInt("claims"),
-                        rs.getDate("last_as_of").toLocalDate(),
-                        rs.getString("lines_provenance"),
-                        rs.getBoolean("layers_computed")));
+                ReferralFacts.of(rs));
     }
 }
