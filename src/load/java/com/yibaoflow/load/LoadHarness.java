@@ -448,13 +448,18 @@ public final class LoadHarness {
     }
 
     /** When a measured phase began, by the clock and by the CPU used so far. */
-    private record Start(long nanos, CpuMeter.Sample cpu) {}
+    private record Start(long nanos, CpuMeter.Sample cpu, String walLsn) {}
 
     private Start start() {
         if (statements != null) {
             statements.reset();
         }
-        return new Start(System.nanoTime(), cpu.sample());
+        return new Start(System.nanoTime(), cpu.sample(), walLsn());
+    }
+
+    /** Where PostgreSQL's write-ahead log stands: its growth over a phase is what each commit has to flush. */
+    private String walLsn() {
+        return jdbc.queryForObject("select pg_current_wal_lsn()::text", String.class);
     }
 
     /**
@@ -465,12 +470,16 @@ public final class LoadHarness {
         double seconds = (System.nanoTime() - start.nanos()) / 1e9;
         System.out.printf(
                 Locale.ROOT,
-                "%-55s %8d in %8.1f s = %8.1f /s   CPU per unit: %s%n",
+                "%-55s %8d in %8.1f s = %8.1f /s   CPU per unit: %s   WAL per unit: %.1f KiB%n",
                 what,
                 n,
                 seconds,
                 n / seconds,
-                cpu.perUnit(start.cpu(), n));
+                cpu.perUnit(start.cpu(), n),
+                jdbc.queryForObject(
+                                "select pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)", Double.class, start.walLsn())
+                        / 1024.0
+                        / n);
         if (statements != null) {
             statements.print(n);
         }
